@@ -1,0 +1,146 @@
+//! The pipeline, stage by stage: load → check → derive → render → write.
+//!
+//! The command line calls these; so do the tests and the dev server.
+
+use crate::derive::{self, Finding, Judgement};
+use crate::diag::{Diagnostic, Severity, Sources};
+use crate::model::Site;
+use crate::render::{self, OutputFile};
+use crate::{check, load, write};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What `kehoach build` is asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The site folder (holding `content/`).
+    pub root: PathBuf,
+    /// Where the site goes; replaced whole on success.
+    pub output: PathBuf,
+    /// The date the dashboard describes; else `as_of` in site.yaml; else today in Vietnam.
+    pub as_of: Option<NaiveDate>,
+    pub include_restricted: bool,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// Replace an output folder that kehoach did not write.
+    pub force: bool,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        Options {
+            output: root.join("public"),
+            root,
+            as_of: None,
+            include_restricted: false,
+            base_url: None,
+            force: false,
+        }
+    }
+}
+
+/// A loaded, checked site and the text of its files.
+pub struct Loaded {
+    pub site: Site,
+    pub sources: Sources,
+}
+
+/// Why a stage stopped: the errors, with the sources to show them against.
+#[derive(Debug)]
+pub struct Failure {
+    pub errors: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+impl Failure {
+    /// Every error, rendered rustc-style, one after the other.
+    pub fn render(&self) -> String {
+        self.errors.iter().map(|d| crate::diag::render(d, &self.sources)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// Read, parse and check the site at `root`.
+pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    let input = load::read(root).map_err(|errors| Failure { errors, sources: Sources::new() })?;
+    let sources: Sources = input.files.iter().map(|f| (f.path.to_string(), f.text.clone())).collect();
+    let site = match load::parse(&input) {
+        Ok(site) => site,
+        Err(errors) => return Err(Failure { errors, sources }),
+    };
+    let errors = check::check(&site);
+    if errors.is_empty() { Ok(Loaded { site, sources }) } else { Err(Failure { errors, sources }) }
+}
+
+/// Today's date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
+pub fn today_in_vietnam() -> NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+/// `--as-of`, else `as_of` in site.yaml, else today in Vietnam.
+pub fn resolve_as_of(flag: Option<NaiveDate>, site: &Site) -> NaiveDate {
+    flag.or(site.config.as_of).unwrap_or_else(today_in_vietnam)
+}
+
+/// A finding as a warning diagnostic, for the terminal.
+pub fn finding_diagnostic(f: &Finding) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        message: f.message.clone(),
+        loc: f.loc.clone(),
+        label: String::new(),
+        related: Vec::new(),
+        help: None,
+    }
+}
+
+/// The findings a build publishes: all with restricted content, else only the public ones.
+pub fn published_findings(j: &Judgement, include_restricted: bool) -> impl Iterator<Item = &Finding> {
+    j.findings.iter().filter(move |f| include_restricted || !f.restricted)
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub findings: usize,
+    pub elapsed: Duration,
+    pub as_of: NaiveDate,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Failure),
+    Write(write::WriteError),
+}
+
+/// Everything a build writes, from a loaded site.
+pub fn render_all(
+    loaded: &Loaded,
+    judgement: &Judgement,
+    opts: &Options,
+) -> Result<Vec<OutputFile>, Failure> {
+    let mut files = render::data::data_files(&loaded.site, judgement, opts.include_restricted);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Run the whole pipeline and replace the output folder.
+pub fn build(opts: &Options) -> Result<Report, BuildError> {
+    let start = Instant::now();
+    write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
+    let loaded = load(&opts.root).map_err(BuildError::Content)?;
+    let as_of = resolve_as_of(opts.as_of, &loaded.site);
+    let judgement = derive::judge(&loaded.site, as_of);
+    let files = render_all(&loaded, &judgement, opts).map_err(BuildError::Content)?;
+    write::write_atomic(&opts.output, &files).map_err(BuildError::Write)?;
+    Ok(Report {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        findings: published_findings(&judgement, opts.include_restricted).count(),
+        elapsed: start.elapsed(),
+        as_of,
+    })
+}

@@ -1,0 +1,16 @@
+//! kehoach: a static site generator for a Party committee's plan of attending
+//! party-cell meetings.
+//!
+//! The pipeline, one module a stage: [`load`] (files → model, with spans) →
+//! [`check`] (cross-file errors) → [`derive`] (statuses, findings, figures on `as_of`) →
+//! [`render`] (pages and data files) → [`write`] (atomic swap of the output folder).
+//! [`build`] runs them in order.
+
+pub mod build;
+pub mod check;
+pub mod derive;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod write;

@@ -1,0 +1,239 @@
+//! A YAML document as a tree of nodes, each carrying the line and column it came from.
+//!
+//! serde-saphyr parses; this module keeps the spans so that the schema layer can report
+//! every bad value at its own location and collect all errors of a file in one pass.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A position in a source file: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    /// Length of the token in characters (0 when unknown).
+    pub len: u32,
+}
+
+/// One YAML value and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// The shape of a YAML value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    /// Keys in document order, each with its own position.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// A short English/Vietnamese-neutral name of the kind of value, for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl Node {
+    /// The scalar as text, the way it would be quoted in a message.
+    pub fn display(&self) -> String {
+        match &self.value {
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Str(s) => s.clone(),
+            Value::Seq(_) => "[…]".into(),
+            Value::Map(_) => "{…}".into(),
+        }
+    }
+}
+
+/// A parse failure: what the parser said, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParseError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Limits that keep hostile input from exhausting memory or time.
+const MAX_DEPTH: usize = 64;
+
+/// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
+pub fn parse(text: &str) -> Result<Node, ParseError> {
+    if text.trim().is_empty() {
+        return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
+    }
+    let spanned: Spanned<Raw> = serde_saphyr::from_str(text).map_err(|e| {
+        let pos = e
+            .location()
+            .map(|l| Pos { line: l.line() as u32, col: l.column() as u32, len: 1 })
+            .unwrap_or(Pos { line: 1, col: 1, len: 0 });
+        ParseError { pos, message: clean_message(&e.to_string()) }
+    })?;
+    let node = into_node(spanned, 0);
+    Ok(node)
+}
+
+fn clean_message(msg: &str) -> String {
+    // serde-saphyr appends " at line X column Y" and sometimes a snippet; keep the first line.
+    let first = msg.lines().next().unwrap_or(msg).trim();
+    first.to_string()
+}
+
+/// Intermediate tree straight from serde (spans on every node).
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+fn into_node(s: Spanned<Raw>, depth: usize) -> Node {
+    let loc = s.referenced;
+    let pos = Pos { line: loc.line() as u32, col: loc.column() as u32, len: loc.span().len() as u32 };
+    let value = match s.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(b),
+        Raw::Int(i) => Value::Int(i),
+        Raw::Float(f) => Value::Float(f),
+        Raw::Str(s) => Value::Str(s),
+        Raw::Seq(items) if depth < MAX_DEPTH => {
+            Value::Seq(items.into_iter().map(|n| into_node(n, depth + 1)).collect())
+        }
+        Raw::Map(entries) if depth < MAX_DEPTH => Value::Map(
+            entries.into_iter().map(|(k, v)| (into_node(k, depth + 1), into_node(v, depth + 1))).collect(),
+        ),
+        Raw::Seq(_) | Raw::Map(_) => Value::Null,
+    };
+    Node { pos, value }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+        i64::try_from(v).map(Raw::Int).or(Ok(Raw::Float(v as f64)))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map(Raw::Int).unwrap_or(Raw::Float(v as f64)))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map(Raw::Int).unwrap_or(Raw::Float(v as f64)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<Spanned<Raw>>()? {
+            let v = map.next_value::<Spanned<Raw>>()?;
+            entries.push((k, v));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(n: &Node) -> &Vec<(Node, Node)> {
+        match &n.value {
+            Value::Map(m) => m,
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keeps_positions_of_keys_and_values() {
+        let n = parse("a: 1\nb:\n  - x: \"14:00\"\n    y: 2024-03\n").unwrap();
+        let m = map(&n);
+        assert_eq!(m[0].0.pos.line, 1);
+        assert_eq!(m[0].1.value, Value::Int(1));
+        assert_eq!(m[0].1.pos.col, 4);
+        let Value::Seq(items) = &m[1].1.value else { panic!() };
+        let inner = map(&items[0]);
+        assert_eq!(inner[0].1.value, Value::Str("14:00".into()));
+        assert_eq!((inner[0].1.pos.line, inner[0].1.pos.col), (3, 8));
+        assert_eq!(inner[1].1.value, Value::Str("2024-03".into()));
+        assert_eq!((inner[1].0.pos.line, inner[1].0.pos.col), (4, 5));
+    }
+
+    #[test]
+    fn unquoted_time_and_date_stay_strings() {
+        let n = parse("t: 14:00\nd: 2024-03-14\n").unwrap();
+        let m = map(&n);
+        assert_eq!(m[0].1.value, Value::Str("14:00".into()));
+        assert_eq!(m[1].1.value, Value::Str("2024-03-14".into()));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(e.pos.line >= 1, "{e:?}");
+    }
+
+    #[test]
+    fn empty_is_null() {
+        assert_eq!(parse("  \n").unwrap().value, Value::Null);
+    }
+}

@@ -1,0 +1,131 @@
+//! The `kehoach` command line.
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use kehoach::build::{self, BuildError, Options};
+use kehoach::derive;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "kehoach",
+    version,
+    about = "Publish a plan of attending party-cell meetings as a static site"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read and check the content; print errors, then findings, then a summary line.
+    Check {
+        /// The site folder (holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The date to judge on (YYYY-MM-DD); else as_of in site.yaml; else today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Exit with status 1 on findings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Build the site into the output folder (replaced only when the build succeeds).
+    Build {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Default: <root>/public.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Include restricted reports and pages (the Standing Committee's build).
+        #[arg(long)]
+        include_restricted: bool,
+        /// Override base_url of site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Replace an output folder that kehoach did not write.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("expected a date YYYY-MM-DD, found `{s}`"))
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Check { root, as_of, strict } => check(root, as_of, strict),
+        Command::Build { root, output, as_of, include_restricted, base_url, force } => {
+            let mut opts = Options::new(root);
+            if let Some(o) = output {
+                opts.output = o;
+            }
+            opts.as_of = as_of;
+            opts.include_restricted = include_restricted;
+            opts.base_url = base_url;
+            opts.force = force;
+            run_build(&opts)
+        }
+    }
+}
+
+fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
+    let loaded = match build::load(&root) {
+        Ok(l) => l,
+        Err(f) => {
+            eprint!("{}", f.render());
+            eprintln!("\nerror: {} lỗi (errors); nothing was built", f.errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let as_of = build::resolve_as_of(as_of, &loaded.site);
+    let j = derive::judge(&loaded.site, as_of);
+    for f in &j.findings {
+        eprint!("{}\n", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
+    }
+    let s = j.summary(&loaded.site, true);
+    println!(
+        "ok: 0 errors, {} findings, {} gaps; {} visits planned, {} reported, {} overdue on {}",
+        j.findings.len(),
+        j.gaps.len(),
+        s.planned,
+        s.reported,
+        s.overdue,
+        as_of.format("%d/%m/%Y")
+    );
+    if strict && !(j.findings.is_empty() && j.gaps.is_empty()) {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_build(opts: &Options) -> ExitCode {
+    match build::build(opts) {
+        Ok(r) => {
+            println!(
+                "built {} pages ({} files) into {} in {} ms; {} findings; as of {}",
+                r.pages,
+                r.files,
+                opts.output.display(),
+                r.elapsed.as_millis(),
+                r.findings,
+                r.as_of.format("%d/%m/%Y")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(f)) => {
+            eprint!("{}", f.render());
+            eprintln!("\nerror: {} errors; the output folder was left untouched", f.errors.len());
+            ExitCode::FAILURE
+        }
+        Err(BuildError::Write(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Write: put a build's files in place atomically.
+//!
+//! The files go into a fresh folder beside the output; only when every file is written is
+//! that folder swapped in for the output. A failed or interrupted build leaves the previous
+//! output untouched. The output carries a marker file so that kehoach never replaces a
+//! folder it did not write unless asked to (`--force`).
+
+use crate::render::OutputFile;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as kehoach's output.
+pub const MARKER: &str = ".kehoach";
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output folder is, or contains, the site root or its `content/`.
+    Dangerous(PathBuf),
+    /// The output folder exists, is not empty, and was not written by kehoach.
+    NotOurs(PathBuf),
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            WriteError::Dangerous(p) => write!(
+                f,
+                "refusing to write the site into `{}`: it is or contains the site's own files",
+                p.display()
+            ),
+            WriteError::NotOurs(p) => write!(
+                f,
+                "`{}` exists, is not empty and was not written by kehoach; use --force to replace it",
+                p.display()
+            ),
+            WriteError::Io(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn io_err(p: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |e| WriteError::Io(p.to_path_buf(), e)
+}
+
+/// Absolute, normalised form of a path that may not exist yet.
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Resolve symlinks of the part that exists.
+    let mut existing = abs.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Refuse outputs that would overwrite the site itself.
+pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), WriteError> {
+    let out = absolute(output);
+    let root = absolute(root);
+    let content = root.join("content");
+    if root.starts_with(&out) || content.starts_with(&out) || out.starts_with(&content) {
+        return Err(WriteError::Dangerous(out));
+    }
+    if !force && out.is_dir() && !out.join(MARKER).exists() {
+        let non_empty = fs::read_dir(&out).map_err(io_err(&out))?.next().is_some();
+        if non_empty {
+            return Err(WriteError::NotOurs(out));
+        }
+    }
+    Ok(())
+}
+
+/// Write `files` as the new content of `output`, atomically.
+pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let output = absolute(output);
+    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let name =
+        output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let stamp = format!("{}-{}", std::process::id(), unique());
+    let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
+    let result = write_all(&tmp, files).and_then(|()| swap(&tmp, &output, &parent, &name, &stamp));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn unique() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+}
+
+fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    for f in files {
+        let path = dir.join(&f.path);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(io_err(p))?;
+        }
+        fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+    }
+    let marker = dir.join(MARKER);
+    fs::write(&marker, b"This folder is written by kehoach build; it is replaced on every build.\n")
+        .map_err(io_err(&marker))
+}
+
+fn swap(tmp: &Path, output: &Path, parent: &Path, name: &str, stamp: &str) -> Result<(), WriteError> {
+    if output.exists() {
+        let old = parent.join(format!(".{name}.kehoach-old-{stamp}"));
+        fs::rename(output, &old).map_err(io_err(output))?;
+        if let Err(e) = fs::rename(tmp, output) {
+            let _ = fs::rename(&old, output);
+            return Err(WriteError::Io(output.to_path_buf(), e));
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else {
+        fs::rename(tmp, output).map_err(io_err(output))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn replaces_previous_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomic(&out, &[file("a/index.html", "one"), file("old.txt", "x")]).unwrap();
+        write_atomic(&out, &[file("a/index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
+        assert!(!out.join("old.txt").exists());
+        assert!(out.join(MARKER).exists());
+        // nothing left beside it
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn refuses_site_root_and_content_and_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(matches!(check_output(root, root, true), Err(WriteError::Dangerous(_))));
+        assert!(matches!(check_output(root, &root.join("content"), true), Err(WriteError::Dangerous(_))));
+        assert!(matches!(check_output(root, &root.join("content/x"), true), Err(WriteError::Dangerous(_))));
+        let foreign = root.join("docs");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("keep.txt"), "mine").unwrap();
+        assert!(matches!(check_output(root, &foreign, false), Err(WriteError::NotOurs(_))));
+        assert!(check_output(root, &foreign, true).is_ok());
+        assert!(check_output(root, &root.join("public"), false).is_ok());
+    }
+}
