@@ -18,7 +18,7 @@
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
 use super::{Finding, FindingKind, Subject};
-use crate::model::{Loc, Report, Site, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Site, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
 
 fn dmy(d: NaiveDate) -> String {
@@ -148,9 +148,13 @@ fn report_findings(site: &Site, report: &Report, out: &mut Vec<Finding>) {
             let msg = format!("Báo cáo `{v}` ghi giờ kết thúc {e} không sau giờ bắt đầu {s}.");
             push(FindingKind::TooShort, &end.loc, msg);
         } else if minutes < min {
+            let meeting = match report.meeting {
+                MeetingKind::DinhKy => "sinh hoạt định kỳ",
+                MeetingKind::ChuyenDe => "sinh hoạt chuyên đề",
+                MeetingKind::KetHop => "sinh hoạt định kỳ kết hợp chuyên đề",
+            };
             let msg = format!(
-                "Buổi sinh hoạt theo báo cáo `{v}` kéo dài {minutes} phút ({s}–{e}), ít hơn {min} phút theo quy định cho {}.",
-                report.meeting.label().to_lowercase()
+                "Buổi sinh hoạt theo báo cáo `{v}` kéo dài {minutes} phút ({s}–{e}), ít hơn {min} phút theo quy định cho {meeting}."
             );
             push(FindingKind::TooShort, &end.loc, msg);
         }

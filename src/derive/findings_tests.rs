@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::derive::testkit::*;
-use crate::model::MeetingKind;
 use crate::model::VisitKind::{ChiBo, DangUy};
 
 const AS_OF: &str = "2024-12-31";
@@ -167,7 +166,9 @@ fn meeting_shorter_than_ninety_minutes() {
 
 #[test]
 fn ket_hop_meeting_needs_two_hours() {
-    assert_eq!(kinds(&timed("14:00", "15:59", MeetingKind::KetHop)), vec![FindingKind::TooShort]);
+    let f = timed("14:00", "15:59", MeetingKind::KetHop);
+    assert_eq!(kinds(&f), vec![FindingKind::TooShort]);
+    assert!(f[0].message.ends_with("ít hơn 120 phút theo quy định cho sinh hoạt định kỳ kết hợp chuyên đề."));
     assert_eq!(timed("14:00", "16:00", MeetingKind::KetHop), vec![]);
 }
 

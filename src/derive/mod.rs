@@ -146,9 +146,9 @@ pub struct Judgement {
     pub as_of: NaiveDate,
     /// Parallel to `site.visits`.
     pub visits: Vec<VisitState>,
-    /// Sorted by file, line, column.
+    /// Sorted by file, line, column, kind.
     pub findings: Vec<Finding>,
-    /// Sorted by team, month, kind.
+    /// In teams.yaml order, then by month, then `dang_uy` before `chi_bo`.
     pub gaps: Vec<Gap>,
 }
 
