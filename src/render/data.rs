@@ -3,7 +3,8 @@
 //! One row per visit in schedule order with the columns
 //! `id, team, kind, unit, month, date, status, on_time, report`; `report` is the address
 //! of the report page (`<base_url>bao-cao/<visit>/`), null when no report counts on
-//! `as_of` or when the report is restricted and the build is not. JSON is pretty-printed
+//! `as_of` or when the report is restricted and the build is not (a cancelled visit with a
+//! counted report links it too: the report page exists). JSON is pretty-printed
 //! (2 spaces) with a final newline; CSV is UTF-8 with a BOM, CRLF line ends and RFC 4180
 //! quoting, nulls as empty cells.
 
