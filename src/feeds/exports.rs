@@ -59,18 +59,39 @@ pub const REPORTS_HEADER: [&str; 20] = [
     "accompanied_by",
 ];
 
-/// `data/reports.csv`: one row per published report, i.e. each report that counts on
-/// `as_of` (the one `judgement.visits[i].report` names; a report submitted after `as_of`
-/// is not yet published), without restricted ones unless `include_restricted`. Sorted by
-/// `held_on`, then visit id. Enum values are their keys (`tot`, `dinh_ky`), `on_time` is
-/// `true`/`false`, absent optional values are empty.
+/// The published reports, as (index in `site.visits`, index in `site.reports`), sorted by
+/// `held_on` then visit id: each report that counts on `as_of` (the one
+/// `judgement.visits[i].report` names; a report submitted after `as_of` is not yet
+/// published), restricted ones only with `include_restricted`.
+pub fn published_reports(
+    site: &Site,
+    judgement: &Judgement,
+    include_restricted: bool,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = judgement
+        .visits
+        .iter()
+        .enumerate()
+        .filter_map(|(v, state)| Some((v, state.report?)))
+        .filter(|&(v, r)| {
+            v < site.visits.len()
+                && site.reports.get(r).is_some_and(|rep| include_restricted || !rep.restricted)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |&(v, r): &(usize, usize)| (site.reports[r].held_on.value, &site.visits[v].id.value);
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+/// `data/reports.csv`: one row per published report (see [`published_reports`]), in its
+/// order. Enum values are their keys (`tot`, `dinh_ky`), `on_time` is `true`/`false`,
+/// absent optional values are empty.
 pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool) -> String {
-    let mut rows: Vec<(chrono::NaiveDate, String, Vec<String>)> = Vec::new();
-    for (visit, state) in site.visits.iter().zip(&judgement.visits) {
-        let Some(report) = state.report.and_then(|i| site.reports.get(i)) else { continue };
-        if report.restricted && !include_restricted {
-            continue;
-        }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (v, r) in published_reports(site, judgement, include_restricted) {
+        let (visit, state, report) = (&site.visits[v], &judgement.visits[v], &site.reports[r]);
         let a = report.attendance.value;
         let opt = |x: Option<String>| x.unwrap_or_default();
         let time = |t: &Option<crate::model::Sp<chrono::NaiveTime>>| {
@@ -98,10 +119,9 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
             opt(state.on_time.map(|b| b.to_string())),
             opt(report.accompanied_by.clone()),
         ];
-        rows.push((report.held_on.value, visit.id.value.clone(), row));
+        rows.push(row);
     }
-    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    csv(&REPORTS_HEADER, rows.into_iter().map(|r| r.2))
+    csv(&REPORTS_HEADER, rows)
 }
 
 fn subject(s: &Subject) -> serde_json::Value {

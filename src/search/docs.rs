@@ -1,8 +1,10 @@
 //! The searchable documents of a site: the plan, teams, units, published reports and
-//! pages, as plain text. Restricted reports and pages, and drafts, are left out unless
-//! `include_restricted` (drafts are never published).
+//! pages, as plain text. Restricted reports and pages are left out unless
+//! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
 use super::index::{Doc, DocKind};
+use crate::derive::Judgement;
+use crate::feeds::exports::published_reports;
 use crate::model::{Report, Site, Team, Unit};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
@@ -84,8 +86,9 @@ fn report_text(site: &Site, r: &Report) -> String {
 }
 
 /// Every published page of the site as a search document, in a fixed order: plan, pages
-/// (by weight, then slug), teams and units (file order), reports (by visit id).
-pub fn docs(site: &Site, include_restricted: bool) -> Vec<Doc> {
+/// (by weight, then slug), teams and units (file order), reports (the published ones, see
+/// [`published_reports`], by visit id).
+pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<Doc> {
     let mut out = vec![Doc {
         url: "ke-hoach/".into(),
         title: site.plan.title.clone(),
@@ -113,7 +116,10 @@ pub fn docs(site: &Site, include_restricted: bool) -> Vec<Doc> {
         kind: DocKind::Unit,
         text: unit_text(site, u),
     }));
-    let mut reports: Vec<_> = site.reports.iter().filter(|r| include_restricted || !r.restricted).collect();
+    let mut reports: Vec<&Report> = published_reports(site, judgement, include_restricted)
+        .into_iter()
+        .map(|(_, r)| &site.reports[r])
+        .collect();
     reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
     out.extend(reports.into_iter().map(|r| Doc {
         url: format!("bao-cao/{}/", *r.visit),

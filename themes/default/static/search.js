@@ -4,7 +4,8 @@
  * The page holds <form role="search"><input name="q" id="q"></form> and
  * <div id="search-results" data-root="../"></div> (data-root: the site root relative to
  * the page). The query comes from ?q= and from typing. Every query term must match
- * (AND); title matches rank first. Results are built with DOM APIs only.
+ * (AND) the start of a word of the title or text; title matches rank first. Results are
+ * built with DOM APIs only (textContent, never innerHTML).
  *
  * fold() is THE folding rule, the same as src/search/fold.rs: NFD, drop U+0300-U+036F,
  * đ/Đ -> d, lowercase. A Rust test loads this file in node and compares the two.
@@ -32,12 +33,22 @@
       });
   }
 
+  var WORD = /[\p{L}\p{N}]/u;
+
+  /* Where `term` next occurs at the start of a word of `hay` (folded), from `from`; -1
+   * when it does not. Terms match word prefixes: "an" finds "An" but not "Văn". */
+  function find(hay, term, from) {
+    var i = hay.indexOf(term, from || 0);
+    while (i > 0 && WORD.test(hay.charAt(i - 1))) i = hay.indexOf(term, i + 1);
+    return i;
+  }
+
   function count(hay, term) {
     var n = 0;
-    var i = hay.indexOf(term);
+    var i = find(hay, term, 0);
     while (i !== -1) {
       n += 1;
-      i = hay.indexOf(term, i + term.length);
+      i = find(hay, term, i + term.length);
     }
     return n;
   }
@@ -62,9 +73,9 @@
       }
       hits.push({
         doc: d,
-        titlePhrase: d.ft.indexOf(phrase) !== -1 ? 1 : 0,
+        titlePhrase: find(d.ft, phrase, 0) !== -1 ? 1 : 0,
         inTitle: inTitle,
-        textPhrase: d.fx.indexOf(phrase) !== -1 ? 1 : 0,
+        textPhrase: find(d.fx, phrase, 0) !== -1 ? 1 : 0,
         n: n,
         order: order
       });
@@ -107,7 +118,7 @@
     var m = foldMap(text);
     var first = -1;
     ts.forEach(function (t) {
-      var i = m.folded.indexOf(t);
+      var i = find(m.folded, t, 0);
       if (i !== -1 && (first === -1 || i < first)) first = i;
     });
     var startO = 0;
@@ -120,12 +131,12 @@
     /* Marked ranges in original offsets. */
     var marks = [];
     ts.forEach(function (t) {
-      var i = m.folded.indexOf(t);
+      var i = find(m.folded, t, 0);
       while (i !== -1) {
         var a = m.from[i];
         var b = m.from[i + t.length];
         if (b > startO && a < endO) marks.push([Math.max(a, startO), Math.min(b, endO)]);
-        i = m.folded.indexOf(t, i + t.length);
+        i = find(m.folded, t, i + t.length);
       }
     });
     marks.sort(function (x, y) {
@@ -234,7 +245,7 @@
     }
   }
 
-  var api = { fold: fold, terms: terms, search: search, snippet: snippet };
+  var api = { fold: fold, terms: terms, find: find, search: search, snippet: snippet };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.kehoachSearch = api;
   if (typeof document !== 'undefined') {
