@@ -10,6 +10,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -75,9 +76,9 @@ pub fn parse_log(out: &str) -> BTreeMap<String, NaiveDate> {
     map
 }
 
-/// Run git in `root` and return its standard output when it succeeds.
-fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
+/// Run `program` (git) in `root` and return its standard output when it succeeds.
+fn git(program: &OsStr, root: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
         .arg("-C")
         .arg(root)
         .args(["-c", "core.quotePath=false", "-c", "log.showSignature=false"])
@@ -95,8 +96,14 @@ fn git(root: &Path, args: &[&str]) -> Option<String> {
 
 /// Git facts about the site folder `root`, or `None` outside a git work tree (silently).
 pub fn git_info(root: &Path) -> Option<GitInfo> {
+    git_info_using(OsStr::new("git"), root)
+}
+
+/// [`git_info`] with the git program to run (a path, or a name looked up in `PATH`).
+pub fn git_info_using(program: &OsStr, root: &Path) -> Option<GitInfo> {
+    let git = |args: &[&str]| git(program, root, args);
     let short = format!("--short={SHORT_HASH}");
-    let head = git(root, &["rev-parse", "--is-inside-work-tree", &short, "HEAD"])?;
+    let head = git(&["rev-parse", "--is-inside-work-tree", &short, "HEAD"])?;
     let mut lines = head.lines();
     if lines.next()? != "true" {
         return None;
@@ -104,9 +111,8 @@ pub fn git_info(root: &Path) -> Option<GitInfo> {
     let head_short = lines.next()?.trim().to_string();
     let mut status_args = vec!["status", "--porcelain", "--untracked-files=normal", "--"];
     status_args.extend(SOURCE_DIRS);
-    let dirty = !git(root, &status_args)?.trim().is_empty();
-    let log =
-        git(root, &["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "."])?;
+    let dirty = !git(&status_args)?.trim().is_empty();
+    let log = git(&["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "."])?;
     Some(GitInfo { head_short, dirty, last_changed: parse_log(&log) })
 }
 
