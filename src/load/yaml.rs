@@ -81,7 +81,14 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
     if text.trim().is_empty() {
         return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
     }
-    let spanned: Spanned<Raw> = serde_saphyr::from_str(text).map_err(|e| {
+    let options = serde_saphyr::options! {
+        // `yes`, `no`, `on`, `off` stay strings; only `true` and `false` are booleans.
+        strict_booleans: true,
+        // A phone number like 0912345678 keeps its leading zero.
+        leading_zero_numbers_as_strings: true,
+        with_snippet: false,
+    };
+    let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let pos = e
             .location()
             .map(|l| Pos { line: l.line() as u32, col: l.column() as u32, len: 1 })
@@ -93,9 +100,35 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
 }
 
 fn clean_message(msg: &str) -> String {
-    // serde-saphyr appends " at line X column Y" and sometimes a snippet; keep the first line.
+    // serde-saphyr says "error: line X column Y: what, hint"; keep only "what".
     let first = msg.lines().next().unwrap_or(msg).trim();
-    first.to_string()
+    let first = first.strip_prefix("error:").unwrap_or(first).trim_start();
+    let first = match first.strip_prefix("line ").and_then(|rest| rest.split_once(": ")) {
+        Some((place, what)) if place.contains("column") => what,
+        _ => first,
+    };
+    let first = first.split(", set DuplicateKeyPolicy").next().unwrap_or(first);
+    // … and sometimes ends with " at line X, column Y".
+    let first = match first.rsplit_once(" at line ") {
+        Some((what, place)) if place.contains("column") => what,
+        _ => first,
+    };
+    first.trim().to_string()
+}
+
+impl Node {
+    /// Move every position down by `lines` (for YAML embedded in a larger file).
+    pub fn shift_lines(&mut self, lines: u32) {
+        self.pos.line = self.pos.line.saturating_add(lines);
+        match &mut self.value {
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.shift_lines(lines)),
+            Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+                k.shift_lines(lines);
+                v.shift_lines(lines);
+            }),
+            _ => {}
+        }
+    }
 }
 
 /// Intermediate tree straight from serde (spans on every node).
@@ -230,6 +263,32 @@ mod tests {
     fn syntax_error_has_position() {
         let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(e.pos.line >= 1, "{e:?}");
+    }
+
+    #[test]
+    fn messages_lose_the_parser_prefix() {
+        let e = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(e.message, "duplicate mapping key: a");
+        assert_eq!((e.pos.line, e.pos.col), (2, 1));
+    }
+
+    #[test]
+    fn yes_and_leading_zeros_stay_strings() {
+        let n = parse("q: yes\np: 0912345678\nb: true\n").unwrap();
+        let m = map(&n);
+        assert_eq!(m[0].1.value, Value::Str("yes".into()));
+        assert_eq!(m[1].1.value, Value::Str("0912345678".into()));
+        assert_eq!(m[2].1.value, Value::Bool(true));
+    }
+
+    #[test]
+    fn shift_moves_every_line() {
+        let mut n = parse("a:\n  - 1\n").unwrap();
+        n.shift_lines(3);
+        let m = map(&n);
+        assert_eq!(m[0].0.pos.line, 4);
+        let Value::Seq(items) = &m[0].1.value else { panic!() };
+        assert_eq!(items[0].pos.line, 5);
     }
 
     #[test]
