@@ -187,7 +187,7 @@ mod tests {
         let s = site(
             TEAMS,
             UNITS,
-            "- { team: to-3, kind: dang_uy, unit: db-b, month: 2024-03 }\n",
+            "- { team: to-3, kind: dang_uy, unit: db-x, month: 2024-03 }\n",
             &[("content/reports/a.md", report("to-3-2024-03-dang-u"))],
         );
         let e = check(&s);
@@ -196,7 +196,7 @@ mod tests {
             [
                 "content/reports/a.md:2:8 unknown visit `to-3-2024-03-dang-u`",
                 "content/schedule.yaml:1:11 unknown team `to-3`",
-                "content/schedule.yaml:1:38 unknown unit `db-b`",
+                "content/schedule.yaml:1:38 unknown unit `db-x`",
             ]
         );
         assert!(e[0].help.as_deref().unwrap().starts_with("did you mean `to-3-2024-03-dang-uy`?"));
