@@ -86,14 +86,20 @@ fn reference(what: &str, r: &Sp<String>, known: &[&str], source: &str, errors: &
     }
     let mut sorted = known.to_vec();
     sorted.sort_unstable();
-    let listed = if sorted.is_empty() { format!("there are none in {source}") } else { similar::list(&sorted, 8) };
+    sorted.dedup();
+    let listed =
+        if sorted.is_empty() { format!("there are none in {source}") } else { similar::list(&sorted, 8) };
     let help = match similar::closest(&r.value, sorted.iter().copied()) {
         Some(c) => format!("did you mean `{c}`? the {what} ids are: {listed}"),
         None => format!("the {what} ids are: {listed}"),
     };
     errors.push(
-        Diagnostic::error(r.loc.clone(), format!("unknown {what} `{}`", r.value), format!("expected the id of a {what} in {source}"))
-            .with_help(help),
+        Diagnostic::error(
+            r.loc.clone(),
+            format!("unknown {what} `{}`", r.value),
+            format!("expected the id of a {what} in {source}"),
+        )
+        .with_help(help),
     );
 }
 
@@ -125,6 +131,7 @@ mod tests {
         let input = Input {
             files: files.into_iter().map(|(p, t)| SourceFile { path: p.into(), text: t }).collect(),
             static_files: vec![],
+            problems: vec![],
         };
         parse(&input).unwrap_or_else(|e| panic!("{e:#?}"))
     }
@@ -216,7 +223,10 @@ mod tests {
             ],
         );
         let e = check(&s);
-        assert_eq!(e.iter().map(at).collect::<Vec<_>>(), ["content/reports/b.md:2:8 a second report on visit `to-1-2024-03-chi-bo`"]);
+        assert_eq!(
+            e.iter().map(at).collect::<Vec<_>>(),
+            ["content/reports/b.md:2:8 a second report on visit `to-1-2024-03-chi-bo`"]
+        );
         assert_eq!(&*e[0].related[0].0.file, "content/reports/a.md");
     }
 }

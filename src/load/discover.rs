@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::load::yaml::Pos;
 use crate::model::Loc;
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use walkdir::WalkDir;
@@ -59,7 +60,9 @@ pub fn file_loc(path: &str) -> Loc {
     Loc::new(&Arc::from(path), Pos::default())
 }
 
-/// Read every content file of the site at `root`.
+/// Read every content file of the site at `root`. Only a missing `content/` folder is an
+/// `Err`; files that cannot be read are [`Input::problems`], so that the files that can
+/// are still parsed and every error is reported in one run.
 pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -88,7 +91,10 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
         }
         let Some(rel) = relative(entry.path(), &content) else {
             errors.push(Diagnostic::error(
-                file_loc(&format!("content/{}", entry.path().strip_prefix(&content).unwrap_or(entry.path()).display())),
+                file_loc(&format!(
+                    "content/{}",
+                    entry.path().strip_prefix(&content).unwrap_or(entry.path()).display()
+                )),
                 "a file name that is not valid UTF-8",
                 "rename it using UTF-8 characters",
             ));
@@ -121,7 +127,7 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
         match classify(&rel) {
             Class::Read => match read_text(entry.path(), &path, entry.metadata().ok().map(|m| m.len())) {
                 Ok(text) => input.files.push(SourceFile { path: Arc::from(path.as_str()), text }),
-                Err(d) => errors.push(d),
+                Err(d) => errors.push(*d),
             },
             Class::Static => {
                 input.static_files.push(rel.strip_prefix("static/").unwrap_or(&rel).to_string());
@@ -142,7 +148,9 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
                         "both `content/schedule.yaml` and the folder `content/schedule/` exist",
                         "the schedule is one file or one folder, not both",
                     )
-                    .with_help("move the visits of schedule.yaml into a file under schedule/, or remove the folder"),
+                    .with_help(
+                        "move the visits of schedule.yaml into a file under schedule/, or remove the folder",
+                    ),
                 );
             } else if !scheduled {
                 errors.push(
@@ -164,12 +172,9 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     }
     input.files.sort_by(|a, b| a.path.cmp(&b.path));
     input.static_files.sort();
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        errors.sort_by(|a, b| a.loc.cmp(&b.loc));
-        Err(errors)
-    }
+    errors.sort_by(|a, b| a.loc.cmp(&b.loc));
+    input.problems = errors;
+    Ok(input)
 }
 
 /// What to do with a file, by its path under `content/`.
@@ -189,11 +194,21 @@ fn classify(rel: &str) -> Class {
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match top {
         "static" => Class::Static,
-        "" if matches!(ext.as_str(), "yaml" | "yml" | "md" | "markdown") => Class::Unexpected(unexpected_file(&path, rel)),
+        "" if matches!(ext.as_str(), "yaml" | "yml" | "md" | "markdown") => {
+            Class::Unexpected(unexpected_file(&path, rel))
+        }
         "" => Class::Ignore,
         "schedule" => Class::Unexpected(
-            Diagnostic::error(file_loc(&path), format!("unexpected file `{path}`"), "schedule/ holds only .yaml files")
-                .with_help(if ext == "yml" { "rename it to end in `.yaml`" } else { "move it elsewhere" }),
+            Diagnostic::error(
+                file_loc(&path),
+                format!("unexpected file `{path}`"),
+                "schedule/ holds only .yaml files",
+            )
+            .with_help(if ext == "yml" {
+                "rename it to end in `.yaml`"
+            } else {
+                "move it elsewhere"
+            }),
         ),
         _ => Class::Unexpected(
             Diagnostic::error(
@@ -208,7 +223,11 @@ fn classify(rel: &str) -> Class {
 
 fn unexpected_file(path: &str, name: &str) -> Diagnostic {
     let names: Vec<&str> = REQUIRED.iter().map(|(n, _)| *n).collect();
-    let d = Diagnostic::error(file_loc(path), format!("unexpected file `{path}`"), "kehoach does not read this file");
+    let d = Diagnostic::error(
+        file_loc(path),
+        format!("unexpected file `{path}`"),
+        "kehoach does not read this file",
+    );
     match similar::closest(name, names.iter().copied()) {
         Some(c) => d.with_help(format!("did you mean `{c}`?")),
         None => d.with_help(format!("content/ holds {}", similar::list(&names, 10))),
@@ -216,7 +235,11 @@ fn unexpected_file(path: &str, name: &str) -> Diagnostic {
 }
 
 fn unexpected_folder(path: &str, name: &str) -> Diagnostic {
-    let d = Diagnostic::error(file_loc(path), format!("unexpected folder `{path}/`"), "kehoach does not read this folder");
+    let d = Diagnostic::error(
+        file_loc(path),
+        format!("unexpected folder `{path}/`"),
+        "kehoach does not read this folder",
+    );
     match similar::closest(name, FOLDERS) {
         Some(c) => d.with_help(format!("did you mean `{c}/`?")),
         None => d.with_help(format!("content/ holds the folders {}", similar::list(&FOLDERS, 10))),
@@ -245,20 +268,32 @@ fn walk_error(e: &walkdir::Error, root: &Path) -> Diagnostic {
         .with_help("remove the link or point it outside its own folder");
     }
     let why = e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string());
-    Diagnostic::error(file_loc(&path), format!("cannot read `{path}`: {why}"), "check that it exists and is readable")
+    Diagnostic::error(
+        file_loc(&path),
+        format!("cannot read `{path}`: {why}"),
+        "check that it exists and is readable",
+    )
 }
 
-fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Diagnostic> {
+fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Box<Diagnostic>> {
     if let Some(len) = len.filter(|l| *l > MAX_FILE_BYTES) {
-        return Err(too_large(path, len));
+        return Err(Box::new(too_large(path, len)));
     }
-    let bytes = fs::read(full).map_err(|e| {
-        Diagnostic::error(file_loc(path), format!("cannot read `{path}`: {e}"), "check that it is readable")
-    })?;
+    let cannot = |e: std::io::Error| {
+        Box::new(Diagnostic::error(
+            file_loc(path),
+            format!("cannot read `{path}`: {e}"),
+            "check that it is readable",
+        ))
+    };
+    // Read at most one byte past the limit, so that a device or a growing file cannot
+    // exhaust memory.
+    let mut bytes = Vec::new();
+    fs::File::open(full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+        return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
-    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`].

@@ -31,6 +31,9 @@ pub struct Input {
     pub files: Vec<SourceFile>,
     /// Paths under `content/static/`, relative to it, `/`-separated, sorted.
     pub static_files: Vec<String>,
+    /// What went wrong finding and reading the files (a missing or unreadable file, an
+    /// unexpected one); [`parse`] reports these with its own errors.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Read every file of the site at `root` (the folder holding `content/`).
@@ -53,7 +56,7 @@ struct Parts {
 
 /// Parse the files into a site; every error of every file, or the site.
 pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+    let mut errors = input.problems.clone();
     let mut parts = Parts::default();
     let mut files: Vec<&SourceFile> = input.files.iter().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -69,9 +72,19 @@ pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
         (FileKind::Units, "units.yaml"),
         (FileKind::Schedule, "schedule.yaml"),
     ] {
-        if !parts.seen.contains(&kind) {
-            let path = format!("content/{name}");
-            errors.push(Diagnostic::error(file_loc(&path), format!("missing file `{path}`"), "a site needs this file"));
+        let path = format!("content/{name}");
+        let reported = input.problems.iter().any(|d| {
+            let f = &*d.loc.file;
+            f == path
+                || (kind == FileKind::Schedule
+                    && (f == "content/schedule" || f.starts_with("content/schedule/")))
+        });
+        if !parts.seen.contains(&kind) && !reported {
+            errors.push(Diagnostic::error(
+                file_loc(&path),
+                format!("missing file `{path}`"),
+                "a site needs this file",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -106,8 +119,12 @@ fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
     }
     match kind {
         FileKind::Site => parts.config = yaml_file(file, sink).and_then(|n| site::read(&n, sink)),
-        FileKind::Teams => parts.teams = yaml_file(file, sink).map(|n| teams::read(&n, sink)).unwrap_or_default(),
-        FileKind::Units => parts.units = yaml_file(file, sink).map(|n| units::read(&n, sink)).unwrap_or_default(),
+        FileKind::Teams => {
+            parts.teams = yaml_file(file, sink).map(|n| teams::read(&n, sink)).unwrap_or_default()
+        }
+        FileKind::Units => {
+            parts.units = yaml_file(file, sink).map(|n| units::read(&n, sink)).unwrap_or_default()
+        }
         FileKind::Schedule => {
             parts.visits.extend(yaml_file(file, sink).map(|n| schedule::read(&n, sink)).unwrap_or_default())
         }
@@ -124,7 +141,8 @@ fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
             if let Some(d) = page_slug_error(&file.path, slug) {
                 sink.push(d);
             }
-            let p = markdown_file(file, sink).and_then(|(n, body, line)| page::read(&n, slug, body, line, sink));
+            let p =
+                markdown_file(file, sink).and_then(|(n, body, line)| page::read(&n, slug, body, line, sink));
             parts.pages.extend(p);
         }
     }
@@ -158,7 +176,8 @@ fn yaml_text(text: &str, line_offset: u32, sink: &mut Sink) -> Option<Node> {
             Some(n)
         }
         Err(e) => {
-            let pos = Pos { line: e.pos.line.max(1).saturating_add(line_offset), col: e.pos.col.max(1), len: 1 };
+            let pos =
+                Pos { line: e.pos.line.max(1).saturating_add(line_offset), col: e.pos.col.max(1), len: 1 };
             sink.error(pos, format!("invalid YAML: {}", e.message), "the YAML parser stopped here");
             None
         }
@@ -171,8 +190,13 @@ fn markdown_file<'a>(file: &'a SourceFile, sink: &mut Sink) -> Option<(Node, &'a
     let fm = match frontmatter::split(&file.text) {
         Ok(fm) => fm,
         Err(frontmatter::Problem::Missing) => {
-            let d = sink.error(at, "missing front matter", "expected a line `---` here, starting the front matter");
-            d.help = Some("begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`".into());
+            let d = sink.error(
+                at,
+                "missing front matter",
+                "expected a line `---` here, starting the front matter",
+            );
+            d.help =
+                Some("begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`".into());
             return None;
         }
         Err(frontmatter::Problem::Unterminated) => {

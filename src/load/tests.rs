@@ -11,7 +11,7 @@ fn input(files: &[(&str, &str)]) -> Input {
     let mut files: Vec<SourceFile> =
         files.iter().map(|(p, t)| SourceFile { path: Arc::from(*p), text: t.to_string() }).collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input { files, static_files: vec!["a.pdf".into()] }
+    Input { files, static_files: vec!["a.pdf".into()], problems: vec![] }
 }
 
 fn base<'a>() -> Vec<(&'a str, &'a str)> {
@@ -120,7 +120,13 @@ fn every_file_is_parsed_and_errors_are_sorted() {
 #[test]
 fn missing_files_are_named() {
     let e = errors(&with(&[("content/units.yaml", ""), ("content/schedule.yaml", "")]));
-    assert_eq!(e, ["content/schedule.yaml:0:0 missing file `content/schedule.yaml`", "content/units.yaml:0:0 missing file `content/units.yaml`"]);
+    assert_eq!(
+        e,
+        [
+            "content/schedule.yaml:0:0 missing file `content/schedule.yaml`",
+            "content/units.yaml:0:0 missing file `content/units.yaml`"
+        ]
+    );
 }
 
 #[test]
@@ -141,7 +147,8 @@ fn hostile_inputs_do_not_panic() {
         "- 🙂: é\n",
     ];
     for text in nasty {
-        for file in ["content/site.yaml", "content/teams.yaml", "content/units.yaml", "content/schedule.yaml"] {
+        for file in ["content/site.yaml", "content/teams.yaml", "content/units.yaml", "content/schedule.yaml"]
+        {
             let _ = parse(&with(&[(file, text)]));
         }
         for file in ["content/plan.md", "content/reports/r.md", "content/pages/p.md"] {
@@ -152,4 +159,13 @@ fn hostile_inputs_do_not_panic() {
     }
     let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(parse(&with(&[("content/teams.yaml", deep.as_str())])).is_err());
+}
+
+#[test]
+fn a_file_that_could_not_be_read_is_not_also_missing() {
+    let mut i = with(&[("content/plan.md", ""), ("content/schedule.yaml", "")]);
+    let problem = |p: &str| Diagnostic::error(file_loc(p), "cannot read", "");
+    i.problems = vec![problem("content/plan.md"), problem("content/schedule/a.yaml")];
+    let e = errors(&i);
+    assert_eq!(e, ["content/plan.md:0:0 cannot read", "content/schedule/a.yaml:0:0 cannot read"]);
 }

@@ -31,7 +31,12 @@ impl Sink {
         self.errors.push(d);
     }
     /// Record an error at `pos` and return it for adding a help.
-    pub fn error(&mut self, pos: Pos, message: impl Into<String>, label: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        pos: Pos,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> &mut Diagnostic {
         let loc = self.loc(pos);
         self.errors.push(Diagnostic::error(loc, message, label));
         let last = self.errors.len() - 1;
@@ -67,9 +72,13 @@ impl<'n> Fields<'n> {
     pub fn new(node: &'n Node, what: impl Into<String>, sink: &mut Sink) -> Option<Self> {
         let what = what.into();
         match &node.value {
-            Value::Map(entries) => {
-                Some(Fields { pos: node.pos, entries, used: vec![false; entries.len()], known: Vec::new(), what })
-            }
+            Value::Map(entries) => Some(Fields {
+                pos: node.pos,
+                entries,
+                used: vec![false; entries.len()],
+                known: Vec::new(),
+                what,
+            }),
             _ => {
                 wrong_type(sink, node, &format!("a mapping of keys ({what})"));
                 None
@@ -101,7 +110,11 @@ impl<'n> Fields<'n> {
 
     /// Report that `key` is missing from this mapping.
     pub fn missing(&self, sink: &mut Sink, key: &str, expected: &str) {
-        sink.error(self.pos, format!("missing key `{key}`"), format!("{} needs `{key}`: {expected}", self.what));
+        sink.error(
+            self.pos,
+            format!("missing key `{key}`"),
+            format!("{} needs `{key}`: {expected}", self.what),
+        );
     }
 
     /// A required value with its location.
@@ -143,7 +156,13 @@ impl<'n> Fields<'n> {
     }
 
     /// A nested mapping, required: its reader, or `None` after reporting.
-    pub fn req_map(&mut self, sink: &mut Sink, key: &'static str, what: &str, expected: &str) -> Option<Fields<'n>> {
+    pub fn req_map(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        what: &str,
+        expected: &str,
+    ) -> Option<Fields<'n>> {
         match self.node(key) {
             Some(n) => Fields::new(n, what, sink),
             None => {

@@ -52,10 +52,8 @@ mod tests {
 
     #[test]
     fn reads_all_keys() {
-        let (p, e) = run(
-            "title: KH\nnumber: 123-KH/ĐUK\nissued_on: 2024-02-05\nplace: Lào Cai\n\
-             signer: { name: A, title: Bí thư, on_behalf_of: T/M BTV }\nrecipients: [X, Y]\n",
-        );
+        let (p, e) = run("title: KH\nnumber: 123-KH/ĐUK\nissued_on: 2024-02-05\nplace: Lào Cai\n\
+             signer: { name: A, title: Bí thư, on_behalf_of: T/M BTV }\nrecipients: [X, Y]\n");
         assert!(e.is_empty(), "{e:?}");
         let p = p.unwrap();
         assert_eq!(p.title, "KH");

@@ -118,8 +118,10 @@ mod tests {
 
     #[test]
     fn optional_keys_default() {
-        let (r, e) = run("visit: v\nheld_on: 2024-03-25\nsubmitted_on: 2024-03-29\nauthor: A\nmeeting: dinh_ky\n\
-             topic: ''\nattendance: { total: 1, exempt: 0, present: 1, excused: 0, unexcused: 0 }\nrating: kha\n");
+        let (r, e) = run(
+            "visit: v\nheld_on: 2024-03-25\nsubmitted_on: 2024-03-29\nauthor: A\nmeeting: dinh_ky\n\
+             topic: ''\nattendance: { total: 1, exempt: 0, present: 1, excused: 0, unexcused: 0 }\nrating: kha\n",
+        );
         assert!(e.is_empty(), "{e:?}");
         let r = r.unwrap();
         assert_eq!((r.topic, r.score, r.restricted, r.started_at), (None, None, false, None));
@@ -127,7 +129,8 @@ mod tests {
 
     #[test]
     fn errors() {
-        let (r, e) = run("visit: v\nheld_on: 2024-03-25\nsubmitted_on: 2024-03-29\nauthor: A\nmeeting: dinhky\n\
+        let (r, e) =
+            run("visit: v\nheld_on: 2024-03-25\nsubmitted_on: 2024-03-29\nauthor: A\nmeeting: dinhky\n\
              attendance: { total: 1, present: x }\nrating: good\nscore: 120\n");
         assert!(r.is_none());
         assert_eq!(

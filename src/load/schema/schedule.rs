@@ -59,9 +59,11 @@ mod tests {
 
     #[test]
     fn reads_visits_with_default_and_explicit_ids() {
-        let (v, e) = run("- team: to-1\n  kind: dang_uy\n  unit: db-a\n  month: 2024-03\n  date: 2024-03-14\n  time: 14:00\n  place: HT\n\
+        let (v, e) = run(
+            "- team: to-1\n  kind: dang_uy\n  unit: db-a\n  month: 2024-03\n  date: 2024-03-14\n  time: 14:00\n  place: HT\n\
              - team: to-1\n  kind: chi_bo\n  unit: cb-b\n  month: 2024-03\n  status: cancelled\n  note: lý do\n  id: ''\n\
-             - { team: to-2, kind: chi_bo, unit: cb-b, month: 2024-04, id: dac-biet, time: \"9:30\" }\n");
+             - { team: to-2, kind: chi_bo, unit: cb-b, month: 2024-04, id: dac-biet, time: \"9:30\" }\n",
+        );
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(v[0].id.value, "to-1-2024-03-dang-uy");
         assert_eq!(v[0].id.loc, v[0].loc);
@@ -78,7 +80,9 @@ mod tests {
 
     #[test]
     fn every_bad_value() {
-        let (v, e) = run("- team: To 1\n  kind: dang\n  unit: db-a\n  month: 2024-3\n  date: 2024-02-30\n  time: 25:00\n  status: done\n  id: X\n  temas: 1\n- kind: chi_bo\n");
+        let (v, e) = run(
+            "- team: To 1\n  kind: dang\n  unit: db-a\n  month: 2024-3\n  date: 2024-02-30\n  time: 25:00\n  status: done\n  id: X\n  temas: 1\n- kind: chi_bo\n",
+        );
         assert!(v.is_empty());
         assert_eq!(
             e,

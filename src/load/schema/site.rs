@@ -126,8 +126,9 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let (c, e) =
-            run("title: KH\norganization: O\nissuer: I\nperiod: {from: 2024-03, to: 2024-03}\ndeadline: 2024-11-10\n");
+        let (c, e) = run(
+            "title: KH\norganization: O\nissuer: I\nperiod: {from: 2024-03, to: 2024-03}\ndeadline: 2024-11-10\n",
+        );
         assert!(e.is_empty(), "{e:?}");
         let c = c.unwrap();
         assert_eq!((c.base_url.as_str(), c.theme.as_str(), c.language.as_str()), ("/", "default", "vi"));

@@ -393,7 +393,10 @@ mod tests {
     #[test]
     fn flags_text_ids() {
         assert_eq!(read(Flag, "true").0, Some(true));
-        assert_eq!(read(Flag, "yes").1, ["expected true or false, found a string `yes` / expected true or false"]);
+        assert_eq!(
+            read(Flag, "yes").1,
+            ["expected true or false, found a string `yes` / expected true or false"]
+        );
         assert_eq!(read(Text, "0214 3 800 000").0.as_deref(), Some("0214 3 800 000"));
         assert_eq!(read(Text, "42").0.as_deref(), Some("42"));
         assert_eq!(read(Text, "[a]").1, ["expected a string, found a list / expected a string"]);

@@ -123,7 +123,9 @@ mod tests {
 
     #[test]
     fn flattens_cells_after_their_dang_bo() {
-        let (u, e) = run("- id: db-a\n  name: ĐB A\n  kind: dang_bo_co_so\n  secretary: P\n  members: 142\n  address: X\n  cells:\n    - { id: cb-a1, name: CB A1, members: 18 }\n    - { id: cb-a2, name: CB A2 }\n- id: cb-b\n  name: CB B\n  kind: chi_bo_co_so\n");
+        let (u, e) = run(
+            "- id: db-a\n  name: ĐB A\n  kind: dang_bo_co_so\n  secretary: P\n  members: 142\n  address: X\n  cells:\n    - { id: cb-a1, name: CB A1, members: 18 }\n    - { id: cb-a2, name: CB A2 }\n- id: cb-b\n  name: CB B\n  kind: chi_bo_co_so\n",
+        );
         assert!(e.is_empty(), "{e:?}");
         let ids: Vec<&str> = u.iter().map(|u| u.id.value.as_str()).collect();
         assert_eq!(ids, ["db-a", "cb-a1", "cb-a2", "cb-b"]);
@@ -137,7 +139,9 @@ mod tests {
 
     #[test]
     fn kinds_and_cells_are_checked() {
-        let (_, e) = run("- id: a\n  name: A\n  kind: chi_bo_truc_thuoc\n- id: b\n  name: B\n  kind: chi_bo_co_so\n  cells:\n    - { id: c, name: C }\n- id: d\n  name: D\n  kind: dang_bo\n- id: e\n  name: E\n  kind: dang_bo_co_so\n  cells:\n    - { id: f, name: F, kind: chi_bo_co_so }\n");
+        let (_, e) = run(
+            "- id: a\n  name: A\n  kind: chi_bo_truc_thuoc\n- id: b\n  name: B\n  kind: chi_bo_co_so\n  cells:\n    - { id: c, name: C }\n- id: d\n  name: D\n  kind: dang_bo\n- id: e\n  name: E\n  kind: dang_bo_co_so\n  cells:\n    - { id: f, name: F, kind: chi_bo_co_so }\n",
+        );
         assert_eq!(
             e,
             [
