@@ -155,7 +155,10 @@ fn unknown_key() {
 fn wrong_type() {
     fails(
         "wrong-type",
-        &["--> content/teams.yaml:3:11", "expected a mapping", "found a string `Nguyễn Văn An`"],
+        &[
+            "--> content/teams.yaml:3:11",
+            "expected a mapping { name: …, title: … }, found a string `Nguyễn Văn An`",
+        ],
     );
 }
 

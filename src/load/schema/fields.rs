@@ -155,7 +155,8 @@ impl<'n> Fields<'n> {
         Text.read(n, sink)
     }
 
-    /// A nested mapping, required: its reader, or `None` after reporting.
+    /// A nested mapping, required: its reader, or `None` after reporting. `expected`
+    /// describes it for messages: "a mapping { name: …, title: … }".
     pub fn req_map(
         &mut self,
         sink: &mut Sink,
@@ -164,7 +165,7 @@ impl<'n> Fields<'n> {
         expected: &str,
     ) -> Option<Fields<'n>> {
         match self.node(key) {
-            Some(n) => Fields::new(n, what, sink),
+            Some(n) => nested(n, what, expected, sink),
             None => {
                 self.missing(sink, key, expected);
                 None
@@ -173,9 +174,15 @@ impl<'n> Fields<'n> {
     }
 
     /// A nested mapping, optional.
-    pub fn opt_map(&mut self, sink: &mut Sink, key: &'static str, what: &str) -> Option<Fields<'n>> {
+    pub fn opt_map(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        what: &str,
+        expected: &str,
+    ) -> Option<Fields<'n>> {
         let n = self.node(key)?;
-        Fields::new(n, what, sink)
+        nested(n, what, expected, sink)
     }
 
     /// Report every key that no getter asked for.
@@ -195,6 +202,14 @@ impl<'n> Fields<'n> {
             d.help = Some(help);
         }
     }
+}
+
+fn nested<'n>(n: &'n Node, what: &str, expected: &str, sink: &mut Sink) -> Option<Fields<'n>> {
+    if !matches!(n.value, Value::Map(_)) {
+        wrong_type(sink, n, expected);
+        return None;
+    }
+    Fields::new(n, what, sink)
 }
 
 fn is_key(k: &Node, key: &str) -> bool {

@@ -13,13 +13,15 @@ pub fn read(node: &Node, body: &str, sink: &mut Sink) -> Option<Plan> {
     let number = f.opt_text(sink, "number");
     let issued_on = f.opt(sink, "issued_on", Date);
     let place = f.opt_text(sink, "place");
-    let signer = f.opt_map(sink, "signer", "signer").and_then(|mut s| {
-        let name = s.req(sink, "name", Text);
-        let title = s.req(sink, "title", Text);
-        let on_behalf_of = s.opt_text(sink, "on_behalf_of");
-        s.finish(sink);
-        Some(Signer { name: name?, title: title?, on_behalf_of })
-    });
+    let signer = f
+        .opt_map(sink, "signer", "signer", "a mapping { name: …, title: …, on_behalf_of: … }")
+        .and_then(|mut s| {
+            let name = s.req(sink, "name", Text);
+            let title = s.req(sink, "title", Text);
+            let on_behalf_of = s.opt_text(sink, "on_behalf_of");
+            s.finish(sink);
+            Some(Signer { name: name?, title: title?, on_behalf_of })
+        });
     let recipients = f.opt(sink, "recipients", List(Text)).unwrap_or_default();
     f.finish(sink);
     if sink.errors.len() > before {

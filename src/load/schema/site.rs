@@ -39,7 +39,7 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     let deadline = f.req_sp(sink, "deadline", Date);
     let report_due_days = f.opt(sink, "report_due_days", Range(0, 366)).unwrap_or(10);
     let as_of = f.opt(sink, "as_of", Date);
-    let require = match f.opt_map(sink, "require", "require") {
+    let require = match f.opt_map(sink, "require", "require", "a mapping { dang_uy: 1, chi_bo: 1 }") {
         Some(mut r) => {
             let dang_uy = r.opt(sink, "dang_uy", Count).unwrap_or(1);
             let chi_bo = r.opt(sink, "chi_bo", Count).unwrap_or(1);
