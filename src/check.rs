@@ -11,19 +11,21 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     duplicates("team", site.teams.iter().map(|t| (&t.id, None)), &mut errors);
     duplicates("unit", site.units.iter().map(|u| (&u.id, None)), &mut errors);
-    let visit_help = |v: &crate::model::Visit| {
-        (v.id.loc == v.loc).then(|| {
-            format!(
-                "a visit with no `id` is called `<team>-<month>-<kind>`; two visits of team `{}` in {} of kind `{}` \
-                 need an explicit `id:` each (e.g. `{}-2`)",
+    // A visit without `id:` gets `<team>-<month>-<kind>`: say so when two collide.
+    let visit_note = |v: &crate::model::Visit| {
+        (v.id.loc == v.loc).then(|| Note {
+            label: format!("this visit has no `id:`, so its id is `{}`", v.id.value),
+            help: format!(
+                "a visit with no `id` is called `<team>-<month>-<kind>`; two visits of team `{}` in {} of kind \
+                 `{}` need an explicit `id:` each (e.g. `{}-2`)",
                 v.team.value,
                 v.month.value,
                 v.kind.value.key(),
                 v.id.value
-            )
+            ),
         })
     };
-    duplicates("visit", site.visits.iter().map(|v| (&v.id, visit_help(v))), &mut errors);
+    duplicates("visit", site.visits.iter().map(|v| (&v.id, visit_note(v))), &mut errors);
 
     let team_ids: Vec<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();
     let unit_ids: Vec<&str> = site.units.iter().map(|u| u.id.value.as_str()).collect();
@@ -53,23 +55,33 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     errors
 }
 
+/// A label and help that replace the usual ones for a duplicate id.
+struct Note {
+    label: String,
+    help: String,
+}
+
 /// Ids defined more than once: an error at every later definition.
 fn duplicates<'a>(
     what: &str,
-    ids: impl Iterator<Item = (&'a Sp<String>, Option<String>)>,
+    ids: impl Iterator<Item = (&'a Sp<String>, Option<Note>)>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut first: BTreeMap<&str, &Loc> = BTreeMap::new();
-    for (id, help) in ids {
+    for (id, note) in ids {
         match first.get(id.value.as_str()) {
             Some(at) => {
-                let mut d = Diagnostic::error(
-                    id.loc.clone(),
-                    format!("duplicate {what} id `{}`", id.value),
-                    format!("expected an id no other {what} has"),
-                )
-                .with_related((*at).clone(), "first defined here");
-                d.help = help.or_else(|| Some(format!("every {what} needs its own id")));
+                let (label, help) = match note {
+                    Some(n) => (n.label, n.help),
+                    None => (
+                        format!("expected an id no other {what} has"),
+                        format!("every {what} needs its own id"),
+                    ),
+                };
+                let d =
+                    Diagnostic::error(id.loc.clone(), format!("duplicate {what} id `{}`", id.value), label)
+                        .with_related((*at).clone(), "first defined here")
+                        .with_help(help);
                 errors.push(d);
             }
             None => {
@@ -186,6 +198,7 @@ mod tests {
             ]
         );
         assert!(e[0].help.as_deref().unwrap().contains("explicit `id:`"), "{:?}", e[0].help);
+        assert_eq!(e[0].label, "this visit has no `id:`, so its id is `to-1-2024-03-chi-bo`");
         assert!(!e[1].help.as_deref().unwrap().contains("explicit"));
     }
 

@@ -225,6 +225,20 @@ fn duplicate_id() {
 }
 
 #[test]
+fn duplicate_default_visit_id() {
+    fails(
+        "duplicate-visit",
+        &[
+            "error: duplicate visit id `to-1-2024-03-chi-bo`",
+            "--> content/schedule.yaml:19:3",
+            "::: content/schedule.yaml:8:3",
+            "so its id is `to-1-2024-03-chi-bo`",
+            "need an explicit `id:` each",
+        ],
+    );
+}
+
+#[test]
 fn unknown_team() {
     fails(
         "unknown-team",
@@ -349,6 +363,7 @@ fn every_bad_fixture_has_a_test() {
         "bad-id",
         "bad-enum",
         "duplicate-id",
+        "duplicate-visit",
         "unknown-team",
         "unknown-unit",
         "unknown-visit",

@@ -63,7 +63,11 @@ fn whole(n: &Node) -> Option<Result<i64, ()>> {
     }
 }
 
-/// A whole number from 0 to 4294967295.
+/// The largest count the format accepts: far above any party organisation, and low
+/// enough that sums of counts cannot overflow downstream.
+pub const MAX_COUNT: u32 = 1_000_000;
+
+/// A whole number from 0 to [`MAX_COUNT`] (members, attendance, visits required).
 #[derive(Clone, Copy)]
 pub struct Count;
 
@@ -74,19 +78,15 @@ impl Ty for Count {
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
         match whole(n) {
-            Some(Ok(i)) => u32::try_from(i).ok().or_else(|| {
-                invalid(sink, n, "number", &self.expected());
-                None
-            }),
-            Some(Err(())) => {
-                invalid(sink, n, "number", &self.expected());
-                None
+            Some(Ok(i)) if i < 0 => invalid(sink, n, "number", &self.expected()),
+            Some(Ok(i)) if i > i64::from(MAX_COUNT) => {
+                invalid(sink, n, "number", &format!("a whole number from 0 to {MAX_COUNT}"))
             }
-            None => {
-                wrong_type(sink, n, &self.expected());
-                None
-            }
+            Some(Ok(i)) => return u32::try_from(i).ok(),
+            Some(Err(())) => invalid(sink, n, "number", &self.expected()),
+            None => wrong_type(sink, n, &self.expected()),
         }
+        None
     }
 }
 
@@ -383,7 +383,12 @@ mod tests {
         assert_eq!(read(Count, "'18'").0, Some(18));
         assert_eq!(read(Count, "-1").1, ["invalid number `-1` / expected a whole number ≥ 0"]);
         assert_eq!(read(Count, "1.5").1.len(), 1);
-        assert_eq!(read(Count, "99999999999").1.len(), 1);
+        assert_eq!(read(Count, "1000000").0, Some(MAX_COUNT));
+        assert_eq!(
+            read(Count, "1000001").1,
+            ["invalid number `1000001` / expected a whole number from 0 to 1000000"]
+        );
+        assert_eq!(read(Count, "99999999999999999999999").1.len(), 1);
         assert_eq!(read(Count, "many").1, ["invalid number `many` / expected a whole number ≥ 0"]);
         assert_eq!(read(Range(0, 100), "101").1.len(), 1);
         assert_eq!(read(Range(0, 100), "100").0, Some(100));
