@@ -74,14 +74,22 @@ pub struct ParseError {
 }
 
 /// Limits that keep hostile input from exhausting memory or time.
-const MAX_DEPTH: usize = 64;
+/// How deeply lists and mappings may nest (the format needs 4 levels).
+const MAX_DEPTH: usize = 16;
+/// How many values one file may hold.
+const MAX_NODES: usize = 100_000;
 
 /// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     if text.trim().is_empty() {
         return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
     }
+    let mut budget = serde_saphyr::Budget::default();
+    // Content is a few levels deep; each level costs stack while deserializing.
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
     let options = serde_saphyr::options! {
+        budget: Some(budget),
         // `yes`, `no`, `on`, `off` stay strings; only `true` and `false` are booleans.
         strict_booleans: true,
         // A phone number like 0912345678 keeps its leading zero.
@@ -107,9 +115,14 @@ fn clean_message(msg: &str) -> String {
         Some((place, what)) if place.contains("column") => what,
         _ => first,
     };
+    if first.contains("budget breached") || first.contains("recursion limit exceeded") {
+        return "the document is too large or too deeply nested (a safety limit: at most 16 levels, \
+                100000 values)"
+            .into();
+    }
     let first = first.split(", set DuplicateKeyPolicy").next().unwrap_or(first);
     // … and sometimes ends with " at line X, column Y".
-    let first = match first.rsplit_once(" at line ") {
+    let first = match first.split_once(" at line ") {
         Some((what, place)) if place.contains("column") => what,
         _ => first,
     };
@@ -270,6 +283,24 @@ mod tests {
         let e = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!(e.message, "duplicate mapping key: a");
         assert_eq!((e.pos.line, e.pos.col), (2, 1));
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused() {
+        let mut bomb = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..8 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(",");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let e = parse(&bomb).unwrap_err();
+        assert!(e.message.starts_with("the document is too large"), "{e:?}");
+        for n in [17, 200, 10_000] {
+            let deep = format!("{}1{}", "[".repeat(n), "]".repeat(n));
+            let e = parse(&deep).unwrap_err();
+            assert!(e.message.starts_with("the document is too large"), "{e:?}");
+        }
+        let ok = format!("{}1{}", "{a: ".repeat(16), "}".repeat(16));
+        assert!(parse(&ok).is_ok());
     }
 
     #[test]
