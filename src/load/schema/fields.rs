@@ -122,9 +122,20 @@ impl<'n> Fields<'n> {
         match self.node(key) {
             Some(n) => ty.read(n, sink).map(|v| Sp::new(v, sink.loc(n.pos))),
             None => {
-                self.missing(sink, key, &ty.expected());
+                self.absent(sink, key, &ty.expected());
                 None
             }
+        }
+    }
+
+    /// Report that `key` is missing, or written with no value.
+    pub fn absent(&self, sink: &mut Sink, key: &str, expected: &str) {
+        match self.key_pos(key) {
+            Some(pos) => {
+                let d = sink.error(pos, format!("no value for `{key}`"), format!("expected {expected}"));
+                d.help = Some(format!("write the value after the colon: `{key}: …`"));
+            }
+            None => self.missing(sink, key, expected),
         }
     }
 
@@ -167,7 +178,7 @@ impl<'n> Fields<'n> {
         match self.node(key) {
             Some(n) => nested(n, what, expected, sink),
             None => {
-                self.missing(sink, key, expected);
+                self.absent(sink, key, expected);
                 None
             }
         }
@@ -255,6 +266,18 @@ mod tests {
         assert_eq!(e.message, "missing key `kind`");
         assert_eq!(e.label, "this visit needs `kind`: dang_uy or chi_bo");
         assert_eq!((e.loc.pos.line, e.loc.pos.col), (1, 3));
+    }
+
+    #[test]
+    fn a_key_without_value_is_pointed_at() {
+        let n = parse("team:\nkind: dang_uy\n").unwrap();
+        let mut s = sink();
+        let mut f = Fields::new(&n, "this visit", &mut s).unwrap();
+        assert_eq!(f.req(&mut s, "team", Id), None);
+        let e = &s.errors[0];
+        assert_eq!(e.message, "no value for `team`");
+        assert_eq!((e.loc.pos.line, e.loc.pos.col), (1, 1));
+        assert!(e.label.starts_with("expected an id"), "{}", e.label);
     }
 
     #[test]
