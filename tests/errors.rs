@@ -394,6 +394,22 @@ fn symlink_loop_is_a_clean_error() {
     assert!(err.contains("invalid date `2024-03-32`"), "{err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_not_read() {
+    let site = site_for("bad-date");
+    let fifo = site.path().join("content/pages/tin.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    if !made {
+        eprintln!("mkfifo is not available; skipping");
+        return;
+    }
+    let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`content/pages/tin.md` is not a regular file"), "{err}");
+    assert!(err.contains("invalid date `2024-03-32`"), "{err}");
+}
+
 #[test]
 fn no_content_folder() {
     let dir = tempfile::tempdir().unwrap();

@@ -124,6 +124,15 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
             }
             continue;
         }
+        if !entry.file_type().is_file() {
+            // A pipe or a device would block or never end when read or copied.
+            errors.push(Diagnostic::error(
+                file_loc(&path),
+                format!("`{path}` is not a regular file"),
+                "expected a file or a folder (a pipe, socket or device cannot be read)",
+            ));
+            continue;
+        }
         match classify(&rel) {
             Class::Read => match read_text(entry.path(), &path, entry.metadata().ok().map(|m| m.len())) {
                 Ok(text) => input.files.push(SourceFile { path: Arc::from(path.as_str()), text }),
