@@ -110,7 +110,8 @@ fn visit_outputs(site: &Site, id: &str, held_on: Option<NaiveDate>, out: &mut BT
     out.insert(format!("to-cong-tac/{}.ics", visit.team.value));
     out.insert(format!("don-vi/{}/index.html", visit.unit.value));
     out.insert(format!("don-vi/{}.ics", visit.unit.value));
-    if let Some(parent) = site.units.iter().find(|u| *u.id.value == *visit.unit.value).and_then(|u| u.parent.as_ref())
+    if let Some(parent) =
+        site.units.iter().find(|u| *u.id.value == *visit.unit.value).and_then(|u| u.parent.as_ref())
     {
         out.insert(format!("don-vi/{parent}/index.html"));
     }
@@ -167,8 +168,11 @@ mod tests {
         ] {
             assert!(paths.contains(p), "missing {p} in {paths:?}");
         }
-        for p in ["bao-cao/to-1-2024-03-dang-uy/index.html", "to-cong-tac/to-2/index.html", "lich/2024-04/index.html"]
-        {
+        for p in [
+            "bao-cao/to-1-2024-03-dang-uy/index.html",
+            "to-cong-tac/to-2/index.html",
+            "lich/2024-04/index.html",
+        ] {
             assert!(!paths.contains(p), "unexpected {p}");
         }
     }
@@ -222,14 +226,20 @@ mod tests {
         assert_eq!(affected_outputs(&change, &old, &title), Affected::All);
         let mut added = old.clone();
         added.pages.push(page("content/pages/moi.md", "moi"));
-        assert_eq!(affected_outputs(&Change::Page("content/pages/moi.md".into()), &old, &added), Affected::All);
+        assert_eq!(
+            affected_outputs(&Change::Page("content/pages/moi.md".into()), &old, &added),
+            Affected::All
+        );
     }
 
     #[test]
     fn data_templates_and_static_touch_all_and_noise_nothing() {
         let s = site();
         assert_eq!(affected_outputs(&Change::Data(DataFile::Units), &s, &s), Affected::All);
-        assert_eq!(affected_outputs(&Change::Template("themes/default/templates/a.html".into()), &s, &s), Affected::All);
+        assert_eq!(
+            affected_outputs(&Change::Template("themes/default/templates/a.html".into()), &s, &s),
+            Affected::All
+        );
         assert_eq!(affected_outputs(&Change::Ignored, &s, &s), Affected::none());
         let batch = [Change::Page("content/pages/huong-dan.md".into()), Change::Data(DataFile::Site)];
         assert_eq!(affected_by_all(&batch, &s, &s), Affected::All);

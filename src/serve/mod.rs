@@ -48,10 +48,8 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
 
 /// A fresh folder for this session's output under the system's temporary folder.
 fn output_dir() -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     std::env::temp_dir().join(format!("kehoach-serve-{}-{nanos}", std::process::id()))
 }
 
@@ -158,7 +156,8 @@ async fn rebuild(session: &Arc<Mutex<Session>>, changes: Vec<change::Change>) ->
 
 /// One line (and the errors, if any) per rebuild.
 fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
-    let reload = since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
+    let reload =
+        since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
     match outcome {
         Outcome::Built { files, pages, findings, affected, reparsed, elapsed } => {
             let how = if *reparsed { "" } else { " (templates only, content not re-read)" };

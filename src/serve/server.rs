@@ -72,7 +72,9 @@ async fn decorate(State(live): State<LiveRx>, mut req: Request, next: Next) -> R
     }
     let bytes = match to_bytes(body, MAX_HTML).await {
         Ok(b) => b,
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, format!("cannot read the page: {e}")).into_response(),
+        Err(e) => {
+            return (StatusCode::INTERNAL_SERVER_ERROR, format!("cannot read the page: {e}")).into_response();
+        }
     };
     let html = overlay::inject(&String::from_utf8_lossy(&bytes), &state.snippet());
     for h in [header::CONTENT_LENGTH, header::ETAG, header::LAST_MODIFIED, header::ACCEPT_RANGES] {

@@ -85,7 +85,10 @@ impl Session {
         };
         if let Err(e) = write::write_atomic(&self.opts.output, &files) {
             let msg = e.to_string();
-            return Outcome::Failed { errors: vec![overlay::plain_error(&msg)], rendered: format!("error: {msg}\n") };
+            return Outcome::Failed {
+                errors: vec![overlay::plain_error(&msg)],
+                rendered: format!("error: {msg}\n"),
+            };
         }
         let affected = match (&self.last, &fresh) {
             (Some(old), Some(new)) if !changes.is_empty() => {

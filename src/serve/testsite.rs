@@ -31,7 +31,13 @@ fn team(id: &str, leader: &str) -> Team {
     }
 }
 
-fn unit(id: &str, kind: UnitKind, parent: Option<&str>, secretary: Option<&str>, members: Option<u32>) -> Unit {
+fn unit(
+    id: &str,
+    kind: UnitKind,
+    parent: Option<&str>,
+    secretary: Option<&str>,
+    members: Option<u32>,
+) -> Unit {
     Unit {
         id: sp(id.into(), "content/units.yaml"),
         name: format!("Đơn vị {id}"),
@@ -44,7 +50,14 @@ fn unit(id: &str, kind: UnitKind, parent: Option<&str>, secretary: Option<&str>,
     }
 }
 
-fn visit(team: &str, kind: VisitKind, unit: &str, month: (i32, u32), day: Option<u32>, time: Option<&str>) -> Visit {
+fn visit(
+    team: &str,
+    kind: VisitKind,
+    unit: &str,
+    month: (i32, u32),
+    day: Option<u32>,
+    time: Option<&str>,
+) -> Visit {
     let ym = YearMonth::new(month.0, month.1).unwrap();
     Visit {
         id: sp(format!("{team}-{ym}-{}", kind.slug()), "content/schedule.yaml"),

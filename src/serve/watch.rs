@@ -98,8 +98,7 @@ mod tests {
     #[test]
     fn merge_keeps_all_paths_and_the_earliest_save() {
         let t0 = Instant::now();
-        let mut a =
-            Batch { paths: vec!["a".into()], noticed: t0, saved_before: Duration::from_millis(100) };
+        let mut a = Batch { paths: vec!["a".into()], noticed: t0, saved_before: Duration::from_millis(100) };
         let b = Batch {
             paths: vec!["b".into()],
             noticed: t0 + Duration::from_millis(50),
