@@ -37,10 +37,10 @@ impl Batch {
     /// Fold a later batch into this one, keeping the earliest save.
     pub fn merge(&mut self, other: Batch) {
         self.paths.extend(other.paths);
-        if let Some(saved) = other.noticed.checked_sub(other.saved_before) {
-            if saved < self.saved_at() {
-                self.saved_before = self.noticed.saturating_duration_since(saved);
-            }
+        if let Some(saved) = other.noticed.checked_sub(other.saved_before)
+            && saved < self.saved_at()
+        {
+            self.saved_before = self.noticed.saturating_duration_since(saved);
         }
     }
 
