@@ -97,17 +97,17 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let dirs = watch::watched_dirs(root);
-    let watcher = watch::start(&dirs, tx)?;
+    let watcher = watch::start(&dirs, root.join("content/site.yaml"), tx)?;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
-        let mut batch = tokio::select! {
+        let batch = tokio::select! {
             _ = &mut ctrl_c => break,
-            b = rx.recv() => match b { Some(b) => b, None => break },
+            b = watch::next_batch(&mut rx, watch::QUIET, watch::MAX_WAIT) => match b {
+                Some(b) => b,
+                None => break,
+            },
         };
-        while let Ok(more) = rx.try_recv() {
-            batch.merge(more);
-        }
         let changes = change::classify_all(root, batch.paths.iter().map(PathBuf::as_path));
         if changes.is_empty() {
             continue;
@@ -115,7 +115,7 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
         let what = changes.iter().map(change::Change::describe).collect::<Vec<_>>().join(", ");
         let outcome = rebuild(&session, changes).await;
         live_tx.send_modify(|live| *live = live.next(outcome.errors()));
-        report(&what, &outcome, Some(batch.saved_at().elapsed()));
+        report(&what, &outcome, Some(batch.saved_at.elapsed()));
     }
 
     println!("stopping…");
