@@ -2,6 +2,8 @@
 //! site, fetch over HTTP, edit a report and see the reload event and the change, break the
 //! content and see the overlay over the last good build, fix it, stop it with Ctrl-C.
 
+#![cfg(unix)]
+
 mod http;
 
 use http::{get, read_until};

@@ -169,9 +169,10 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
         }
         Outcome::Failed { errors, rendered } => {
             eprint!("{rendered}");
+            let n = errors.len();
+            let s = if n == 1 { "" } else { "s" };
             println!(
-                "{what}: {} errors; still serving the last good build, with the errors over every page{reload}",
-                errors.len()
+                "{what}: {n} error{s}; still serving the last good build, with the errors over every page{reload}"
             );
         }
     }
