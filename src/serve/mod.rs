@@ -83,7 +83,6 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
         .await
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
     let app = server::router(out.to_path_buf(), live_rx);
@@ -98,6 +97,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let (tx, mut rx) = mpsc::unbounded_channel();
     let dirs = watch::watched_dirs(root);
     let watcher = watch::start(&dirs, root.join("content/site.yaml"), tx)?;
+    // Announced once the files are watched: from now on every save is seen.
+    println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
