@@ -99,11 +99,11 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let watcher = watch::start(&dirs, root.join("content/site.yaml"), tx)?;
     // Announced once the files are watched: from now on every save is seen.
     println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
+    let stop = stop_signal();
+    tokio::pin!(stop);
     loop {
         let batch = tokio::select! {
-            _ = &mut ctrl_c => break,
+            _ = &mut stop => break,
             b = watch::next_batch(&mut rx, watch::QUIET, watch::MAX_WAIT) => match b {
                 Some(b) => b,
                 None => break,
@@ -129,6 +129,22 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
         Ok(Err(e)) => Err(format!("the server failed: {e}")),
         Err(_) => Ok(()), // connections that would not close; the process ends anyway
     }
+}
+
+/// Ctrl-C, or (on Unix) SIGTERM: either stops the server cleanly.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Run one rebuild off the async threads; a panic in the pipeline is reported, not fatal.
