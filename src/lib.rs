@@ -15,5 +15,7 @@ pub mod git;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod write;
