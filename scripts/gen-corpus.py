@@ -155,9 +155,15 @@ unsafe = false
     write(os.path.join(hugo, "layouts", "_default", "list.html"),
           "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>"
           "<body><h1>{{ .Title }}</h1><ul>"
-          "{{ $pages := .Pages }}{{ with .Params.unit }}{{ $pages = where site.RegularPages \"Params.unit\" . }}{{ end }}"
+          "{{ $pages := .Pages }}{{ with .Params.unit }}"
+          "{{ $pages = index (partialCached \"by-unit.html\" site \"by-unit\") . }}{{ end }}"
           "{{ range $pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}"
           "</ul></body></html>\n")
+    # The reports of each unit, grouped once per build (not filtered once per unit page):
+    # the idiomatic way to index pages by a parameter without taxonomies.
+    write(os.path.join(hugo, "layouts", "partials", "by-unit.html"),
+          "{{ $s := newScratch }}{{ range site.RegularPages.GroupByParam \"unit\" }}"
+          "{{ $s.SetInMap \"u\" .Key .Pages }}{{ end }}{{ return $s.Get \"u\" }}\n")
     write(os.path.join(hugo, "content", "_index.md"), "---\ntitle: Trang chủ\n---\n")
     for t in team_ids:
         write(os.path.join(hugo, "content", "to-cong-tac", t, "_index.md"), f"---\ntitle: Tổ {t}\n---\n")
