@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Every cross-file error of a parsed site, sorted by location.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
@@ -27,9 +27,10 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     };
     duplicates("visit", site.visits.iter().map(|v| (&v.id, visit_note(v))), &mut errors);
 
-    let team_ids: Vec<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();
-    let unit_ids: Vec<&str> = site.units.iter().map(|u| u.id.value.as_str()).collect();
-    let visit_ids: Vec<&str> = site.visits.iter().map(|v| v.id.value.as_str()).collect();
+    // Sets, not lists: a lookup per reference stays cheap with tens of thousands of visits.
+    let team_ids: BTreeSet<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();
+    let unit_ids: BTreeSet<&str> = site.units.iter().map(|u| u.id.value.as_str()).collect();
+    let visit_ids: BTreeSet<&str> = site.visits.iter().map(|v| v.id.value.as_str()).collect();
     for v in &site.visits {
         reference("team", &v.team, &team_ids, "teams.yaml", &mut errors);
         reference("unit", &v.unit, &unit_ids, "units.yaml", &mut errors);
@@ -92,13 +93,11 @@ fn duplicates<'a>(
 }
 
 /// A reference to an id that must exist among `known`.
-fn reference(what: &str, r: &Sp<String>, known: &[&str], source: &str, errors: &mut Vec<Diagnostic>) {
-    if known.contains(&r.value.as_str()) {
+fn reference(what: &str, r: &Sp<String>, known: &BTreeSet<&str>, source: &str, errors: &mut Vec<Diagnostic>) {
+    if known.contains(r.value.as_str()) {
         return;
     }
-    let mut sorted = known.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
+    let sorted: Vec<&str> = known.iter().copied().collect();
     let listed =
         if sorted.is_empty() { format!("there are none in {source}") } else { similar::list(&sorted, 8) };
     let help = match similar::closest(&r.value, sorted.iter().copied()) {

@@ -18,8 +18,9 @@
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
 use super::{Finding, FindingKind, Subject};
-use crate::model::{Loc, MeetingKind, Report, Site, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -32,11 +33,12 @@ fn month_vi(m: YearMonth) -> String {
 /// All findings of the site on `as_of`, sorted by file, line, column, kind.
 pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
+    let ids = Ids::of(site);
     for visit in &site.visits {
-        visit_findings(site, visit, &mut out);
+        visit_findings(site, &ids, visit, &mut out);
     }
     for report in site.reports.iter().filter(|r| super::status::counts(r, as_of)) {
-        report_findings(site, report, &mut out);
+        report_findings(&ids, report, &mut out);
     }
     team_findings(site, &mut out);
     out.sort_by(|a, b| {
@@ -50,6 +52,26 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
     out
 }
 
+/// Units and visits by id (the first of each id, as a linear search would find).
+struct Ids<'a> {
+    units: HashMap<&'a str, &'a Unit>,
+    visits: HashMap<&'a str, &'a Visit>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(site: &'a Site) -> Self {
+        let mut units = HashMap::new();
+        for u in &site.units {
+            units.entry(u.id.value.as_str()).or_insert(u);
+        }
+        let mut visits = HashMap::new();
+        for v in &site.visits {
+            visits.entry(v.id.value.as_str()).or_insert(v);
+        }
+        Ids { units, visits }
+    }
+}
+
 fn on_visit(kind: FindingKind, visit: &Visit, loc: &Loc, message: String) -> Finding {
     Finding {
         kind,
@@ -60,7 +82,7 @@ fn on_visit(kind: FindingKind, visit: &Visit, loc: &Loc, message: String) -> Fin
     }
 }
 
-fn visit_findings(site: &Site, visit: &Visit, out: &mut Vec<Finding>) {
+fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>) {
     let id = &visit.id.value;
     let deadline = site.config.deadline.value;
     let month = visit.month.value;
@@ -95,7 +117,7 @@ fn visit_findings(site: &Site, visit: &Visit, out: &mut Vec<Finding>) {
             None => {}
         }
     }
-    if let Some(unit) = site.units.iter().find(|u| u.id.value == visit.unit.value) {
+    if let Some(unit) = ids.units.get(visit.unit.value.as_str()) {
         let fits = match visit.kind.value {
             VisitKind::DangUy => unit.kind == UnitKind::DangBoCoSo,
             VisitKind::ChiBo => matches!(unit.kind, UnitKind::ChiBoCoSo | UnitKind::ChiBoTrucThuoc),
@@ -116,7 +138,7 @@ fn visit_findings(site: &Site, visit: &Visit, out: &mut Vec<Finding>) {
     }
 }
 
-fn report_findings(site: &Site, report: &Report, out: &mut Vec<Finding>) {
+fn report_findings(ids: &Ids, report: &Report, out: &mut Vec<Finding>) {
     let v = &report.visit.value;
     let mut push = |kind: FindingKind, loc: &Loc, message: String| {
         out.push(Finding {
@@ -128,8 +150,8 @@ fn report_findings(site: &Site, report: &Report, out: &mut Vec<Finding>) {
         })
     };
 
-    let visit = site.visits.iter().find(|x| &x.id.value == v);
-    let unit = visit.and_then(|x| site.units.iter().find(|u| u.id.value == x.unit.value));
+    let visit = ids.visits.get(v.as_str()).copied();
+    let unit = visit.and_then(|x| ids.units.get(x.unit.value.as_str()).copied());
     if let Some(unit) = unit.filter(|u| u.kind == UnitKind::ChiBoTrucThuoc)
         && report.accompanied_by.as_deref().is_none_or(|a| a.trim().is_empty())
     {

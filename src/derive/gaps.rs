@@ -7,26 +7,23 @@
 //! fill no gap. Gaps do not depend on `as_of`: the plan is judged as a whole.
 
 use super::Gap;
-use crate::model::{Site, VisitKind};
+use crate::model::{Site, VisitKind, YearMonth};
+use std::collections::HashMap;
 
 /// Every gap, in teams.yaml order, then by month, then `dang_uy` before `chi_bo`.
 pub(crate) fn gaps(site: &Site) -> Vec<Gap> {
     let months = site.config.months();
+    // Non-cancelled visits per (team, month, kind), counted in one pass.
+    let mut planned_of: HashMap<(&str, YearMonth, VisitKind), usize> = HashMap::new();
+    for v in site.visits.iter().filter(|v| !v.is_cancelled()) {
+        *planned_of.entry((v.team.value.as_str(), v.month.value, v.kind.value)).or_default() += 1;
+    }
     let mut out = Vec::new();
     for team in &site.teams {
         for &month in &months {
             for kind in VisitKind::ALL {
                 let required = site.config.require.of(kind);
-                let planned = site
-                    .visits
-                    .iter()
-                    .filter(|v| {
-                        !v.is_cancelled()
-                            && v.team.value == team.id.value
-                            && v.month.value == month
-                            && v.kind.value == kind
-                    })
-                    .count();
+                let planned = planned_of.get(&(team.id.value.as_str(), month, kind)).copied().unwrap_or(0);
                 let planned = u32::try_from(planned).unwrap_or(u32::MAX);
                 if planned < required {
                     out.push(Gap { team: team.id.value.clone(), month, kind, required, planned });

@@ -11,6 +11,7 @@
 use super::{Status, VisitState};
 use crate::model::{Report, Site, Visit};
 use chrono::{Days, NaiveDate};
+use std::collections::HashMap;
 
 /// `day + n` days, saturating at the largest date instead of overflowing.
 pub(crate) fn add_days(day: NaiveDate, n: u32) -> NaiveDate {
@@ -22,22 +23,35 @@ pub(crate) fn counts(report: &Report, as_of: NaiveDate) -> bool {
     report.submitted_on.value <= as_of
 }
 
-/// The index of the report that counts for `visit` on `as_of`, if any.
-fn counted_report(site: &Site, visit: &Visit, as_of: NaiveDate) -> Option<usize> {
-    site.reports
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.visit.value == visit.id.value && counts(r, as_of))
-        .min_by_key(|(i, r)| (r.submitted_on.value, *i))
-        .map(|(i, _)| i)
+/// The index of the report that counts for each visit id on `as_of`: of the counted
+/// reports on it, the one submitted first (ties: the first in file order).
+fn counted_reports(site: &Site, as_of: NaiveDate) -> HashMap<&str, usize> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in site.reports.iter().enumerate().filter(|(_, r)| counts(r, as_of)) {
+        first
+            .entry(r.visit.value.as_str())
+            .and_modify(|j| {
+                if r.submitted_on.value < site.reports[*j].submitted_on.value {
+                    *j = i;
+                }
+            })
+            .or_insert(i);
+    }
+    first
 }
 
 /// The state of one visit on `as_of`.
+#[cfg(test)]
 pub(crate) fn visit_state(site: &Site, visit: &Visit, as_of: NaiveDate) -> VisitState {
+    let report = counted_reports(site, as_of).get(visit.id.value.as_str()).copied();
+    state_with(site, visit, report, as_of)
+}
+
+/// The state of one visit whose counted report (an index in `site.reports`) is `report`.
+fn state_with(site: &Site, visit: &Visit, report: Option<usize>, as_of: NaiveDate) -> VisitState {
     let due_days = site.config.report_due_days;
     let meeting_day = visit.due_day();
     let report_due = add_days(meeting_day, due_days);
-    let report = counted_report(site, visit, as_of);
     let (status, on_time) = if visit.is_cancelled() {
         (Status::Cancelled, None)
     } else if let Some(i) = report {
@@ -55,7 +69,11 @@ pub(crate) fn visit_state(site: &Site, visit: &Visit, as_of: NaiveDate) -> Visit
 
 /// The states of all visits, parallel to `site.visits`.
 pub(crate) fn visit_states(site: &Site, as_of: NaiveDate) -> Vec<VisitState> {
-    site.visits.iter().map(|v| visit_state(site, v, as_of)).collect()
+    let counted = counted_reports(site, as_of);
+    site.visits
+        .iter()
+        .map(|v| state_with(site, v, counted.get(v.id.value.as_str()).copied(), as_of))
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 use crate::model::{Site, Team, Unit, Visit};
 use crate::render::OutputFile;
 use chrono::{Duration, NaiveDateTime};
+use std::collections::{BTreeSet, HashMap};
 
 /// The time zone of every timed event.
 pub const TZID: &str = "Asia/Ho_Chi_Minh";
@@ -99,7 +100,7 @@ fn person(p: &crate::model::Person) -> String {
     if p.title.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.title) }
 }
 
-fn description(site: &Site, v: &Visit, team: Option<&Team>, unit: Option<&Unit>, base_url: &str) -> String {
+fn description(ix: &Index, v: &Visit, team: Option<&Team>, unit: Option<&Unit>, base_url: &str) -> String {
     let mut lines = Vec::new();
     if v.is_cancelled() {
         let why = v.note.as_deref().filter(|n| !n.trim().is_empty());
@@ -123,17 +124,39 @@ fn description(site: &Site, v: &Visit, team: Option<&Team>, unit: Option<&Unit>,
         None => lines.push(format!("Tổ công tác: {}", *v.team)),
     }
     if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
-        let name = site.units.iter().find(|u| *u.id == parent).map_or(parent, |u| u.name.as_str());
+        let name = ix.units.get(parent).map_or(parent, |u| u.name.as_str());
         lines.push(format!("Cùng dự: đại diện {name}"));
     }
     lines.push(format!("Đơn vị: {}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
     lines.join("\n")
 }
 
-fn event(site: &Site, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
+/// Teams and units by id (the first of each id, as a linear search would find): a feed of
+/// tens of thousands of visits looks up each visit's team and unit.
+struct Index<'a> {
+    teams: HashMap<&'a str, &'a Team>,
+    units: HashMap<&'a str, &'a Unit>,
+}
+
+impl<'a> Index<'a> {
+    fn of(site: &'a Site) -> Self {
+        let mut teams = HashMap::new();
+        for t in &site.teams {
+            teams.entry(t.id.as_str()).or_insert(t);
+        }
+        let mut units = HashMap::new();
+        for u in &site.units {
+            units.entry(u.id.as_str()).or_insert(u);
+        }
+        Index { teams, units }
+    }
+}
+
+/// The VEVENT of a dated visit (nothing for an undated one).
+fn event(ix: &Index, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
     let Some(date) = v.date.as_ref().map(|d| d.value) else { return };
-    let team = site.teams.iter().find(|t| *t.id == *v.team);
-    let unit = site.units.iter().find(|u| *u.id == *v.unit);
+    let team = ix.teams.get(v.team.as_str()).copied();
+    let unit = ix.units.get(v.unit.as_str()).copied();
     let unit_name = unit.map_or(v.unit.as_str(), |u| u.name.as_str());
     let mut lines =
         vec!["BEGIN:VEVENT".to_string(), format!("UID:{}@kehoach", *v.id), format!("DTSTAMP:{stamp}")];
@@ -156,7 +179,7 @@ fn event(site: &Site, v: &Visit, stamp: &str, base_url: &str, out: &mut String) 
     if let Some(place) = place {
         lines.push(format!("LOCATION:{}", escape_text(place)));
     }
-    lines.push(format!("DESCRIPTION:{}", escape_text(&description(site, v, team, unit, base_url))));
+    lines.push(format!("DESCRIPTION:{}", escape_text(&description(ix, v, team, unit, base_url))));
     if is_absolute(base_url) {
         lines.push(format!("URL:{}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
     }
@@ -195,10 +218,27 @@ pub fn calendar<'a>(
     name: &str,
     base_url: &str,
 ) -> String {
-    let mut dated: Vec<&Visit> = visits.into_iter().filter(|v| v.date.is_some()).collect();
-    dated.sort_by_key(|v| (v.date.as_ref().map(|d| d.value), v.time, v.id.value.clone()));
+    let ix = Index::of(site);
     let stamp = dtstamp(site);
-    let mut out = String::new();
+    let events = visits.into_iter().filter(|v| v.date.is_some()).map(|v| {
+        let mut text = String::new();
+        event(&ix, v, &stamp, base_url, &mut text);
+        (v, text)
+    });
+    assemble(events.collect(), name)
+}
+
+/// The calendar of `events` (a dated visit and its VEVENT text), sorted by date, time
+/// (all-day first) and id.
+fn assemble<S: AsRef<str>>(mut events: Vec<(&Visit, S)>, name: &str) -> String {
+    events.sort_by(|(a, _), (b, _)| {
+        (a.date.as_ref().map(|d| d.value), a.time, &a.id.value).cmp(&(
+            b.date.as_ref().map(|d| d.value),
+            b.time,
+            &b.id.value,
+        ))
+    });
+    let mut out = String::with_capacity(events.iter().map(|(_, e)| e.as_ref().len()).sum::<usize>() + 1024);
     for l in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -213,8 +253,8 @@ pub fn calendar<'a>(
     for l in VTIMEZONE {
         out.push_str(&fold_line(l));
     }
-    for v in dated {
-        event(site, v, &stamp, base_url, &mut out);
+    for (_, e) in &events {
+        out.push_str(e.as_ref());
     }
     out.push_str("END:VCALENDAR\r\n");
     out
@@ -223,29 +263,51 @@ pub fn calendar<'a>(
 /// The visits on a unit's calendar: its own, and for a đảng bộ cơ sở also those to its
 /// chi bộ trực thuộc (the đảng ủy sends a member along to those).
 pub fn unit_visits<'a>(site: &'a Site, unit: &'a str) -> impl Iterator<Item = &'a Visit> + 'a {
-    site.visits.iter().filter(move |v| {
-        *v.unit == unit || site.units.iter().any(|u| *u.id == *v.unit && u.parent.as_deref() == Some(unit))
-    })
+    let cells: BTreeSet<&str> =
+        site.units.iter().filter(|u| u.parent.as_deref() == Some(unit)).map(|u| u.id.as_str()).collect();
+    site.visits.iter().filter(move |v| *v.unit == unit || cells.contains(v.unit.as_str()))
 }
 
 /// Every feed of a site: [`ALL_PATH`], one per team, one per unit (sorted by path).
+///
+/// Each visit's event is written once and shared by the feeds that list it.
 pub fn feeds(site: &Site, base_url: &str) -> Vec<OutputFile> {
-    let mut out = vec![OutputFile {
-        path: ALL_PATH.into(),
-        bytes: calendar(site, &site.visits, &site.config.title, base_url).into_bytes(),
-    }];
+    let ix = Index::of(site);
+    let stamp = dtstamp(site);
+    let dated: Vec<(&Visit, String)> = site
+        .visits
+        .iter()
+        .filter(|v| v.date.is_some())
+        .map(|v| {
+            let mut text = String::new();
+            event(&ix, v, &stamp, base_url, &mut text);
+            (v, text)
+        })
+        .collect();
+    // The events of each team and of each unit (a đảng bộ's include its cells'), in
+    // schedule order.
+    let mut by_team: HashMap<&str, Vec<(&Visit, &str)>> = HashMap::new();
+    let mut by_unit: HashMap<&str, Vec<(&Visit, &str)>> = HashMap::new();
+    for (v, text) in &dated {
+        by_team.entry(v.team.as_str()).or_default().push((v, text));
+        by_unit.entry(v.unit.as_str()).or_default().push((v, text));
+        let parent = ix.units.get(v.unit.as_str()).and_then(|u| u.parent.as_deref());
+        if let Some(parent) = parent.filter(|p| *p != v.unit.as_str()) {
+            by_unit.entry(parent).or_default().push((v, text));
+        }
+    }
+    let all: Vec<(&Visit, &str)> = dated.iter().map(|(v, t)| (*v, t.as_str())).collect();
+    let mut out =
+        vec![OutputFile { path: ALL_PATH.into(), bytes: assemble(all, &site.config.title).into_bytes() }];
     for t in &site.teams {
-        let visits = site.visits.iter().filter(|v| *v.team == *t.id);
+        let events = by_team.get(t.id.as_str()).cloned().unwrap_or_default();
         let name = format!("Lịch dự sinh hoạt: {}", t.name);
-        out.push(OutputFile {
-            path: team_path(&t.id),
-            bytes: calendar(site, visits, &name, base_url).into_bytes(),
-        });
+        out.push(OutputFile { path: team_path(&t.id), bytes: assemble(events, &name).into_bytes() });
     }
     for u in &site.units {
+        let events = by_unit.get(u.id.as_str()).cloned().unwrap_or_default();
         let name = format!("Lịch dự sinh hoạt: {}", u.name);
-        let bytes = calendar(site, unit_visits(site, &u.id), &name, base_url).into_bytes();
-        out.push(OutputFile { path: unit_path(&u.id), bytes });
+        out.push(OutputFile { path: unit_path(&u.id), bytes: assemble(events, &name).into_bytes() });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
@@ -295,5 +357,40 @@ mod tests {
         assert_eq!(page_address("https://x.vn/sh/", "/don-vi/a/"), "https://x.vn/sh/don-vi/a/");
         assert!(is_absolute("https://x.vn/"));
         assert!(!is_absolute("/sinhhoat/"));
+    }
+}
+
+#[cfg(test)]
+mod shared_events {
+    use super::*;
+
+    /// `feeds` writes each event once and shares it; the result is the calendar of each
+    /// feed's visits written out one by one.
+    #[test]
+    fn feeds_equal_one_calendar_per_feed() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::build::load(root).unwrap_or_else(|f| panic!("{}", f.render())).site;
+        for base in ["/", "https://example.vn/sh/"] {
+            let mut expected = vec![OutputFile {
+                path: ALL_PATH.into(),
+                bytes: calendar(&site, &site.visits, &site.config.title, base).into_bytes(),
+            }];
+            for t in &site.teams {
+                let visits = site.visits.iter().filter(|v| *v.team == *t.id);
+                let name = format!("Lịch dự sinh hoạt: {}", t.name);
+                expected.push(OutputFile {
+                    path: team_path(&t.id),
+                    bytes: calendar(&site, visits, &name, base).into_bytes(),
+                });
+            }
+            for u in &site.units {
+                let name = format!("Lịch dự sinh hoạt: {}", u.name);
+                let bytes = calendar(&site, unit_visits(&site, &u.id), &name, base).into_bytes();
+                expected.push(OutputFile { path: unit_path(&u.id), bytes });
+            }
+            expected.sort_by(|a, b| a.path.cmp(&b.path));
+            assert!(expected.iter().any(|f| f.bytes.len() > 2000), "the sample site has events");
+            assert_eq!(feeds(&site, base), expected);
+        }
     }
 }
