@@ -64,8 +64,10 @@ impl Failure {
 /// Read, parse and check the site at `root`.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
     let input = load::read(root).map_err(|errors| Failure { errors, sources: Sources::new() })?;
-    let sources: Sources = input.files.iter().map(|f| (f.path.to_string(), f.text.clone())).collect();
-    let site = match load::parse(&input) {
+    let parsed = load::parse(&input);
+    // The texts move into the sources (no copy of tens of megabytes).
+    let sources: Sources = input.files.into_iter().map(|f| (f.path.to_string(), f.text)).collect();
+    let site = match parsed {
         Ok(site) => site,
         Err(errors) => return Err(Failure { errors, sources }),
     };

@@ -6,6 +6,7 @@ use super::{Input, SourceFile};
 use crate::diag::Diagnostic;
 use crate::load::yaml::Pos;
 use crate::model::Loc;
+use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -77,6 +78,7 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut input = Input::default();
     let mut schedule_dir = false;
+    let mut to_read: Vec<(std::path::PathBuf, String)> = Vec::new();
     let mut it = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
@@ -134,15 +136,26 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
             continue;
         }
         match classify(&rel) {
-            Class::Read => match read_text(entry.path(), &path, entry.metadata().ok().map(|m| m.len())) {
-                Ok(text) => input.files.push(SourceFile { path: Arc::from(path.as_str()), text }),
-                Err(d) => errors.push(*d),
-            },
+            Class::Read => to_read.push((entry.into_path(), path)),
             Class::Static => {
                 input.static_files.push(rel.strip_prefix("static/").unwrap_or(&rel).to_string());
             }
             Class::Ignore => {}
             Class::Unexpected(d) => errors.push(d),
+        }
+    }
+    // The files are found in order, then read in parallel.
+    let read: Vec<Result<SourceFile, Box<Diagnostic>>> = to_read
+        .into_par_iter()
+        .map(|(full, path)| {
+            let len = fs::metadata(&full).ok().map(|m| m.len());
+            read_text(&full, &path, len).map(|text| SourceFile { path: Arc::from(path.as_str()), text })
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(file) => input.files.push(file),
+            Err(d) => errors.push(*d),
         }
     }
     let has = |p: &str| input.files.iter().any(|f| &*f.path == p);

@@ -7,10 +7,12 @@ pub mod frontmatter;
 pub mod schema;
 pub mod similar;
 pub mod yaml;
+mod yaml_events;
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
 use discover::{FileKind, MAX_FILE_BYTES, file_loc, kind_of};
+use rayon::prelude::*;
 use schema::fields::Sink;
 use schema::{page, plan, report, schedule, site, teams, units};
 use std::path::Path;
@@ -54,16 +56,48 @@ struct Parts {
     seen: Vec<FileKind>,
 }
 
+impl Parts {
+    /// Add what the next file (in path order) gave.
+    fn merge(&mut self, one: Parts) {
+        if one.config.is_some() {
+            self.config = one.config;
+        }
+        if one.plan.is_some() {
+            self.plan = one.plan;
+        }
+        if one.seen.contains(&FileKind::Teams) {
+            self.teams = one.teams;
+        }
+        if one.seen.contains(&FileKind::Units) {
+            self.units = one.units;
+        }
+        self.visits.extend(one.visits);
+        self.reports.extend(one.reports);
+        self.pages.extend(one.pages);
+        self.seen.extend(one.seen);
+    }
+}
+
 /// Parse the files into a site; every error of every file, or the site.
 pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = input.problems.clone();
-    let mut parts = Parts::default();
     let mut files: Vec<&SourceFile> = input.files.iter().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    for file in files {
-        let mut sink = Sink::new(&file.path);
-        parse_file(file, &mut sink, &mut parts);
-        errors.extend(sink.errors);
+    // Each file is parsed on its own (in parallel), then the results are put together in
+    // path order, so the model and the errors are the same as a parse one by one.
+    let parsed: Vec<(Parts, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let mut sink = Sink::new(&file.path);
+            let mut one = Parts::default();
+            parse_file(file, &mut sink, &mut one);
+            (one, sink.errors)
+        })
+        .collect();
+    let mut parts = Parts::default();
+    for (one, file_errors) in parsed {
+        parts.merge(one);
+        errors.extend(file_errors);
     }
     for (kind, name) in [
         (FileKind::Site, "site.yaml"),

@@ -75,12 +75,26 @@ pub struct ParseError {
 
 /// Limits that keep hostile input from exhausting memory or time.
 /// How deeply lists and mappings may nest (the format needs 4 levels).
-const MAX_DEPTH: usize = 16;
+pub(super) const MAX_DEPTH: usize = 16;
 /// How many values one file may hold.
-const MAX_NODES: usize = 100_000;
+pub(super) const MAX_NODES: usize = 100_000;
 
 /// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
+///
+/// Plain documents (nearly every content file) take a fast path built on the parser's
+/// events ([`super::yaml_events`]); the rest, and every error, come from serde-saphyr.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
+    if text.trim().is_empty() {
+        return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
+    }
+    match super::yaml_events::parse(text) {
+        Some(node) => Ok(node),
+        None => parse_slow(text),
+    }
+}
+
+/// [`parse`] through serde-saphyr's deserializer only.
+pub(super) fn parse_slow(text: &str) -> Result<Node, ParseError> {
     if text.trim().is_empty() {
         return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
     }
