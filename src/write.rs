@@ -4,8 +4,14 @@
 //! that folder swapped in for the output. A failed or interrupted build leaves the previous
 //! output untouched. The output carries a marker file so that kehoach never replaces a
 //! folder it did not write unless asked to (`--force`).
+//!
+//! The files are written in parallel. The replaced output is renamed aside and removed in
+//! the background (see [`remove_later`]): a build never waits for a large folder to be
+//! deleted.
 
 use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -94,6 +100,7 @@ pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteErro
         output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let stamp = format!("{}-{}", std::process::id(), unique());
     let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
+    sweep(&parent, &name);
     let result = write_all(&tmp, files).and_then(|()| swap(&tmp, &output, &parent, &name, &stamp));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
@@ -107,13 +114,25 @@ fn unique() -> u128 {
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     fs::create_dir_all(dir).map_err(io_err(dir))?;
-    for f in files {
-        let path = dir.join(&f.path);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(io_err(p))?;
-        }
-        fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+    // Folders first (each once, parents before children), then the files in parallel.
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).map_err(io_err(&path))?;
     }
+    // The first failure in file order, so that the error does not depend on scheduling.
+    let written: Vec<Result<(), WriteError>> = files
+        .par_iter()
+        .map(|f| {
+            let path = dir.join(&f.path);
+            fs::write(&path, &f.bytes).map_err(io_err(&path))
+        })
+        .collect();
+    written.into_iter().collect::<Result<(), _>>()?;
     let marker = dir.join(MARKER);
     fs::write(&marker, b"This folder is written by kehoach build; it is replaced on every build.\n")
         .map_err(io_err(&marker))
@@ -121,17 +140,57 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 
 fn swap(tmp: &Path, output: &Path, parent: &Path, name: &str, stamp: &str) -> Result<(), WriteError> {
     if output.exists() {
-        let old = parent.join(format!(".{name}.kehoach-old-{stamp}"));
+        let old = parent.join(format!(".{name}{OLD}{stamp}"));
         fs::rename(output, &old).map_err(io_err(output))?;
         if let Err(e) = fs::rename(tmp, output) {
             let _ = fs::rename(&old, output);
             return Err(WriteError::Io(output.to_path_buf(), e));
         }
-        let _ = fs::remove_dir_all(&old);
+        remove_later(old);
     } else {
         fs::rename(tmp, output).map_err(io_err(output))?;
     }
     Ok(())
+}
+
+/// Between `.<name>` and the stamp in the name of a replaced output set aside.
+const OLD: &str = ".kehoach-old-";
+
+/// Remove a replaced output without waiting for it: deleting tens of thousands of files
+/// takes seconds on some disks. On Unix a detached `rm -rf` does it (it goes on after
+/// kehoach exits); elsewhere, or if it cannot start, a background thread. Whatever is
+/// left (a thread ends with the process) is removed by the next build's [`sweep`].
+fn remove_later(old: PathBuf) {
+    #[cfg(unix)]
+    {
+        use std::process::{Command, Stdio};
+        let child = Command::new("rm")
+            .arg("-rf")
+            .arg("--")
+            .arg(&old)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = child {
+            // Reap it when it ends (a long-running `serve` must not collect zombies).
+            std::thread::spawn(move || child.wait());
+            return;
+        }
+    }
+    std::thread::spawn(move || fs::remove_dir_all(old));
+}
+
+/// Start removing the replaced outputs of earlier builds still beside `output`
+/// (`.<name>.kehoach-old-*`), in the background.
+fn sweep(parent: &Path, name: &str) {
+    let prefix = format!(".{name}{OLD}");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
+            remove_later(e.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,9 +210,66 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.txt").exists());
         assert!(out.join(MARKER).exists());
-        // nothing left beside it
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        // nothing left beside it, once the replaced output is removed in the background
+        assert_eq!(names_eventually(dir.path(), 1), vec![std::ffi::OsString::from("public")]);
+    }
+
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        names
+    }
+
+    /// The names in `dir` once there are `n` of them (or after 20 s).
+    fn names_eventually(dir: &Path, n: usize) -> Vec<std::ffi::OsString> {
+        for _ in 0..200 {
+            if names(dir).len() == n {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        names(dir)
+    }
+
+    #[test]
+    fn a_large_replaced_output_goes_away_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let many: Vec<OutputFile> =
+            (0..2000).map(|i| file(&format!("p/{}/{i}/index.html", i % 37), "trang")).collect();
+        write_atomic(&out, &many).unwrap();
+        write_atomic(&out, &[file("index.html", "mới")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "mới");
+        assert!(!out.join("p").exists());
+        assert_eq!(names_eventually(dir.path(), 1), vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn leftovers_of_earlier_builds_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let stale = dir.path().join(".public.kehoach-old-1-2");
+        fs::create_dir_all(stale.join("a/b")).unwrap();
+        fs::write(stale.join("a/b/index.html"), "cũ").unwrap();
+        let other = dir.path().join(".other.kehoach-old-1-2");
+        fs::create_dir_all(&other).unwrap();
+        write_atomic(&out, &[file("index.html", "x")]).unwrap();
+        assert_eq!(
+            names_eventually(dir.path(), 2),
+            vec![std::ffi::OsString::from(".other.kehoach-old-1-2"), std::ffi::OsString::from("public")]
+        );
+    }
+
+    #[test]
+    fn many_files_are_all_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let many: Vec<OutputFile> =
+            (0..500).map(|i| file(&format!("a/{}/{i}.txt", i % 7), &i.to_string())).collect();
+        write_atomic(&out, &many).unwrap();
+        for i in 0..500 {
+            assert_eq!(fs::read_to_string(out.join(format!("a/{}/{i}.txt", i % 7))).unwrap(), i.to_string());
+        }
     }
 
     #[test]
