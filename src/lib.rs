@@ -13,4 +13,5 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod theme;
 pub mod write;

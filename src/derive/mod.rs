@@ -3,6 +3,8 @@
 //! Pure functions of the model and `as_of`: visit statuses, findings, gaps and figures.
 //! Nothing here reads files or the clock.
 
+pub mod calendar;
+
 use crate::model::{Loc, Site, VisitKind, YearMonth};
 use chrono::NaiveDate;
 
