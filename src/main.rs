@@ -86,7 +86,7 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
     let as_of = build::resolve_as_of(as_of, &loaded.site);
     let j = derive::judge(&loaded.site, as_of);
     for f in &j.findings {
-        eprint!("{}\n", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
+        eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
     }
     let s = j.summary(&loaded.site, true);
     println!(

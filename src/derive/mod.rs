@@ -4,6 +4,12 @@
 //! Nothing here reads files or the clock.
 
 pub mod calendar;
+mod findings;
+mod gaps;
+mod status;
+mod summary;
+#[cfg(test)]
+pub(crate) mod testkit;
 
 use crate::model::{Loc, Site, VisitKind, YearMonth};
 use chrono::NaiveDate;
@@ -141,23 +147,26 @@ pub struct Judgement {
     pub as_of: NaiveDate,
     /// Parallel to `site.visits`.
     pub visits: Vec<VisitState>,
-    /// Sorted by file, line, column.
+    /// Sorted by file, line, column, kind.
     pub findings: Vec<Finding>,
-    /// Sorted by team, month, kind.
+    /// In teams.yaml order, then by month, then `dang_uy` before `chi_bo`.
     pub gaps: Vec<Gap>,
 }
 
 /// Judge a checked site (no errors) on `as_of`.
+///
+/// Never panics, even on a site that `check` would reject (unknown references are skipped).
 pub fn judge(site: &Site, as_of: NaiveDate) -> Judgement {
-    let _ = (site, as_of);
-    todo!("derive::judge")
+    let visits = status::visit_states(site, as_of);
+    let findings = findings::findings(site, as_of);
+    let gaps = gaps::gaps(site);
+    Judgement { as_of, visits, findings, gaps }
 }
 
 impl Judgement {
     /// The figures; with `include_restricted` false, findings from restricted reports
     /// are not counted (they are withheld from that build).
     pub fn summary(&self, site: &Site, include_restricted: bool) -> Summary {
-        let _ = (site, include_restricted);
-        todo!("Judgement::summary")
+        summary::summary(self, site, include_restricted)
     }
 }

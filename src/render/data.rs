@@ -1,11 +1,157 @@
 //! The data files: `data/visits.json`, `data/visits.csv`, `data/summary.json`.
+//!
+//! One row per visit in schedule order with the columns
+//! `id, team, kind, unit, month, date, status, on_time, report`; `report` is the address
+//! of the report page (`<base_url>bao-cao/<visit>/`), null when no report counts on
+//! `as_of` or when the report is restricted and the build is not (a cancelled visit with a
+//! counted report links it too: the report page exists). JSON is pretty-printed
+//! (2 spaces) with a final newline; CSV is UTF-8 with a BOM, CRLF line ends and RFC 4180
+//! quoting, nulls as empty cells.
 
 use super::OutputFile;
-use crate::derive::Judgement;
+use crate::derive::{Judgement, Summary};
 use crate::model::Site;
+use serde::Serialize;
+
+/// One visit, as the data files show it. Field order is the column order.
+#[derive(Serialize)]
+struct VisitRow<'a> {
+    id: &'a str,
+    team: &'a str,
+    kind: &'static str,
+    unit: &'a str,
+    month: String,
+    date: Option<String>,
+    status: &'static str,
+    on_time: Option<bool>,
+    report: Option<String>,
+}
+
+const COLUMNS: [&str; 9] = ["id", "team", "kind", "unit", "month", "date", "status", "on_time", "report"];
+
+impl VisitRow<'_> {
+    fn cells(&self) -> [String; 9] {
+        [
+            self.id.to_string(),
+            self.team.to_string(),
+            self.kind.to_string(),
+            self.unit.to_string(),
+            self.month.clone(),
+            self.date.clone().unwrap_or_default(),
+            self.status.to_string(),
+            self.on_time.map(|b| b.to_string()).unwrap_or_default(),
+            self.report.clone().unwrap_or_default(),
+        ]
+    }
+}
+
+/// `summary.json`, keys in FORMAT.md order.
+#[derive(Serialize)]
+struct SummaryRow {
+    as_of: Option<String>,
+    planned: u32,
+    reported: u32,
+    on_time: u32,
+    late: u32,
+    awaiting: u32,
+    overdue: u32,
+    upcoming: u32,
+    cancelled: u32,
+    gaps: u32,
+    findings: u32,
+    units_total: u32,
+    units_visited: u32,
+}
+
+impl From<Summary> for SummaryRow {
+    fn from(s: Summary) -> Self {
+        SummaryRow {
+            as_of: s.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            planned: s.planned,
+            reported: s.reported,
+            on_time: s.on_time,
+            late: s.late,
+            awaiting: s.awaiting,
+            overdue: s.overdue,
+            upcoming: s.upcoming,
+            cancelled: s.cancelled,
+            gaps: s.gaps,
+            findings: s.findings,
+            units_total: s.units_total,
+            units_visited: s.units_visited,
+        }
+    }
+}
+
+/// `base_url` with exactly one trailing `/`.
+fn base(site: &Site) -> String {
+    format!("{}/", site.config.base_url.trim_end_matches('/'))
+}
+
+fn rows<'a>(site: &'a Site, j: &Judgement, include_restricted: bool) -> Vec<VisitRow<'a>> {
+    let base = base(site);
+    site.visits
+        .iter()
+        .zip(&j.visits)
+        .map(|(v, s)| {
+            let report = s
+                .report
+                .and_then(|i| site.reports.get(i))
+                .filter(|r| include_restricted || !r.restricted)
+                .map(|_| format!("{base}bao-cao/{}/", v.id.value));
+            VisitRow {
+                id: &v.id.value,
+                team: &v.team.value,
+                kind: v.kind.value.key(),
+                unit: &v.unit.value,
+                month: v.month.value.to_string(),
+                date: v.date.as_ref().map(|d| d.value.format("%Y-%m-%d").to_string()),
+                status: s.status.key(),
+                on_time: s.on_time,
+                report,
+            }
+        })
+        .collect()
+}
+
+/// Pretty JSON (2-space indent) with a final newline.
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serialising plain structs of strings, numbers and options cannot fail.
+    let mut out = serde_json::to_vec_pretty(value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// One CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let fields: Vec<String> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
+    format!("{}\r\n", fields.join(","))
+}
+
+fn csv(rows: &[VisitRow]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_line(&COLUMNS));
+    for row in rows {
+        out.push_str(&csv_line(&row.cells()));
+    }
+    out.into_bytes()
+}
 
 /// The data files of a build, exactly as FORMAT.md defines them.
 pub fn data_files(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<OutputFile> {
-    let _ = (site, judgement, include_restricted);
-    todo!("render::data::data_files")
+    let rows = rows(site, judgement, include_restricted);
+    let summary = SummaryRow::from(judgement.summary(site, include_restricted));
+    vec![
+        OutputFile { path: "data/summary.json".into(), bytes: json(&summary) },
+        OutputFile { path: "data/visits.csv".into(), bytes: csv(&rows) },
+        OutputFile { path: "data/visits.json".into(), bytes: json(&rows) },
+    ]
 }
+
+#[cfg(test)]
+#[path = "data_tests.rs"]
+mod tests;

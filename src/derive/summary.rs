@@ -1,0 +1,140 @@
+//! The figures of `data/summary.json` (FORMAT.md): counts by status, gaps, findings and
+//! units visited.
+//!
+//! `units_total` counts every unit, cells included; `units_visited` counts distinct units
+//! with at least one `reported` visit (a report on a cancelled visit does not count).
+
+use super::{Judgement, Status, Summary};
+use crate::model::Site;
+use std::collections::BTreeSet;
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> Summary {
+    let with = |s: Status| count(j.visits.iter().filter(|v| v.status == s).count());
+    let on_time =
+        count(j.visits.iter().filter(|v| v.status == Status::Reported && v.on_time == Some(true)).count());
+    let reported = with(Status::Reported);
+    let cancelled = with(Status::Cancelled);
+    let visited: BTreeSet<&str> = site
+        .visits
+        .iter()
+        .zip(&j.visits)
+        .filter(|(_, s)| s.status == Status::Reported)
+        .map(|(v, _)| v.unit.value.as_str())
+        .collect();
+    Summary {
+        as_of: Some(j.as_of),
+        planned: count(j.visits.len()) - cancelled,
+        reported,
+        on_time,
+        late: reported - on_time,
+        awaiting: with(Status::Awaiting),
+        overdue: with(Status::Overdue),
+        upcoming: with(Status::Upcoming),
+        cancelled,
+        gaps: count(j.gaps.len()),
+        findings: count(j.findings.iter().filter(|f| include_restricted || !f.restricted).count()),
+        units_total: count(site.units.len()),
+        units_visited: count(visited.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::derive::testkit::*;
+    use crate::derive::{Summary, judge};
+    use crate::model::Site;
+    use crate::model::VisitKind::{ChiBo, DangUy};
+
+    /// Two teams, March..May; as_of 2024-04-20, reports due in 10 days.
+    /// to-1 03 dang_uy db-a  03-14, report 03-20 on time          → reported, on time
+    /// to-1 03 chi_bo  cb-a1 03-20, report 04-01 late, restricted,
+    ///                 no accompanied_by, attendance wrong          → reported, late (2 restricted findings)
+    /// to-1 04 dang_uy db-a  04-10 (report due 04-20 = as_of)       → awaiting
+    /// to-1 04 chi_bo  cb-b  undated (04-30 > as_of)                → upcoming
+    /// to-2 03 dang_uy db-a  03-05 (report due 03-15)               → overdue
+    /// to-2 03 chi_bo  cb-b  cancelled, with a report               → cancelled
+    /// to-2 04 dang_uy cb-b  04-25 (wrong kind: 1 public finding)   → upcoming
+    /// to-2 04 chi_bo  cb-b  04-02, report submitted 04-21 > as_of  → overdue (report not counted yet)
+    fn site() -> Site {
+        cast()
+            .config(|c| c.period_to = ym("2024-05"))
+            .visit(visit("to-1", DangUy, "db-a", "2024-03").on("2024-03-14"))
+            .visit(visit("to-1", ChiBo, "cb-a1", "2024-03").on("2024-03-20"))
+            .visit(visit("to-1", DangUy, "db-a", "2024-04").on("2024-04-10"))
+            .visit(visit("to-1", ChiBo, "cb-b", "2024-04"))
+            .visit(visit("to-2", DangUy, "db-a", "2024-03").on("2024-03-05"))
+            .visit(visit("to-2", ChiBo, "cb-b", "2024-03").cancelled())
+            .visit(visit("to-2", DangUy, "cb-b", "2024-04").on("2024-04-25"))
+            .visit(visit("to-2", ChiBo, "cb-b", "2024-04").on("2024-04-02"))
+            .report(report("to-1-2024-03-dang-uy", "2024-03-14", "2024-03-20"))
+            .report(
+                report("to-1-2024-03-chi-bo", "2024-03-20", "2024-04-01")
+                    .attendance(9, 0, 1, 0, 0)
+                    .restricted(),
+            )
+            .report(report("to-2-2024-03-chi-bo", "2024-03-22", "2024-03-23"))
+            .report(report("to-2-2024-04-chi-bo", "2024-04-02", "2024-04-21"))
+            .build()
+    }
+
+    #[test]
+    fn figures_worked_out_by_hand() {
+        let s = site();
+        let j = judge(&s, d("2024-04-20"));
+        // gaps: May has no visits (2 teams × 2 kinds = 4) + to-2's cancelled March chi bộ = 5.
+        // findings: wrong kind (public) + 2 from the restricted report.
+        let expected = Summary {
+            as_of: Some(d("2024-04-20")),
+            planned: 7,
+            reported: 2,
+            on_time: 1,
+            late: 1,
+            awaiting: 1,
+            overdue: 2,
+            upcoming: 2,
+            cancelled: 1,
+            gaps: 5,
+            findings: 3,
+            units_total: 3,
+            units_visited: 2,
+        };
+        assert_eq!(j.summary(&s, true), expected);
+        assert_eq!(j.summary(&s, false), Summary { findings: 1, ..expected });
+    }
+
+    #[test]
+    fn identities_hold_on_every_day() {
+        let s = site();
+        let mut day = d("2024-02-01");
+        while day <= d("2024-06-30") {
+            let j = judge(&s, day);
+            let m = j.summary(&s, true);
+            assert_eq!(m.reported + m.awaiting + m.overdue + m.upcoming, m.planned, "{day}");
+            assert_eq!(m.on_time + m.late, m.reported, "{day}");
+            assert_eq!(m.planned + m.cancelled, s.visits.len() as u32, "{day}");
+            assert!(m.units_visited <= m.reported && m.units_visited <= m.units_total, "{day}");
+            assert!(j.summary(&s, false).findings <= m.findings, "{day}");
+            day = day.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn a_past_as_of_shows_the_past() {
+        let s = site();
+        let m = judge(&s, d("2024-03-01")).summary(&s, true);
+        assert_eq!((m.reported, m.upcoming, m.units_visited), (0, 7, 0));
+        // Only the schedule's wrong kind remains; no report counts yet.
+        assert_eq!(m.findings, 1);
+    }
+
+    #[test]
+    fn empty_site() {
+        let s = SiteBuilder::new().build();
+        let m = judge(&s, d("2024-04-20")).summary(&s, false);
+        assert_eq!(m, Summary { as_of: Some(d("2024-04-20")), ..Summary::default() });
+    }
+}
