@@ -52,8 +52,7 @@ pub fn embedded() -> Theme {
             text: text.to_string(),
         })
         .collect();
-    let assets =
-        embedded::STATIC.iter().map(|(p, b)| (format!("{STATIC_DIR}/{p}"), b.to_vec())).collect();
+    let assets = embedded::STATIC.iter().map(|(p, b)| (format!("{STATIC_DIR}/{p}"), b.to_vec())).collect();
     Theme { templates, assets }
 }
 
@@ -96,10 +95,10 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
     }
     let mut templates: BTreeMap<String, Template> =
         out.templates.drain(..).map(|t| (t.name.clone(), t)).collect();
-    let layers = [(format!("themes/{theme}/templates"), theme_dir.join("templates")), (
-        "templates".to_string(),
-        root.join("templates"),
-    )];
+    let layers = [
+        (format!("themes/{theme}/templates"), theme_dir.join("templates")),
+        ("templates".to_string(), root.join("templates")),
+    ];
     for (prefix, dir) in layers {
         for (name, path) in walk(&dir) {
             let rel = format!("{prefix}/{name}");

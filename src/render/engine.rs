@@ -37,8 +37,8 @@ impl Engine {
     }
 
     /// Render the template `name`.
-    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, ctx).map_err(|e| self.diagnostic(&e, Some(name)))
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Box<Diagnostic>> {
+        self.tera.render(name, ctx).map_err(|e| Box::new(self.diagnostic(&e, Some(name))))
     }
 
     fn loc_of(&self, name: &str, pos: Pos) -> Loc {
@@ -52,7 +52,8 @@ impl Engine {
             ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
                 let s = r.span();
                 let len = if s.end_line == s.start_line { s.end_col.saturating_sub(s.start_col) } else { 1 };
-                let pos = Pos { line: s.start_line as u32, col: s.start_col as u32 + 1, len: len.max(1) as u32 };
+                let pos =
+                    Pos { line: s.start_line as u32, col: s.start_col as u32 + 1, len: len.max(1) as u32 };
                 let name = if r.filename().is_empty() { rendering.unwrap_or("") } else { r.filename() };
                 Diagnostic::error(self.loc_of(name, pos), format!("{what}: {}", r.message()), "here")
             }
@@ -80,7 +81,11 @@ mod tests {
         Theme {
             templates: files
                 .iter()
-                .map(|(n, t)| Template { name: n.to_string(), path: format!("templates/{n}"), text: t.to_string() })
+                .map(|(n, t)| Template {
+                    name: n.to_string(),
+                    path: format!("templates/{n}"),
+                    text: t.to_string(),
+                })
                 .collect(),
             assets: Default::default(),
         }
@@ -99,7 +104,10 @@ mod tests {
     fn render_error_points_at_template_file_and_line() {
         let e = Engine::new(&theme(&[
             ("base.html", "<html>\n{% block body %}{% endblock body %}\n</html>"),
-            ("page.html", "{% extends \"base.html\" %}\n{% block body %}\nok\n{{ team.nam }}\n{% endblock body %}"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}\n{% block body %}\nok\n{{ team.nam }}\n{% endblock body %}",
+            ),
         ]))
         .unwrap();
         let mut ctx = Context::new();

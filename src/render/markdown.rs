@@ -19,7 +19,8 @@ pub fn local_url(dest: &str, root: &str) -> String {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
-        let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.into() };
+        let path =
+            if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.into() };
         format!("{root}{path}{suffix}")
     } else {
         dest.to_string()
@@ -63,11 +64,13 @@ fn sanitize(raw: &str) -> String {
 fn heading_key(text: &str) -> String {
     let t: String = text.nfc().collect::<String>().to_lowercase();
     let t = t.trim();
-    let t = match t.split_once(|c: char| c == '.' || c == ')') {
+    let t = match t.split_once(['.', ')']) {
         Some((num, rest))
             if !num.is_empty()
                 && num.len() <= 4
-                && num.chars().all(|c| c.is_ascii_digit() || "ivxlc".contains(c) || c.is_ascii_lowercase()) =>
+                && num
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "ivxlc".contains(c) || c.is_ascii_lowercase()) =>
         {
             rest
         }
@@ -140,7 +143,8 @@ mod tests {
 
     #[test]
     fn site_links_become_relative_and_external_images_go() {
-        let html = to_html("[a](/trang/huong-dan/) [b](/static/x.pdf#p2) ![i](https://cdn.example/x.png)", "../../");
+        let html =
+            to_html("[a](/trang/huong-dan/) [b](/static/x.pdf#p2) ![i](https://cdn.example/x.png)", "../../");
         assert!(html.contains("href=\"../../trang/huong-dan/index.html\""), "{html}");
         assert!(html.contains("href=\"../../static/x.pdf#p2\""), "{html}");
         assert!(!html.contains("cdn.example"), "{html}");

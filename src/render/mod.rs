@@ -134,7 +134,8 @@ fn pages(view: &View, opts: &RenderOptions) -> Vec<Page> {
 fn common(view: &View, page: &mut Page, opts: &RenderOptions) {
     let c = &view.site.config;
     let as_of = view.judgement.as_of;
-    let base = if opts.base_url.ends_with('/') { opts.base_url.clone() } else { format!("{}/", opts.base_url) };
+    let base =
+        if opts.base_url.ends_with('/') { opts.base_url.clone() } else { format!("{}/", opts.base_url) };
     let canonical = (base.starts_with("http://") || base.starts_with("https://"))
         .then(|| format!("{base}{}", page.path.trim_end_matches("index.html")));
     let nav = nav(view, page);
@@ -177,7 +178,7 @@ pub fn site_files(
             Ok(html) => files.push(OutputFile { path: page.path, bytes: html.into_bytes() }),
             Err(d) => {
                 if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
-                    errors.push(d);
+                    errors.push(*d);
                 }
             }
         }

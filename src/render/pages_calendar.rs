@@ -2,8 +2,8 @@
 
 use super::Page;
 use super::rows::{VisitRow, month_ref, visit_row};
-use super::view::{View, url};
 use super::vi;
+use super::view::{View, url};
 use crate::derive::calendar::month_grid;
 use crate::model::YearMonth;
 use chrono::Datelike;
@@ -50,7 +50,11 @@ fn grid(view: &View, m: YearMonth, rows: &[VisitRow], with_visits: bool) -> Vec<
 }
 
 fn month_rows(view: &View, m: YearMonth) -> Vec<VisitRow> {
-    view.visits().into_iter().filter(|(_, v)| v.month.value == m).map(|(i, v)| visit_row(view, i, v)).collect()
+    view.visits()
+        .into_iter()
+        .filter(|(_, v)| v.month.value == m)
+        .map(|(i, v)| visit_row(view, i, v))
+        .collect()
 }
 
 /// Visits dated in `m` but listed under another month (a finding) also show on their day.

@@ -4,8 +4,8 @@
 use super::Page;
 use super::pages_main::team_figures;
 use super::rows::{kind_short, month_ref, unit_row, visit_row};
-use super::view::{View, url};
 use super::vi;
+use super::view::{View, url};
 use crate::build::published_findings;
 use crate::derive::{Finding, Status, Subject};
 use crate::model::{UnitKind, VisitKind};

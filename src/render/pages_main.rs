@@ -3,8 +3,8 @@
 use super::Page;
 use super::markdown;
 use super::rows::{self, Figures, VisitRow, figures, month_ref, people, unit_row, visit_row};
-use super::view::{View, url};
 use super::vi;
+use super::view::{View, url};
 use crate::derive::Status;
 use crate::model::{UnitKind, YearMonth};
 use serde_json::json;
@@ -29,7 +29,10 @@ pub fn home(view: &View) -> Page {
     p.ctx.insert("visits", &visits);
     p.ctx.insert("teams", &view.site.teams.len());
     p.ctx.insert("units", &view.site.units.len());
-    p.ctx.insert("findings", &crate::build::published_findings(view.judgement, view.include_restricted).count());
+    p.ctx.insert(
+        "findings",
+        &crate::build::published_findings(view.judgement, view.include_restricted).count(),
+    );
     p.ctx.insert("gaps", &view.judgement.gaps.len());
     p.ctx.insert("period", &json!({"from": vi::month(c.period_from), "to": vi::month(c.period_to)}));
     p
@@ -124,8 +127,11 @@ pub fn units(view: &View) -> Page {
         .units_of(UnitKind::DangBoCoSo, None)
         .into_iter()
         .map(|u| {
-            let cells =
-                view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id)).into_iter().map(|c| unit_row(view, c, vec![])).collect();
+            let cells = view
+                .units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id))
+                .into_iter()
+                .map(|c| unit_row(view, c, vec![]))
+                .collect();
             unit_row(view, u, cells)
         })
         .collect();
@@ -139,8 +145,11 @@ pub fn units(view: &View) -> Page {
 pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
     let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
     let visits = view.visits();
-    let rows: Vec<VisitRow> =
-        visits.iter().filter(|(_, v)| v.unit.as_str() == u.id.as_str()).map(|(i, v)| visit_row(view, *i, v)).collect();
+    let rows: Vec<VisitRow> = visits
+        .iter()
+        .filter(|(_, v)| v.unit.as_str() == u.id.as_str())
+        .map(|(i, v)| visit_row(view, *i, v))
+        .collect();
     let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));
     let cell_visits: Vec<VisitRow> = visits
         .iter()

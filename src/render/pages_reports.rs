@@ -5,8 +5,8 @@ use super::Page;
 use super::markdown::{self, PROPOSALS};
 use super::pages_main::team_figures;
 use super::rows::{VisitRow, figures, month_ref, visit_row};
-use super::view::{View, url};
 use super::vi;
+use super::view::{View, url};
 use crate::model::{Rating, Report, Visit, YearMonth};
 use serde_json::{Value, json};
 
@@ -99,7 +99,8 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
 }
 
 pub fn synthesis(view: &View) -> Page {
-    let mut p = Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
+    let mut p =
+        Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
     let reported = view.reported();
     let total = reported.len() as u32;
     let ratings: Vec<Value> = Rating::ALL
@@ -121,12 +122,15 @@ pub fn synthesis(view: &View) -> Page {
                 .filter_map(|(i, v, r)| {
                     let text = markdown::section(&r.body, PROPOSALS)?;
                     let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
-                    Some((unit, json!({
-                        "visit": visit_row(view, *i, v),
-                        "held_on": vi::date(r.held_on.value),
-                        "url": url::report(&v.id),
-                        "html": markdown::to_html(text, &root),
-                    })))
+                    Some((
+                        unit,
+                        json!({
+                            "visit": visit_row(view, *i, v),
+                            "held_on": vi::date(r.held_on.value),
+                            "url": url::report(&v.id),
+                            "html": markdown::to_html(text, &root),
+                        }),
+                    ))
                 })
                 .collect();
             items.sort_by(|a, b| view.collator.compare(a.0, b.0));

@@ -1,8 +1,8 @@
 //! The pieces that many pages show: a visit as a row, references to teams, units and
 //! months, and a team's completion figures. Plain serialisable data for templates.
 
-use super::view::{View, url};
 use super::vi;
+use super::view::{View, url};
 use crate::derive::Status;
 use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
 use serde::Serialize;
@@ -79,7 +79,11 @@ pub struct VisitRow {
 
 pub fn visit_row(view: &View, i: usize, v: &Visit) -> VisitRow {
     let state = view.state(i);
-    let status = state.map(|s| s.status).unwrap_or(if v.is_cancelled() { Status::Cancelled } else { Status::Upcoming });
+    let status = state.map(|s| s.status).unwrap_or(if v.is_cancelled() {
+        Status::Cancelled
+    } else {
+        Status::Upcoming
+    });
     let on_time = state.and_then(|s| s.on_time);
     let date = v.date.as_ref().map(|d| d.value);
     let when = match (date, v.time) {

@@ -1,6 +1,6 @@
 //! A small site and its judgement built in code, for the renderer's unit tests.
 
-use crate::derive::{Finding, FindingKind, Gap, Judgement, Status, Subject, VisitState};
+use crate::derive::Judgement;
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 
@@ -73,7 +73,7 @@ fn report(visit: &str, held: NaiveDate, submitted: NaiveDate, restricted: bool, 
 }
 
 /// Two teams, three units, four visits (one restricted report), one draft and one
-/// restricted page; judged on 2024-04-20.
+/// restricted page; judged (by `derive::judge`) on 2024-04-20.
 pub fn site() -> (Site, Judgement) {
     let config = Config {
         title: "Kế hoạch dự sinh hoạt chi bộ năm 2024".into(),
@@ -96,7 +96,11 @@ pub fn site() -> (Site, Judgement) {
         number: Some("123-KH/ĐUK".into()),
         issued_on: Some(d(2024, 2, 5)),
         place: Some("Lào Cai".into()),
-        signer: Some(Signer { name: "Hoàng Văn X".into(), title: "Bí thư".into(), on_behalf_of: Some("T/M Ban Thường vụ".into()) }),
+        signer: Some(Signer {
+            name: "Hoàng Văn X".into(),
+            title: "Bí thư".into(),
+            on_behalf_of: Some("T/M Ban Thường vụ".into()),
+        }),
         recipients: vec!["Ban Tổ chức Tỉnh ủy".into(), "Lưu VPĐUK".into()],
         body: "## I. Mục đích\nNội dung <script>x()</script> kế hoạch.".into(),
         loc: Loc::default(),
@@ -134,29 +138,54 @@ pub fn site() -> (Site, Judgement) {
         visit("to-1", VisitKind::ChiBo, "cb-ngan-hang", m4, None),
     ];
     let reports = vec![
-        report("to-1-2024-03-dang-uy", d(2024, 3, 14), d(2024, 3, 20), false, "## Nội dung\nTốt.\n## Đề xuất, kiến nghị\nĐề nghị tăng cường kiểm tra.\n"),
-        report("to-1-2024-03-chi-bo", d(2024, 3, 25), d(2024, 4, 10), true, "## Đề xuất, kiến nghị\nBÍ MẬT NỘI BỘ XYZ.\n"),
+        report(
+            "to-1-2024-03-dang-uy",
+            d(2024, 3, 14),
+            d(2024, 3, 20),
+            false,
+            "## Nội dung\nTốt.\n## Đề xuất, kiến nghị\nĐề nghị tăng cường kiểm tra.\n",
+        ),
+        report(
+            "to-1-2024-03-chi-bo",
+            d(2024, 3, 25),
+            d(2024, 4, 10),
+            true,
+            "## Đề xuất, kiến nghị\nBÍ MẬT NỘI BỘ XYZ.\n",
+        ),
     ];
     let pages = vec![
-        Page { slug: "huong-dan".into(), title: "Hướng dẫn chuẩn bị".into(), weight: 1, draft: false, restricted: false, body: "Chuẩn bị [kế hoạch](/ke-hoach/).".into(), body_line: 1, loc: Loc::default() },
-        Page { slug: "nhap".into(), title: "Bản nháp".into(), weight: 2, draft: true, restricted: false, body: "NHÁP QWE".into(), body_line: 1, loc: Loc::default() },
-        Page { slug: "mat".into(), title: "Trang mật".into(), weight: 3, draft: false, restricted: true, body: "MẬT ASD".into(), body_line: 1, loc: Loc::default() },
+        Page {
+            slug: "huong-dan".into(),
+            title: "Hướng dẫn chuẩn bị".into(),
+            weight: 1,
+            draft: false,
+            restricted: false,
+            body: "Chuẩn bị [kế hoạch](/ke-hoach/).".into(),
+            body_line: 1,
+            loc: Loc::default(),
+        },
+        Page {
+            slug: "nhap".into(),
+            title: "Bản nháp".into(),
+            weight: 2,
+            draft: true,
+            restricted: false,
+            body: "NHÁP QWE".into(),
+            body_line: 1,
+            loc: Loc::default(),
+        },
+        Page {
+            slug: "mat".into(),
+            title: "Trang mật".into(),
+            weight: 3,
+            draft: false,
+            restricted: true,
+            body: "MẬT ASD".into(),
+            body_line: 1,
+            loc: Loc::default(),
+        },
     ];
     let site = Site { config, plan, teams, units, visits, reports, pages, static_files: vec![] };
-    let st = |status, on_time, report, due| VisitState { status, on_time, report, report_due: due };
-    let judgement = Judgement {
-        as_of: d(2024, 4, 20),
-        visits: vec![
-            st(Status::Reported, Some(true), Some(0), d(2024, 3, 24)),
-            st(Status::Reported, Some(false), Some(1), d(2024, 4, 4)),
-            st(Status::Overdue, None, None, d(2024, 4, 10)),
-            st(Status::Upcoming, None, None, d(2024, 5, 10)),
-        ],
-        findings: vec![
-            Finding { kind: FindingKind::NotAccompanied, message: "Báo cáo KÍN không có đảng ủy viên".into(), subject: Subject::Report("to-1-2024-03-chi-bo".into()), loc: Loc::default(), restricted: true },
-            Finding { kind: FindingKind::TeamSize, message: "Tổ công tác số 2 có 2 người".into(), subject: Subject::Team("to-2".into()), loc: Loc::default(), restricted: false },
-        ],
-        gaps: vec![Gap { team: "to-2".into(), month: m3, kind: VisitKind::DangUy, required: 1, planned: 0 }],
-    };
+    let judgement = crate::derive::judge(&site, d(2024, 4, 20));
     (site, judgement)
 }

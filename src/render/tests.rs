@@ -7,37 +7,20 @@ fn opts(include_restricted: bool) -> RenderOptions {
     RenderOptions { include_restricted, base_url: "/sinhhoat/".into() }
 }
 
-/// Render every page except the dashboard (which needs `Judgement::summary`).
+/// Render every page of the test site; (path, html) of the HTML files.
 fn render(include_restricted: bool) -> Vec<(String, String)> {
     let (site, j) = test_site::site();
-    let engine = engine::Engine::new(&theme::embedded()).unwrap();
-    let view = View::new(&site, &j, include_restricted);
-    let o = opts(include_restricted);
-    let mut all = vec![
-        pages_main::home(&view),
-        pages_main::plan(&view),
-        pages_main::teams(&view),
-        pages_main::units(&view),
-        pages_calendar::year(&view),
-        pages_reports::index(&view),
-        pages_reports::synthesis(&view),
-        pages_main::not_found(&o.base_url),
-    ];
-    all.extend(site.teams.iter().map(|t| pages_main::team(&view, t)));
-    all.extend(site.units.iter().map(|u| pages_main::unit(&view, u)));
-    all.extend(view.months().into_iter().map(|m| pages_calendar::month(&view, m)));
-    all.extend(view.reported().into_iter().map(|(i, v, r)| pages_reports::report(&view, i, v, r)));
-    all.extend(view.pages.iter().map(|p| pages_main::page(&view, p)));
-    all.into_iter()
-        .map(|mut p| {
-            common(&view, &mut p, &o);
-            let html = engine.render(p.template, &p.ctx).unwrap_or_else(|d| panic!("{}", diag::render(&d, &engine.sources)));
-            (p.path, html)
-        })
-        .collect()
+    match site_files(&site, &j, &theme::embedded(), &opts(include_restricted)) {
+        Ok(files) => files
+            .into_iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
+            .collect(),
+        Err((errors, sources)) => {
+            panic!("{}", errors.iter().map(|d| crate::diag::render(d, &sources)).collect::<String>())
+        }
+    }
 }
-
-use crate::diag;
 
 fn page<'a>(pages: &'a [(String, String)], path: &str) -> &'a str {
     &pages.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no page {path}")).1
@@ -65,7 +48,14 @@ fn restricted_and_drafts_are_withheld_by_default() {
     assert!(!pages.iter().any(|(p, _)| p == "bao-cao/to-1-2024-03-chi-bo/index.html"));
     assert!(!pages.iter().any(|(p, _)| p.starts_with("trang/mat") || p.starts_with("trang/nhap")));
     for (path, html) in &pages {
-        for secret in ["BÍ MẬT NỘI BỘ XYZ", "MẬT ASD", "NHÁP QWE", "Trang mật", "Bản nháp", "to-1-2024-03-chi-bo/index.html"] {
+        for secret in [
+            "BÍ MẬT NỘI BỘ XYZ",
+            "MẬT ASD",
+            "NHÁP QWE",
+            "Trang mật",
+            "Bản nháp",
+            "to-1-2024-03-chi-bo/index.html",
+        ] {
             assert!(!html.contains(secret), "{secret} in {path}");
         }
     }
@@ -124,4 +114,34 @@ fn synthesis_gathers_proposals_of_published_reports() {
     let s = page(&pages, "tong-hop/index.html");
     assert!(s.contains("Đề nghị tăng cường kiểm tra."));
     assert!(!s.contains("Nội dung\nTốt"));
+}
+
+#[test]
+fn dashboard_states_as_of_and_withholds_restricted_findings() {
+    let pages = render(false);
+    let dash = page(&pages, "theo-doi/index.html");
+    assert!(dash.contains("Thứ Bảy, 20/04/2024"));
+    // The overdue visit of to-2 is listed with its status as text.
+    assert!(dash.contains("Chi bộ: Quá hạn"), "matrix cell text");
+    assert!(dash.contains("Đảng ủy: Thiếu 1"), "gap in the matrix");
+    // A restricted report on a chi bộ trực thuộc without accompanied_by: finding withheld.
+    let (site, j) = test_site::site();
+    assert!(j.findings.iter().any(|f| f.restricted), "the test site has a restricted finding");
+    for f in j.findings.iter().filter(|f| f.restricted) {
+        assert!(!dash.contains(&f.message), "{}", f.message);
+    }
+    let full = render(true);
+    let dash = page(&full, "theo-doi/index.html");
+    assert!(j.findings.iter().all(|f| dash.contains(&f.message)));
+    let _ = site;
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    for (p, h) in render(false) {
+        let path = std::path::Path::new("/tmp/kehoach-dump").join(&p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, h).unwrap();
+    }
 }

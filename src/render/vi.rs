@@ -108,7 +108,10 @@ mod tests {
         let mut names = vec!["Đảng bộ Y", "Chi bộ Z", "Dân vận", "Ăn uống", "An ninh", "Ân tình", "Bưu điện"];
         c.sort_by_key(&mut names, |s| s);
         // a < ă < â < b < c < d < đ
-        assert_eq!(names, vec!["An ninh", "Ăn uống", "Ân tình", "Bưu điện", "Chi bộ Z", "Dân vận", "Đảng bộ Y"]);
+        assert_eq!(
+            names,
+            vec!["An ninh", "Ăn uống", "Ân tình", "Bưu điện", "Chi bộ Z", "Dân vận", "Đảng bộ Y"]
+        );
     }
 
     #[test]

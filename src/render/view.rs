@@ -119,8 +119,22 @@ impl<'a> View<'a> {
     pub fn visits(&self) -> Vec<(usize, &'a Visit)> {
         let mut v: Vec<(usize, &Visit)> = self.site.visits.iter().enumerate().collect();
         v.sort_by(|(_, a), (_, b)| {
-            (a.month.value, a.date.as_ref().map(|d| d.value), a.time, a.team.as_str(), a.kind.value, a.id.as_str())
-                .cmp(&(b.month.value, b.date.as_ref().map(|d| d.value), b.time, b.team.as_str(), b.kind.value, b.id.as_str()))
+            (
+                a.month.value,
+                a.date.as_ref().map(|d| d.value),
+                a.time,
+                a.team.as_str(),
+                a.kind.value,
+                a.id.as_str(),
+            )
+                .cmp(&(
+                    b.month.value,
+                    b.date.as_ref().map(|d| d.value),
+                    b.time,
+                    b.team.as_str(),
+                    b.kind.value,
+                    b.id.as_str(),
+                ))
         });
         v
     }
@@ -154,7 +168,10 @@ impl<'a> View<'a> {
     /// The guidance page a unit's secretary should read: the first published page whose
     /// slug is or starts with `huong-dan`.
     pub fn guidance(&self) -> Option<&'a Page> {
-        self.pages.iter().copied().find(|p| p.slug == "huong-dan")
+        self.pages
+            .iter()
+            .copied()
+            .find(|p| p.slug == "huong-dan")
             .or_else(|| self.pages.iter().copied().find(|p| p.slug.starts_with("huong-dan")))
     }
 }
