@@ -1,0 +1,299 @@
+//! iCalendar feeds (RFC 5545): `lich.ics` (every visit), `to-cong-tac/<team>.ics` and
+//! `don-vi/<unit>.ics`.
+//!
+//! One VEVENT per dated visit (undated visits have no day to put in a calendar):
+//! - `UID:<visit-id>@kehoach`, stable across builds and edits of the visit;
+//! - `DTSTART;TZID=Asia/Ho_Chi_Minh:…` and `DTEND` two hours later when the visit has a
+//!   time, else an all-day event (`VALUE=DATE`, `DTEND` the next day);
+//! - `SUMMARY:<kind label>: <unit name>`, `LOCATION` (the visit's place, else the unit's
+//!   address), `DESCRIPTION` (team, leader, members, the unit page's address);
+//! - `STATUS:CONFIRMED`, or `STATUS:CANCELLED` (with `SEQUENCE:1`, so clients that
+//!   compare sequences take the cancellation as an update of the planned event).
+//!
+//! `DTSTAMP` must be present but a build must not depend on the clock, so it is fixed
+//! from the content: the plan's `issued_on`, else the first day of the period, at
+//! 00:00:00 UTC. Output: CRLF line endings, lines folded at 75 octets without splitting
+//! a UTF-8 character, TEXT values escaped.
+
+use crate::model::{Site, Team, Unit, Visit};
+use crate::render::OutputFile;
+use chrono::{Duration, NaiveDateTime};
+
+/// The time zone of every timed event.
+pub const TZID: &str = "Asia/Ho_Chi_Minh";
+/// The assumed length of a meeting with a start time.
+pub const MEETING_HOURS: i64 = 2;
+/// Path of the feed of every visit, relative to the output root.
+pub const ALL_PATH: &str = "lich.ics";
+
+/// Path of a team's feed: `to-cong-tac/<team>.ics`.
+pub fn team_path(team: &str) -> String {
+    format!("to-cong-tac/{team}.ics")
+}
+
+/// Path of a unit's feed: `don-vi/<unit>.ics`.
+pub fn unit_path(unit: &str) -> String {
+    format!("don-vi/{unit}.ics")
+}
+
+/// Escape a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and newlines; other control
+/// characters (which TEXT does not allow) are dropped.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let s = s.replace("\r\n", "\n");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' | '\r' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Fold one content line (without its line break) at 75 octets (RFC 5545 §3.1): each
+/// continuation starts with a space; no UTF-8 character is split. Lines end with CRLF.
+pub fn fold_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The fixed `DTSTAMP` of a site's feeds (see the module doc).
+pub fn dtstamp(site: &Site) -> String {
+    let day = site.plan.issued_on.unwrap_or_else(|| site.config.period_from.first_day());
+    format!("{}T000000Z", day.format("%Y%m%d"))
+}
+
+/// `base_url` with exactly one trailing slash; `"/"` when empty.
+fn base(base_url: &str) -> String {
+    let b = base_url.trim_end_matches('/');
+    format!("{b}/")
+}
+
+/// The address of a page under `base_url`: absolute when `base_url` is a full URL, else
+/// a path from the server root (a feed has no page to be relative to).
+pub fn page_address(base_url: &str, path: &str) -> String {
+    format!("{}{}", base(base_url), path.trim_start_matches('/'))
+}
+
+fn is_absolute(base_url: &str) -> bool {
+    base_url.starts_with("http://") || base_url.starts_with("https://")
+}
+
+fn person(p: &crate::model::Person) -> String {
+    if p.title.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.title) }
+}
+
+fn description(site: &Site, v: &Visit, team: Option<&Team>, unit: Option<&Unit>, base_url: &str) -> String {
+    let mut lines = Vec::new();
+    if v.is_cancelled() {
+        let why = v.note.as_deref().filter(|n| !n.trim().is_empty());
+        lines.push(match why {
+            Some(n) => format!("Đã hủy: {n}"),
+            None => "Đã hủy.".to_string(),
+        });
+    }
+    match team {
+        Some(t) => {
+            lines.push(t.name.clone());
+            lines.push(format!("Tổ trưởng: {}", person(&t.leader)));
+            if !t.members.is_empty() {
+                let members: Vec<String> = t.members.iter().map(person).collect();
+                lines.push(format!("Thành viên: {}", members.join("; ")));
+            }
+            if let Some(phone) = &t.phone {
+                lines.push(format!("Điện thoại: {phone}"));
+            }
+        }
+        None => lines.push(format!("Tổ công tác: {}", *v.team)),
+    }
+    if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
+        let name = site.units.iter().find(|u| *u.id == parent).map_or(parent, |u| u.name.as_str());
+        lines.push(format!("Cùng dự: đại diện {name}"));
+    }
+    lines.push(format!("Đơn vị: {}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
+    lines.join("\n")
+}
+
+fn event(site: &Site, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
+    let Some(date) = v.date.as_ref().map(|d| d.value) else { return };
+    let team = site.teams.iter().find(|t| *t.id == *v.team);
+    let unit = site.units.iter().find(|u| *u.id == *v.unit);
+    let unit_name = unit.map_or(v.unit.as_str(), |u| u.name.as_str());
+    let mut lines =
+        vec!["BEGIN:VEVENT".to_string(), format!("UID:{}@kehoach", *v.id), format!("DTSTAMP:{stamp}")];
+    match v.time {
+        Some(time) => {
+            let start = NaiveDateTime::new(date, time);
+            let end = start + Duration::hours(MEETING_HOURS);
+            lines.push(format!("DTSTART;TZID={TZID}:{}", start.format("%Y%m%dT%H%M%S")));
+            lines.push(format!("DTEND;TZID={TZID}:{}", end.format("%Y%m%dT%H%M%S")));
+        }
+        None => {
+            let next = date.succ_opt().unwrap_or(date);
+            lines.push(format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
+            lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        }
+    }
+    lines.push(format!("SUMMARY:{}", escape_text(&format!("{}: {unit_name}", v.kind.label()))));
+    let place =
+        v.place.as_deref().or(unit.and_then(|u| u.address.as_deref())).filter(|p| !p.trim().is_empty());
+    if let Some(place) = place {
+        lines.push(format!("LOCATION:{}", escape_text(place)));
+    }
+    lines.push(format!("DESCRIPTION:{}", escape_text(&description(site, v, team, unit, base_url))));
+    if is_absolute(base_url) {
+        lines.push(format!("URL:{}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
+    }
+    if v.is_cancelled() {
+        lines.push("STATUS:CANCELLED".into());
+        lines.push("SEQUENCE:1".into());
+    } else {
+        lines.push("STATUS:CONFIRMED".into());
+        lines.push("SEQUENCE:0".into());
+    }
+    lines.push("TRANSP:OPAQUE".into());
+    lines.push("END:VEVENT".into());
+    for l in lines {
+        out.push_str(&fold_line(&l));
+    }
+}
+
+const VTIMEZONE: [&str; 10] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Asia/Ho_Chi_Minh",
+    "X-LIC-LOCATION:Asia/Ho_Chi_Minh",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0700",
+    "TZOFFSETTO:+0700",
+    "TZNAME:+07",
+    "DTSTART:19700101T000000",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// A calendar named `name` holding one event per dated visit of `visits`, sorted by
+/// date, time (all-day first) and id. `base_url` is the site's, for the unit links.
+pub fn calendar<'a>(
+    site: &Site,
+    visits: impl IntoIterator<Item = &'a Visit>,
+    name: &str,
+    base_url: &str,
+) -> String {
+    let mut dated: Vec<&Visit> = visits.into_iter().filter(|v| v.date.is_some()).collect();
+    dated.sort_by_key(|v| (v.date.as_ref().map(|d| d.value), v.time, v.id.value.clone()));
+    let stamp = dtstamp(site);
+    let mut out = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//kehoach//Lich du sinh hoat//VI",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        out.push_str(&fold_line(l));
+    }
+    out.push_str(&fold_line(&format!("X-WR-CALNAME:{}", escape_text(name))));
+    out.push_str(&fold_line(&format!("X-WR-TIMEZONE:{TZID}")));
+    for l in VTIMEZONE {
+        out.push_str(&fold_line(l));
+    }
+    for v in dated {
+        event(site, v, &stamp, base_url, &mut out);
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+/// The visits on a unit's calendar: its own, and for a đảng bộ cơ sở also those to its
+/// chi bộ trực thuộc (the đảng ủy sends a member along to those).
+pub fn unit_visits<'a>(site: &'a Site, unit: &'a str) -> impl Iterator<Item = &'a Visit> + 'a {
+    site.visits.iter().filter(move |v| {
+        *v.unit == unit || site.units.iter().any(|u| *u.id == *v.unit && u.parent.as_deref() == Some(unit))
+    })
+}
+
+/// Every feed of a site: [`ALL_PATH`], one per team, one per unit (sorted by path).
+pub fn feeds(site: &Site, base_url: &str) -> Vec<OutputFile> {
+    let mut out = vec![OutputFile {
+        path: ALL_PATH.into(),
+        bytes: calendar(site, &site.visits, &site.config.title, base_url).into_bytes(),
+    }];
+    for t in &site.teams {
+        let visits = site.visits.iter().filter(|v| *v.team == *t.id);
+        let name = format!("Lịch dự sinh hoạt: {}", t.name);
+        out.push(OutputFile {
+            path: team_path(&t.id),
+            bytes: calendar(site, visits, &name, base_url).into_bytes(),
+        });
+    }
+    for u in &site.units {
+        let name = format!("Lịch dự sinh hoạt: {}", u.name);
+        let bytes = calendar(site, unit_visits(site, &u.id), &name, base_url).into_bytes();
+        out.push(OutputFile { path: unit_path(&u.id), bytes });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escaping() {
+        assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
+        assert_eq!(escape_text("x\u{7}y:z"), "xy:z");
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        assert_eq!(fold_line("SUMMARY:abc"), "SUMMARY:abc\r\n");
+        let exactly = "X".repeat(75);
+        assert_eq!(fold_line(&exactly), format!("{exactly}\r\n"));
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_char_boundaries() {
+        let line = format!("DESCRIPTION:{}", "Đảng ủy cơ sở ".repeat(20));
+        let folded = fold_line(&line);
+        assert!(folded.ends_with("\r\n"));
+        let physical: Vec<&str> = folded.trim_end_matches("\r\n").split("\r\n").collect();
+        assert!(physical.len() > 3);
+        for (i, p) in physical.iter().enumerate() {
+            assert!(p.len() <= 75, "line {i} has {} octets", p.len());
+            if i > 0 {
+                assert!(p.starts_with(' '));
+            }
+        }
+        // Unfolding (drop CRLF + one space) gives back the line.
+        assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), line);
+        // The first physical line is filled as far as a whole character allows.
+        assert!(physical[0].len() >= 73);
+    }
+
+    #[test]
+    fn addresses_under_base_url() {
+        assert_eq!(page_address("/", "don-vi/a/"), "/don-vi/a/");
+        assert_eq!(page_address("", "don-vi/a/"), "/don-vi/a/");
+        assert_eq!(page_address("/sinhhoat", "don-vi/a/"), "/sinhhoat/don-vi/a/");
+        assert_eq!(page_address("https://x.vn/sh/", "/don-vi/a/"), "https://x.vn/sh/don-vi/a/");
+        assert!(is_absolute("https://x.vn/"));
+        assert!(!is_absolute("/sinhhoat/"));
+    }
+}

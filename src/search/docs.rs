@@ -1,0 +1,146 @@
+//! The searchable documents of a site: the plan, teams, units, published reports and
+//! pages, as plain text. Restricted reports and pages are left out unless
+//! `include_restricted`; drafts and reports not yet published on `as_of` always are.
+
+use super::index::{Doc, DocKind};
+use crate::derive::Judgement;
+use crate::feeds::exports::published_reports;
+use crate::model::{Report, Site, Team, Unit};
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+/// Markdown to plain text: text and code kept, raw HTML dropped, blocks separated.
+pub fn markdown_text(md: &str) -> String {
+    let mut out = String::new();
+    for ev in Parser::new(md) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn team_text(t: &Team) -> String {
+    let mut parts = vec![t.name.clone()];
+    for p in t.people() {
+        parts.push(format!("{}, {}", p.name, p.title));
+    }
+    parts.extend(t.phone.clone());
+    parts.join("\n")
+}
+
+fn unit_text(site: &Site, u: &Unit) -> String {
+    let mut parts = vec![u.name.clone(), u.kind.label().to_string()];
+    if let Some(parent) = u.parent.as_deref().and_then(|p| site.units.iter().find(|x| *x.id == p)) {
+        parts.push(parent.name.clone());
+    }
+    parts.extend(u.secretary.clone());
+    parts.extend(u.address.clone());
+    parts.join("\n")
+}
+
+/// Title of a report's page: "Báo cáo dự sinh hoạt chi bộ: <unit>, 25/03/2024".
+pub fn report_title(site: &Site, r: &Report) -> String {
+    let visit = site.visits.iter().find(|v| *v.id == *r.visit);
+    let unit = visit
+        .and_then(|v| site.units.iter().find(|u| *u.id == *v.unit))
+        .map(|u| u.name.as_str())
+        .unwrap_or(r.visit.as_str());
+    let what = match visit {
+        Some(v) => lower_first(v.kind.label()),
+        None => "dự sinh hoạt".to_string(),
+    };
+    format!("Báo cáo {what}: {unit}, {}", r.held_on.format("%d/%m/%Y"))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn report_text(site: &Site, r: &Report) -> String {
+    let team = site
+        .visits
+        .iter()
+        .find(|v| *v.id == *r.visit)
+        .and_then(|v| site.teams.iter().find(|t| *t.id == *v.team))
+        .map(|t| t.name.clone());
+    let mut parts: Vec<String> = team.into_iter().collect();
+    parts.push(r.author.clone());
+    parts.extend(r.accompanied_by.clone());
+    parts.extend(r.chair.clone());
+    parts.push(r.meeting.label().to_string());
+    parts.extend(r.topic.clone().filter(|t| !t.is_empty()));
+    parts.push(format!("Xếp loại: {}", r.rating.label()));
+    parts.push(markdown_text(&r.body));
+    parts.join("\n")
+}
+
+/// Every published page of the site as a search document, in a fixed order: plan, pages
+/// (by weight, then slug), teams and units (file order), reports (the published ones, see
+/// [`published_reports`], by visit id).
+pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<Doc> {
+    let mut out = vec![Doc {
+        url: "ke-hoach/".into(),
+        title: site.plan.title.clone(),
+        kind: DocKind::Plan,
+        text: format!("{}\n{}", site.plan.number.clone().unwrap_or_default(), markdown_text(&site.plan.body)),
+    }];
+    let mut pages: Vec<_> =
+        site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
+    pages.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+    out.extend(pages.into_iter().map(|p| Doc {
+        url: format!("trang/{}/", p.slug),
+        title: p.title.clone(),
+        kind: DocKind::Page,
+        text: markdown_text(&p.body),
+    }));
+    out.extend(site.teams.iter().map(|t| Doc {
+        url: format!("to-cong-tac/{}/", *t.id),
+        title: t.name.clone(),
+        kind: DocKind::Team,
+        text: team_text(t),
+    }));
+    out.extend(site.units.iter().map(|u| Doc {
+        url: format!("don-vi/{}/", *u.id),
+        title: u.name.clone(),
+        kind: DocKind::Unit,
+        text: unit_text(site, u),
+    }));
+    let mut reports: Vec<&Report> = published_reports(site, judgement, include_restricted)
+        .into_iter()
+        .map(|(_, r)| &site.reports[r])
+        .collect();
+    reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
+    out.extend(reports.into_iter().map(|r| Doc {
+        url: format!("bao-cao/{}/", *r.visit),
+        title: report_title(site, r),
+        kind: DocKind::Report,
+        text: report_text(site, r),
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_text;
+
+    #[test]
+    fn markdown_becomes_plain_text_without_html() {
+        let t = markdown_text("## Nội dung\nMột *hai* `ba`\n\n<script>x()</script>\n\n- bốn\n");
+        assert!(t.contains("Nội dung\n"));
+        assert!(t.contains("Một hai ba"));
+        assert!(t.contains("bốn"));
+        assert!(!t.contains("script"), "{t}");
+        assert!(!t.contains('*'));
+    }
+}

@@ -1,0 +1,201 @@
+//! Search: the Rust folding rule and the script's agree; the index holds every published
+//! page and nothing restricted; typing into the box in a real browser shows the results.
+
+mod feeds_support;
+
+use feeds_support::{judgement, site};
+use kehoach::search::{self, DocKind};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js")
+}
+
+/// Run `code` in node with `lib` bound to search.js's exports and `input` to `input`;
+/// returns what the code prints as JSON.
+fn node(code: &str, input: &Value) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("input.json");
+    std::fs::write(&file, input.to_string()).unwrap();
+    let prelude = "const lib = require(process.argv[1]); \
+                   const input = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));";
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(format!("{prelude}\n{code}"))
+        .arg(script())
+        .arg(&file)
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "node: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Strings that exercise the rule: every vowel with every tone in both cases, đ/Đ,
+/// composed and decomposed forms, punctuation, other scripts.
+fn tricky() -> Vec<String> {
+    let vowels = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ";
+    let mut out: Vec<String> =
+        vowels.chars().flat_map(|c| [c.to_string(), c.to_uppercase().to_string()]).collect();
+    out.push(vowels.to_string());
+    out.push(vowels.to_uppercase());
+    out.extend(
+        [
+            "đ",
+            "Đ",
+            "Đảng ủy Đà Nẵng",
+            "ĐẢNG BỘ CÔNG TY ĐIỆN LỰC",
+            "Ho\u{0302}\u{0323}i nghi\u{0323}",
+            "Ho\u{0323}\u{0302}i",
+            "sinh hoạt, (123-KH/ĐUK); \"quý II\" — 14/03/2024!",
+            "  tab\tand\nnewline  ",
+            "Crème brûlée, Ångström, naïve, İstanbul, Straße",
+            "ΣΊΣΥΦΟΣ, Москва",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀",
+            "",
+        ]
+        .map(String::from),
+    );
+    out
+}
+
+#[test]
+fn rust_and_script_fold_alike() {
+    let inputs = tricky();
+    let from_js = node("console.log(JSON.stringify(input.map(lib.fold)));", &json!(inputs));
+    let from_rust: Vec<String> = inputs.iter().map(|s| search::fold(s)).collect();
+    assert_eq!(from_js, json!(from_rust));
+    // And the rule does what it says on the Vietnamese strings.
+    assert_eq!(from_rust[inputs.iter().position(|s| s == "Đảng ủy Đà Nẵng").unwrap()], "dang uy da nang");
+}
+
+#[test]
+fn default_index_has_every_published_page_and_nothing_restricted() {
+    let site = site();
+    let docs = search::docs(&site, &judgement(), false);
+    let urls: Vec<&str> = docs.iter().map(|d| d.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "ke-hoach/",
+            "trang/huong-dan/",
+            "to-cong-tac/to-1/",
+            "to-cong-tac/to-2/",
+            "don-vi/db-dien-luc/",
+            "don-vi/cb-dl-ky-thuat/",
+            "don-vi/cb-ngan-hang/",
+            "don-vi/db-da-nang/",
+            "bao-cao/to-1-2024-03-chi-bo/",
+        ]
+    );
+    let report = docs.iter().find(|d| d.kind == DocKind::Report).unwrap();
+    assert_eq!(report.title, "Báo cáo dự sinh hoạt chi bộ: Chi bộ Phòng Kỹ thuật, 25/03/2024");
+    let js = search::index_js(&docs);
+    assert!(!js.contains("XYZZY") && !js.contains("xyzzy"), "restricted text leaked");
+    assert!(!js.contains("to-2-2024-03-chi-bo") && !js.contains("Trang mật"));
+    // Submitted after as_of: not yet published.
+    assert!(!js.contains("to-1-2024-04-chi-bo") && !js.contains("chưa tới hạn"));
+
+    let full = search::index_js(&search::docs(&site, &judgement(), true));
+    assert!(full.contains("XYZZY") && full.contains("bao-cao/to-2-2024-03-chi-bo/"));
+}
+
+#[test]
+fn script_finds_what_the_owner_asked_for_in_the_rust_index() {
+    let json: Value =
+        serde_json::from_str(&search::index_json(&search::docs(&site(), &judgement(), false))).unwrap();
+    let found = node(
+        "console.log(JSON.stringify(input.queries.map(q => lib.search(input.index, q).map(d => d.u))));",
+        &json!({ "index": json, "queries": ["sinh hoat", "da nang", "DANG BO dien luc", "xyzzy", "chuyển đổi số", " ", "an"] }),
+    );
+    let found: Vec<Vec<String>> = serde_json::from_value(found).unwrap();
+    // "sinh hoat" finds "sinh hoạt"; a title match ranks first.
+    assert_eq!(found[0][0], "bao-cao/to-1-2024-03-chi-bo/");
+    assert!(found[0].contains(&"ke-hoach/".to_string()));
+    // "da nang" finds "Đà Nẵng".
+    assert_eq!(found[1], ["don-vi/db-da-nang/"]);
+    assert_eq!(found[2][0], "don-vi/db-dien-luc/");
+    assert!(found[3].is_empty());
+    assert_eq!(found[4], ["bao-cao/to-1-2024-03-chi-bo/"]);
+    assert!(found[5].is_empty());
+    // Word prefixes only: "an" finds "Nguyễn Văn An", not the "Văn" or "Ban" of team 2.
+    assert!(found[6].contains(&"to-cong-tac/to-1/".to_string()));
+    assert!(!found[6].contains(&"to-cong-tac/to-2/".to_string()), "{:?}", found[6]);
+}
+
+const PAGE: &str = r#"<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title></head><body>
+<form role="search" action="index.html"><input type="search" name="q" id="q"></form>
+<noscript><p>Cần bật JavaScript để tìm kiếm.</p></noscript>
+<div id="search-results" data-root="../"></div>
+<script src="../search-index.js"></script>
+<script src="../static/search.js"></script>
+</body></html>
+"#;
+
+/// A site folder holding the search page, the index and the script; its page URL.
+fn search_site(dir: &Path) -> String {
+    std::fs::create_dir_all(dir.join("tim-kiem")).unwrap();
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    std::fs::write(dir.join("tim-kiem/index.html"), PAGE).unwrap();
+    std::fs::write(
+        dir.join(search::INDEX_PATH),
+        search::index_js(&search::docs(&site(), &judgement(), false)),
+    )
+    .unwrap();
+    std::fs::copy(script(), dir.join("static/search.js")).unwrap();
+    format!("file://{}/tim-kiem/index.html", dir.display())
+}
+
+fn type_in_browser(url: &str, query: &str) -> Value {
+    let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds_support/type_search.js");
+    let out = Command::new("node").arg(driver).arg(url).arg(query).output().expect("node runs");
+    assert!(
+        out.status.success(),
+        "browser driver failed (needs chromium: apt-get install chromium): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn typing_into_the_box_in_chromium_shows_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = search_site(dir.path());
+
+    let got = type_in_browser(&url, "da nang");
+    assert_eq!(got["value"], "da nang");
+    let results = got["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{got}");
+    assert_eq!(results[0]["title"], "Đảng bộ Cảng Đà Nẵng");
+    assert_eq!(results[0]["kind"], "Đơn vị");
+    // Terms match word starts: "da" marks "Đà" and the "Đả" of "Đảng", not "Cảng".
+    assert_eq!(results[0]["marks"], json!(["Đả", "Đà", "Nẵng", "Đả", "Đà", "Nẵng", "Đả"]));
+    // Opened from disk: links go to the folder's index.html, relative to the page.
+    assert_eq!(results[0]["href"], "../don-vi/db-da-nang/index.html");
+
+    let got = type_in_browser(&url, "sinh hoat chi bo");
+    let results = got["results"].as_array().unwrap();
+    let kinds: Vec<&str> = results.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["Báo cáo", "Kế hoạch"], "{got}");
+    let marks = results[0]["marks"].as_array().unwrap();
+    assert!(marks.contains(&json!("sinh")) && marks.contains(&json!("hoạt")), "{got}");
+    assert!(got["status"].as_str().unwrap().starts_with(&format!("Tìm thấy {} kết quả", results.len())));
+
+    let got = type_in_browser(&url, "xyzzy");
+    assert_eq!(got["results"], json!([]));
+    assert!(got["status"].as_str().unwrap().starts_with("Không tìm thấy"));
+}
+
+#[test]
+fn query_in_the_address_is_searched_on_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = search_site(dir.path());
+    // The search box on every page submits ?q=…; typing nothing more keeps those results.
+    let got = type_in_browser(&format!("{url}?q=nguyen%20van%20an"), "");
+    assert_eq!(got["value"], "nguyen van an");
+    let titles: Vec<&str> =
+        got["results"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Tổ công tác số 1"), "{got}");
+}
