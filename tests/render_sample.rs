@@ -1,0 +1,24 @@
+//! The bundled sample site (`content/` of this repository) builds into a site whose links
+//! all resolve, with nothing from outside, no restricted text, identical on every build.
+
+mod render_support;
+
+use render_support::*;
+
+#[test]
+fn the_sample_site_builds_whole_and_deterministically() {
+    let a = build(SAMPLE, &[]);
+    assert_eq!(broken_links(&a, "/"), Vec::<(String, String)>::new());
+    let pages = a.keys().filter(|p| p.ends_with(".html")).count();
+    assert!(pages > 100, "{pages} pages");
+    // Restricted report of the sample: neither its page nor its text.
+    assert!(!a.keys().any(|p| p.contains("to-4-2024-06-chi-bo/")));
+    for needle in ["Lương Hồng R", "tiền cước dịch vụ thu hộ"] {
+        assert_eq!(files_containing(&a, needle), Vec::<String>::new(), "{needle}");
+    }
+    let b = build(SAMPLE, &[]);
+    assert!(a == b, "two builds differ");
+    let full = build(SAMPLE, &["--include-restricted"]);
+    assert!(text(&full, "bao-cao/to-4-2024-06-chi-bo/index.html").contains("Lương Hồng R"));
+    assert_eq!(broken_links(&full, "/"), Vec::<(String, String)>::new());
+}
