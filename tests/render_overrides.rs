@@ -35,7 +35,11 @@ fn site_templates_win_over_theme_over_embedded() {
     let site = copy_fixture();
     let root = site.path();
     write(root, "themes/default/templates/home.html", "THEME-HOME");
-    write(root, "templates/home.html", "{% extends \"base.html\" %}{% block main %}SITE-HOME {{ site.issuer }}{% endblock main %}");
+    write(
+        root,
+        "templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}SITE-HOME {{ site.issuer }}{% endblock main %}",
+    );
     write(root, "themes/default/templates/teams.html", "THEME-TEAMS {{ teams | length }}");
     write(root, "themes/default/static/style.css", "/* theme css */");
     write(root, "themes/default/static/extra.css", "/* extra */");
@@ -60,7 +64,11 @@ fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
     let out = root.join("public");
     assert!(run(root, &out, &[]).status.success());
     let before = read_dir(&out);
-    write(root, "templates/team.html", "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ team.name }}</h1>\n<p>{{ team.nmae }}</p>\n{% endblock main %}\n");
+    write(
+        root,
+        "templates/team.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ team.name }}</h1>\n<p>{{ team.nmae }}</p>\n{% endblock main %}\n",
+    );
     let o = run(root, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -77,7 +85,8 @@ fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
 fn an_unknown_theme_is_an_error() {
     let site = copy_fixture();
     let root = site.path();
-    let yaml = fs::read_to_string(root.join("content/site.yaml")).unwrap().replace("theme: default", "theme: khac");
+    let yaml =
+        fs::read_to_string(root.join("content/site.yaml")).unwrap().replace("theme: default", "theme: khac");
     fs::write(root.join("content/site.yaml"), yaml).unwrap();
     let o = run(root, &root.join("public"), &[]);
     assert_eq!(o.status.code(), Some(1));

@@ -102,11 +102,10 @@ fn plan_page_is_the_official_document() {
     assert_eq!(texts(&plan, "h1.doc-title"), vec!["Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024"]);
     assert!(texts(&plan, ".doc-body h2").contains(&"I. MỤC ĐÍCH, YÊU CẦU".to_string()));
     assert_eq!(texts(&plan, ".doc-signer p.strong").last().unwrap(), "Nguyễn Hữu Long");
-    assert_eq!(texts(&plan, ".doc-recipients li"), vec![
-        "Ban Tổ chức Tỉnh ủy,",
-        "Các chi bộ, đảng bộ cơ sở,",
-        "Lưu BTC, VPĐUK."
-    ]);
+    assert_eq!(
+        texts(&plan, ".doc-recipients li"),
+        vec!["Ban Tổ chức Tỉnh ủy,", "Các chi bộ, đảng bộ cơ sở,", "Lưu BTC, VPĐUK."]
+    );
 }
 
 #[test]
@@ -123,7 +122,10 @@ fn team_page_lists_members_visits_and_figures() {
     // Reports #1, #2, #4 are linked; #3 is restricted: reported, but no link.
     assert_eq!(texts(&team, "table.visits a[href*='bao-cao/']").len(), 3);
     let restricted_row = texts(&team, &format!("tr#{RESTRICTED_VISIT}")).join(" ");
-    assert!(restricted_row.contains("Đã báo cáo") && !restricted_row.contains("Xem báo cáo"), "{restricted_row}");
+    assert!(
+        restricted_row.contains("Đã báo cáo") && !restricted_row.contains("Xem báo cáo"),
+        "{restricted_row}"
+    );
     let undated = texts(&team, "tr#to-1-2024-05-chi-bo").join(" ");
     assert!(undated.contains("chưa xác định"), "{undated}");
     assert!(texts(&team, "tr#to-1-2024-03-dang-uy").join(" ").contains("Thứ Năm, 14/03/2024, 14:00"));
@@ -163,9 +165,10 @@ fn unit_page_tells_the_secretary_who_comes_when() {
 #[test]
 fn month_calendar_grid_and_undated_visits() {
     let may = doc(site(), "lich/2024-05/index.html");
-    assert_eq!(texts(&may, ".month-grid thead th"), vec![
-        "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"
-    ]);
+    assert_eq!(
+        texts(&may, ".month-grid thead th"),
+        vec!["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    );
     // 1 May 2024 is a Wednesday: the first row starts with two days of April.
     let first_row: Vec<String> = texts(&may, ".month-grid tbody tr:first-child td");
     assert_eq!(first_row[0], "");
@@ -237,7 +240,9 @@ fn synthesis_gathers_proposals_under_team_and_unit() {
 fn base_url_flag_overrides_site_yaml() {
     let f = build(VALID, &["--base-url", "https://intranet.example.vn/sinhhoat/"]);
     let team = text(&f, "to-cong-tac/to-1/index.html");
-    assert!(team.contains("<link rel=\"canonical\" href=\"https://intranet.example.vn/sinhhoat/to-cong-tac/to-1/\">"));
+    assert!(team.contains(
+        "<link rel=\"canonical\" href=\"https://intranet.example.vn/sinhhoat/to-cong-tac/to-1/\">"
+    ));
     assert!(text(&f, "404.html").contains("href=\"https://intranet.example.vn/sinhhoat/static/style.css\""));
     assert!(text(&f, "data/visits.json").contains("https://intranet.example.vn/sinhhoat/bao-cao/"));
     assert_eq!(broken_links(&f, "https://intranet.example.vn/sinhhoat/"), Vec::<(String, String)>::new());

@@ -50,7 +50,14 @@ fn key_pages() {
 #[test]
 fn small_fixture_links_resolve_and_withholds_restricted() {
     assert_eq!(broken_links(site(), "/sinhhoat/"), Vec::<(String, String)>::new());
-    for needle in ["VĂN-BẢN-HẠN-CHẾ", "KIẾN-NGHỊ-HẠN-CHẾ", "TRANG-HẠN-CHẾ", "Trang nội bộ", "NHÁP-KHÔNG-CÔNG-BỐ", "Trang nháp"] {
+    for needle in [
+        "VĂN-BẢN-HẠN-CHẾ",
+        "KIẾN-NGHỊ-HẠN-CHẾ",
+        "TRANG-HẠN-CHẾ",
+        "Trang nội bộ",
+        "NHÁP-KHÔNG-CÔNG-BỐ",
+        "Trang nháp",
+    ] {
         assert_eq!(files_containing(site(), needle), Vec::<String>::new(), "{needle}");
     }
     assert!(site().contains_key("static/mau.txt"), "content/static is copied");

@@ -69,6 +69,8 @@ pub struct View<'a> {
     pub pages: Vec<&'a Page>,
     teams: BTreeMap<&'a str, &'a Team>,
     units: BTreeMap<&'a str, &'a Unit>,
+    /// Visit indices in display order (month, day, time, team, kind, id).
+    order: Vec<usize>,
 }
 
 impl<'a> View<'a> {
@@ -86,7 +88,20 @@ impl<'a> View<'a> {
         let mut pages: Vec<&Page> =
             site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| collator.compare(&a.title, &b.title)));
+        let mut order: Vec<usize> = (0..site.visits.len()).collect();
+        let key = |v: &'a Visit| {
+            (
+                v.month.value,
+                v.date.as_ref().map(|d| d.value),
+                v.time,
+                v.team.as_str(),
+                v.kind.value,
+                v.id.as_str(),
+            )
+        };
+        order.sort_by(|a, b| key(&site.visits[*a]).cmp(&key(&site.visits[*b])));
         View {
+            order,
             site,
             judgement,
             include_restricted,
@@ -115,28 +130,9 @@ impl<'a> View<'a> {
         self.reports.get(i).copied().flatten()
     }
 
-    /// Visits with their index, in the order of the schedule sorted by month, day, time, team.
+    /// Visits with their index, sorted by month, day, time, team, kind.
     pub fn visits(&self) -> Vec<(usize, &'a Visit)> {
-        let mut v: Vec<(usize, &Visit)> = self.site.visits.iter().enumerate().collect();
-        v.sort_by(|(_, a), (_, b)| {
-            (
-                a.month.value,
-                a.date.as_ref().map(|d| d.value),
-                a.time,
-                a.team.as_str(),
-                a.kind.value,
-                a.id.as_str(),
-            )
-                .cmp(&(
-                    b.month.value,
-                    b.date.as_ref().map(|d| d.value),
-                    b.time,
-                    b.team.as_str(),
-                    b.kind.value,
-                    b.id.as_str(),
-                ))
-        });
-        v
+        self.order.iter().map(|&i| (i, &self.site.visits[i])).collect()
     }
 
     /// Visits with a published report, in schedule order.

@@ -65,7 +65,9 @@ pub fn sel(s: &str) -> Selector {
 
 /// The text of every element matching `s`, whitespace collapsed.
 pub fn texts(html: &Html, s: &str) -> Vec<String> {
-    html.select(&sel(s)).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    html.select(&sel(s))
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 /// All text of the page's `<main>`, whitespace collapsed.
@@ -98,7 +100,10 @@ pub fn broken_links(files: &Files, base_url: &str) -> Vec<(String, String)> {
         for e in html.select(&links) {
             let v = e.value();
             let target = v.attr("href").or(v.attr("src")).unwrap_or("");
-            if v.attr("rel") == Some("canonical") || target.starts_with("mailto:") || target.starts_with("tel:") {
+            if v.attr("rel") == Some("canonical")
+                || target.starts_with("mailto:")
+                || target.starts_with("tel:")
+            {
                 continue;
             }
             let (file, frag) = match target.split_once('#') {
@@ -117,7 +122,9 @@ pub fn broken_links(files: &Files, base_url: &str) -> Vec<(String, String)> {
             };
             let ok = match resolved {
                 Some(r) if files.contains_key(&r) => match frag {
-                    Some(f) if !f.is_empty() && r.ends_with(".html") => text(files, &r).contains(&format!("id=\"{f}\"")),
+                    Some(f) if !f.is_empty() && r.ends_with(".html") => {
+                        text(files, &r).contains(&format!("id=\"{f}\""))
+                    }
                     _ => true,
                 },
                 _ => false,
