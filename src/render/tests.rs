@@ -145,3 +145,16 @@ fn dump() {
         std::fs::write(path, h).unwrap();
     }
 }
+
+#[test]
+fn home_counts_days_to_the_deadline_either_side() {
+    let (site, _) = test_site::site();
+    let home = |as_of| {
+        let j = crate::derive::judge(&site, as_of);
+        let files = site_files(&site, &j, &theme::embedded(), &opts(false)).ok().unwrap();
+        String::from_utf8(files.into_iter().find(|f| f.path == "index.html").unwrap().bytes).unwrap()
+    };
+    assert!(home(test_site::d(2024, 11, 1)).contains("Còn 9 ngày"));
+    assert!(home(test_site::d(2024, 11, 10)).contains("Hôm nay là hạn hoàn thành"));
+    assert!(home(test_site::d(2024, 11, 13)).contains("Đã quá hạn hoàn thành 3 ngày"));
+}
