@@ -74,7 +74,12 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
     let _ = writeln!(out, "{head}: {}", d.message);
     for (i, (loc, label)) in lines.iter().enumerate() {
         let arrow = if i == 0 { "-->" } else { ":::" };
-        let _ = writeln!(out, "{pad}{arrow} {loc}");
+        if loc.pos.line == 0 {
+            // A whole file (e.g. a missing one): no line to point at.
+            let _ = writeln!(out, "{pad}{arrow} {}", loc.file);
+        } else {
+            let _ = writeln!(out, "{pad}{arrow} {loc}");
+        }
         if let Some(text) = sources.get(&*loc.file).and_then(|s| source_line(s, loc.pos.line)) {
             let col = loc.pos.col.max(1) as usize;
             let len = (loc.pos.len as usize).clamp(1, text.chars().count().saturating_sub(col - 1).max(1));
@@ -130,7 +135,8 @@ mod tests {
         let d =
             Diagnostic::error(Loc::new(&file, Pos { line: 0, col: 0, len: 0 }), "missing file", "required");
         let out = render(&d, &Sources::new());
-        assert!(out.contains("--> content/site.yaml:0:0"));
+        assert!(out.contains("--> content/site.yaml\n"), "{out}");
+        assert!(!out.contains(":0:0"));
         assert!(out.contains("= required"));
     }
 }

@@ -15,6 +15,8 @@ pub mod git;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod theme;
 pub mod write;

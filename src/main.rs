@@ -51,6 +51,38 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// 0: any free port.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        include_restricted: bool,
+    },
+    /// Create a new content file.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Create a new, minimal site in DIR (new or empty).
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Write content/reports/<month>/<visit-id>.md, filled in from the schedule.
+    Report {
+        visit_id: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -70,6 +102,53 @@ fn main() -> ExitCode {
             opts.base_url = base_url;
             opts.force = force;
             run_build(&opts)
+        }
+        Command::Serve { root, port, as_of, include_restricted } => {
+            let opts = kehoach::serve::ServeOptions { root, port, as_of, include_restricted };
+            match kehoach::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { what: NewCommand::Report { visit_id, root } } => {
+            match kehoach::scaffold::new_report::run(&root, &visit_id) {
+                Ok(path) => {
+                    println!("wrote {}", path.display());
+                    println!("next: fill in the report, correct the dates and figures, then `kehoach check`");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Init { dir } => init(&dir),
+    }
+}
+
+fn init(dir: &std::path::Path) -> ExitCode {
+    match kehoach::scaffold::init::run(dir, build::today_in_vietnam()) {
+        Ok(written) => {
+            println!("created a new site in {}:", dir.display());
+            for p in &written {
+                println!("  {}", p.strip_prefix(dir).unwrap_or(p).display());
+            }
+            println!("next steps:");
+            if dir != std::path::Path::new(".") {
+                println!("  cd {}", dir.display());
+            }
+            println!("  kehoach serve          # preview at http://127.0.0.1:1111/, reloads on every save");
+            println!("  kehoach new report <visit-id>");
+            println!("  kehoach build          # the site, into public/");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -2,12 +2,20 @@
 //!
 //! [`read`] is the only function here that touches the disk; [`parse`] is pure.
 
+pub mod discover;
+pub mod frontmatter;
+pub mod schema;
+pub mod similar;
 pub mod yaml;
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
+use discover::{FileKind, MAX_FILE_BYTES, file_loc, kind_of};
+use schema::fields::Sink;
+use schema::{page, plan, report, schedule, site, teams, units};
 use std::path::Path;
 use std::sync::Arc;
+use yaml::{Node, Pos, Value};
 
 /// One text file of the site, by its path relative to the site root (`content/site.yaml`).
 #[derive(Clone, Debug, PartialEq)]
@@ -23,16 +31,186 @@ pub struct Input {
     pub files: Vec<SourceFile>,
     /// Paths under `content/static/`, relative to it, `/`-separated, sorted.
     pub static_files: Vec<String>,
+    /// What went wrong finding and reading the files (a missing or unreadable file, an
+    /// unexpected one); [`parse`] reports these with its own errors.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Read every file of the site at `root` (the folder holding `content/`).
 pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
-    let _ = root;
-    todo!("load::read")
+    discover::read(root)
+}
+
+/// What has been parsed so far.
+#[derive(Default)]
+struct Parts {
+    config: Option<crate::model::Config>,
+    plan: Option<crate::model::Plan>,
+    teams: Vec<crate::model::Team>,
+    units: Vec<crate::model::Unit>,
+    visits: Vec<crate::model::Visit>,
+    reports: Vec<crate::model::Report>,
+    pages: Vec<crate::model::Page>,
+    seen: Vec<FileKind>,
 }
 
 /// Parse the files into a site; every error of every file, or the site.
 pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
-    let _ = input;
-    todo!("load::parse")
+    let mut errors = input.problems.clone();
+    let mut parts = Parts::default();
+    let mut files: Vec<&SourceFile> = input.files.iter().collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for file in files {
+        let mut sink = Sink::new(&file.path);
+        parse_file(file, &mut sink, &mut parts);
+        errors.extend(sink.errors);
+    }
+    for (kind, name) in [
+        (FileKind::Site, "site.yaml"),
+        (FileKind::Plan, "plan.md"),
+        (FileKind::Teams, "teams.yaml"),
+        (FileKind::Units, "units.yaml"),
+        (FileKind::Schedule, "schedule.yaml"),
+    ] {
+        let path = format!("content/{name}");
+        let reported = input.problems.iter().any(|d| {
+            let f = &*d.loc.file;
+            f == path
+                || (kind == FileKind::Schedule
+                    && (f == "content/schedule" || f.starts_with("content/schedule/")))
+        });
+        if !parts.seen.contains(&kind) && !reported {
+            errors.push(Diagnostic::error(
+                file_loc(&path),
+                format!("missing file `{path}`"),
+                "a site needs this file",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.loc.cmp(&b.loc));
+        return Err(errors);
+    }
+    match (parts.config, parts.plan) {
+        (Some(config), Some(plan)) => Ok(Site {
+            config,
+            plan,
+            teams: parts.teams,
+            units: parts.units,
+            visits: parts.visits,
+            reports: parts.reports,
+            pages: parts.pages,
+            static_files: input.static_files.clone(),
+        }),
+        // Unreachable: a file that yields nothing has reported why.
+        _ => Err(vec![Diagnostic::error(file_loc("content/site.yaml"), "the site could not be read", "")]),
+    }
 }
+
+fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
+    let Some(kind) = kind_of(&file.path) else {
+        sink.push(Diagnostic::error(file_loc(&file.path), format!("unexpected file `{}`", file.path), ""));
+        return;
+    };
+    parts.seen.push(kind);
+    if file.text.len() as u64 > MAX_FILE_BYTES {
+        sink.push(discover::too_large(&file.path, file.text.len() as u64));
+        return;
+    }
+    match kind {
+        FileKind::Site => parts.config = yaml_file(file, sink).and_then(|n| site::read(&n, sink)),
+        FileKind::Teams => {
+            parts.teams = yaml_file(file, sink).map(|n| teams::read(&n, sink)).unwrap_or_default()
+        }
+        FileKind::Units => {
+            parts.units = yaml_file(file, sink).map(|n| units::read(&n, sink)).unwrap_or_default()
+        }
+        FileKind::Schedule => {
+            parts.visits.extend(yaml_file(file, sink).map(|n| schedule::read(&n, sink)).unwrap_or_default())
+        }
+        FileKind::Plan => {
+            parts.plan = markdown_file(file, sink).and_then(|(n, body, _)| plan::read(&n, body, sink));
+        }
+        FileKind::Report => {
+            let r = markdown_file(file, sink).and_then(|(n, body, line)| report::read(&n, body, line, sink));
+            parts.reports.extend(r);
+        }
+        FileKind::Page => {
+            let under = file.path.strip_prefix("content/pages/").unwrap_or(&file.path);
+            let slug = page::slug(under);
+            if let Some(d) = page_slug_error(&file.path, slug) {
+                sink.push(d);
+            }
+            let p =
+                markdown_file(file, sink).and_then(|(n, body, line)| page::read(&n, slug, body, line, sink));
+            parts.pages.extend(p);
+        }
+    }
+}
+
+/// Page addresses come from file names, so each part must be a slug.
+fn page_slug_error(path: &str, slug: &str) -> Option<Diagnostic> {
+    if slug.split('/').all(schema::types::Id::is_valid) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            file_loc(path),
+            format!("invalid page file name `{path}`"),
+            "the file name is the page's address: lowercase letters a-z, digits and `-`",
+        )
+        .with_help("rename it, e.g. `huong-dan.md` for a page on guidance"),
+    )
+}
+
+/// Parse a YAML file, reporting a syntax error.
+fn yaml_file(file: &SourceFile, sink: &mut Sink) -> Option<Node> {
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    yaml_text(text, 0, sink)
+}
+
+fn yaml_text(text: &str, line_offset: u32, sink: &mut Sink) -> Option<Node> {
+    match yaml::parse(text) {
+        Ok(mut n) => {
+            n.shift_lines(line_offset);
+            Some(n)
+        }
+        Err(e) => {
+            let pos =
+                Pos { line: e.pos.line.max(1).saturating_add(line_offset), col: e.pos.col.max(1), len: 1 };
+            sink.error(pos, format!("invalid YAML: {}", e.message), "the YAML parser stopped here");
+            None
+        }
+    }
+}
+
+/// Split a Markdown file and parse its front matter: the tree, the body and its first line.
+fn markdown_file<'a>(file: &'a SourceFile, sink: &mut Sink) -> Option<(Node, &'a str, u32)> {
+    let at = Pos { line: 1, col: 1, len: 3 };
+    let fm = match frontmatter::split(&file.text) {
+        Ok(fm) => fm,
+        Err(frontmatter::Problem::Missing) => {
+            let d = sink.error(
+                at,
+                "missing front matter",
+                "expected a line `---` here, starting the front matter",
+            );
+            d.help =
+                Some("begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`".into());
+            return None;
+        }
+        Err(frontmatter::Problem::Unterminated) => {
+            let d = sink.error(at, "unterminated front matter", "this `---` is never closed");
+            d.help = Some("end the front matter with a line holding only `---`".into());
+            return None;
+        }
+    };
+    let mut node = yaml_text(fm.yaml, fm.line_offset, sink)?;
+    if node.value == Value::Null {
+        node = Node { pos: Pos { line: 1, col: 1, len: 3 }, value: Value::Map(Vec::new()) };
+    }
+    Some((node, fm.body, fm.body_line))
+}
+
+#[cfg(test)]
+mod tests;

@@ -74,14 +74,29 @@ pub struct ParseError {
 }
 
 /// Limits that keep hostile input from exhausting memory or time.
-const MAX_DEPTH: usize = 64;
+/// How deeply lists and mappings may nest (the format needs 4 levels).
+const MAX_DEPTH: usize = 16;
+/// How many values one file may hold.
+const MAX_NODES: usize = 100_000;
 
 /// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     if text.trim().is_empty() {
         return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
     }
-    let spanned: Spanned<Raw> = serde_saphyr::from_str(text).map_err(|e| {
+    let mut budget = serde_saphyr::Budget::default();
+    // Content is a few levels deep; each level costs stack while deserializing.
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    let options = serde_saphyr::options! {
+        budget: Some(budget),
+        // `yes`, `no`, `on`, `off` stay strings; only `true` and `false` are booleans.
+        strict_booleans: true,
+        // A phone number like 0912345678 keeps its leading zero.
+        leading_zero_numbers_as_strings: true,
+        with_snippet: false,
+    };
+    let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let pos = e
             .location()
             .map(|l| Pos { line: l.line() as u32, col: l.column() as u32, len: 1 })
@@ -93,9 +108,40 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
 }
 
 fn clean_message(msg: &str) -> String {
-    // serde-saphyr appends " at line X column Y" and sometimes a snippet; keep the first line.
+    // serde-saphyr says "error: line X column Y: what, hint"; keep only "what".
     let first = msg.lines().next().unwrap_or(msg).trim();
-    first.to_string()
+    let first = first.strip_prefix("error:").unwrap_or(first).trim_start();
+    let first = match first.strip_prefix("line ").and_then(|rest| rest.split_once(": ")) {
+        Some((place, what)) if place.contains("column") => what,
+        _ => first,
+    };
+    if first.contains("budget breached") || first.contains("recursion limit exceeded") {
+        return "the document is too large or too deeply nested (a safety limit: at most 16 levels, \
+                100000 values)"
+            .into();
+    }
+    let first = first.split(", set DuplicateKeyPolicy").next().unwrap_or(first);
+    // … and sometimes ends with " at line X, column Y".
+    let first = match first.split_once(" at line ") {
+        Some((what, place)) if place.contains("column") => what,
+        _ => first,
+    };
+    first.trim().to_string()
+}
+
+impl Node {
+    /// Move every position down by `lines` (for YAML embedded in a larger file).
+    pub fn shift_lines(&mut self, lines: u32) {
+        self.pos.line = self.pos.line.saturating_add(lines);
+        match &mut self.value {
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.shift_lines(lines)),
+            Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+                k.shift_lines(lines);
+                v.shift_lines(lines);
+            }),
+            _ => {}
+        }
+    }
 }
 
 /// Intermediate tree straight from serde (spans on every node).
@@ -230,6 +276,50 @@ mod tests {
     fn syntax_error_has_position() {
         let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(e.pos.line >= 1, "{e:?}");
+    }
+
+    #[test]
+    fn messages_lose_the_parser_prefix() {
+        let e = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(e.message, "duplicate mapping key: a");
+        assert_eq!((e.pos.line, e.pos.col), (2, 1));
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused() {
+        let mut bomb = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..8 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(",");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let e = parse(&bomb).unwrap_err();
+        assert!(e.message.starts_with("the document is too large"), "{e:?}");
+        for n in [17, 200, 10_000] {
+            let deep = format!("{}1{}", "[".repeat(n), "]".repeat(n));
+            let e = parse(&deep).unwrap_err();
+            assert!(e.message.starts_with("the document is too large"), "{e:?}");
+        }
+        let ok = format!("{}1{}", "{a: ".repeat(16), "}".repeat(16));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn yes_and_leading_zeros_stay_strings() {
+        let n = parse("q: yes\np: 0912345678\nb: true\n").unwrap();
+        let m = map(&n);
+        assert_eq!(m[0].1.value, Value::Str("yes".into()));
+        assert_eq!(m[1].1.value, Value::Str("0912345678".into()));
+        assert_eq!(m[2].1.value, Value::Bool(true));
+    }
+
+    #[test]
+    fn shift_moves_every_line() {
+        let mut n = parse("a:\n  - 1\n").unwrap();
+        n.shift_lines(3);
+        let m = map(&n);
+        assert_eq!(m[0].0.pos.line, 4);
+        let Value::Seq(items) = &m[0].1.value else { panic!() };
+        assert_eq!(items[0].pos.line, 5);
     }
 
     #[test]

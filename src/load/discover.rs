@@ -1,0 +1,360 @@
+//! Discover: find a site's files under `content/` and read them. The only disk access of
+//! the loader.
+
+use super::similar;
+use super::{Input, SourceFile};
+use crate::diag::Diagnostic;
+use crate::load::yaml::Pos;
+use crate::model::Loc;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+/// Files larger than this are not read (a content file is a few kilobytes).
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The files every site has, with what each is for.
+pub const REQUIRED: [(&str, &str); 5] = [
+    ("site.yaml", "the site-wide settings"),
+    ("plan.md", "the plan document"),
+    ("teams.yaml", "the working groups"),
+    ("units.yaml", "the party organisations"),
+    ("schedule.yaml", "the visits (or a folder schedule/ of .yaml files)"),
+];
+
+/// The folders `content/` may hold.
+const FOLDERS: [&str; 4] = ["schedule", "reports", "pages", "static"];
+
+/// What a content file is, from its path (`content/…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Site,
+    Plan,
+    Teams,
+    Units,
+    Schedule,
+    Report,
+    Page,
+}
+
+/// The kind of a file by its path relative to the site root, if it is a content file.
+pub fn kind_of(path: &str) -> Option<FileKind> {
+    let rel = path.strip_prefix("content/")?;
+    Some(match rel {
+        "site.yaml" => FileKind::Site,
+        "plan.md" => FileKind::Plan,
+        "teams.yaml" => FileKind::Teams,
+        "units.yaml" => FileKind::Units,
+        "schedule.yaml" => FileKind::Schedule,
+        _ if rel.starts_with("schedule/") && rel.ends_with(".yaml") => FileKind::Schedule,
+        _ if rel.starts_with("reports/") && rel.ends_with(".md") => FileKind::Report,
+        _ if rel.starts_with("pages/") && rel.ends_with(".md") => FileKind::Page,
+        _ => return None,
+    })
+}
+
+/// A location naming a whole file (no line).
+pub fn file_loc(path: &str) -> Loc {
+    Loc::new(&Arc::from(path), Pos::default())
+}
+
+/// Read every content file of the site at `root`. Only a missing `content/` folder is an
+/// `Err`; files that cannot be read are [`Input::problems`], so that the files that can
+/// are still parsed and every error is reported in one run.
+pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        let d = Diagnostic::error(
+            file_loc("content"),
+            format!("no `content/` folder in `{}`", root.display()),
+            "a site is a folder holding content/site.yaml, plan.md, teams.yaml, units.yaml, schedule.yaml",
+        )
+        .with_help("run kehoach in the site's folder, or give it with --root");
+        return Err(vec![d]);
+    }
+    let mut errors = Vec::new();
+    let mut input = Input::default();
+    let mut schedule_dir = false;
+    let mut it = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(walk_error(&e, root));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let Some(rel) = relative(entry.path(), &content) else {
+            errors.push(Diagnostic::error(
+                file_loc(&format!(
+                    "content/{}",
+                    entry.path().strip_prefix(&content).unwrap_or(entry.path()).display()
+                )),
+                "a file name that is not valid UTF-8",
+                "rename it using UTF-8 characters",
+            ));
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        };
+        let is_dir = entry.file_type().is_dir();
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if name.starts_with('.') {
+            if is_dir {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let path = format!("content/{rel}");
+        let top = rel.split('/').next().unwrap_or("");
+        if is_dir {
+            if entry.depth() == 1 {
+                if top == "schedule" {
+                    schedule_dir = true;
+                } else if !FOLDERS.contains(&top) {
+                    errors.push(unexpected_folder(&path, top));
+                    it.skip_current_dir();
+                }
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // A pipe or a device would block or never end when read or copied.
+            errors.push(Diagnostic::error(
+                file_loc(&path),
+                format!("`{path}` is not a regular file"),
+                "expected a file or a folder (a pipe, socket or device cannot be read)",
+            ));
+            continue;
+        }
+        match classify(&rel) {
+            Class::Read => match read_text(entry.path(), &path, entry.metadata().ok().map(|m| m.len())) {
+                Ok(text) => input.files.push(SourceFile { path: Arc::from(path.as_str()), text }),
+                Err(d) => errors.push(*d),
+            },
+            Class::Static => {
+                input.static_files.push(rel.strip_prefix("static/").unwrap_or(&rel).to_string());
+            }
+            Class::Ignore => {}
+            Class::Unexpected(d) => errors.push(d),
+        }
+    }
+    let has = |p: &str| input.files.iter().any(|f| &*f.path == p);
+    let scheduled = input.files.iter().any(|f| f.path.starts_with("content/schedule/"));
+    for (name, what) in REQUIRED {
+        let path = format!("content/{name}");
+        if name == "schedule.yaml" && (schedule_dir || scheduled) {
+            if has(&path) {
+                errors.push(
+                    Diagnostic::error(
+                        file_loc(&path),
+                        "both `content/schedule.yaml` and the folder `content/schedule/` exist",
+                        "the schedule is one file or one folder, not both",
+                    )
+                    .with_help(
+                        "move the visits of schedule.yaml into a file under schedule/, or remove the folder",
+                    ),
+                );
+            } else if !scheduled {
+                errors.push(
+                    Diagnostic::error(
+                        file_loc("content/schedule"),
+                        "no `.yaml` file in `content/schedule/`",
+                        "the schedule folder holds the visits as .yaml files",
+                    )
+                    .with_help("add e.g. content/schedule/2024.yaml, or remove the empty folder"),
+                );
+            }
+        } else if !has(&path) {
+            errors.push(Diagnostic::error(
+                file_loc(&path),
+                format!("missing file `{path}`"),
+                format!("a site needs this file: {what}"),
+            ));
+        }
+    }
+    input.files.sort_by(|a, b| a.path.cmp(&b.path));
+    input.static_files.sort();
+    errors.sort_by(|a, b| a.loc.cmp(&b.loc));
+    input.problems = errors;
+    Ok(input)
+}
+
+/// What to do with a file, by its path under `content/`.
+enum Class {
+    Read,
+    Static,
+    Ignore,
+    Unexpected(Diagnostic),
+}
+
+fn classify(rel: &str) -> Class {
+    let path = format!("content/{rel}");
+    if kind_of(&path).is_some() {
+        return Class::Read;
+    }
+    let (top, _) = rel.split_once('/').unwrap_or(("", rel));
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match top {
+        "static" => Class::Static,
+        "" if matches!(ext.as_str(), "yaml" | "yml" | "md" | "markdown") => {
+            Class::Unexpected(unexpected_file(&path, rel))
+        }
+        "" => Class::Ignore,
+        "schedule" => Class::Unexpected(
+            Diagnostic::error(
+                file_loc(&path),
+                format!("unexpected file `{path}`"),
+                "schedule/ holds only .yaml files",
+            )
+            .with_help(if ext == "yml" {
+                "rename it to end in `.yaml`"
+            } else {
+                "move it elsewhere"
+            }),
+        ),
+        _ => Class::Unexpected(
+            Diagnostic::error(
+                file_loc(&path),
+                format!("unexpected file `{path}`"),
+                format!("{top}/ holds only Markdown files ending in `.md`"),
+            )
+            .with_help("put scans, PDFs and images under content/static/ and link to them"),
+        ),
+    }
+}
+
+fn unexpected_file(path: &str, name: &str) -> Diagnostic {
+    let names: Vec<&str> = REQUIRED.iter().map(|(n, _)| *n).collect();
+    let d = Diagnostic::error(
+        file_loc(path),
+        format!("unexpected file `{path}`"),
+        "kehoach does not read this file",
+    );
+    match similar::closest(name, names.iter().copied()) {
+        Some(c) => d.with_help(format!("did you mean `{c}`?")),
+        None => d.with_help(format!("content/ holds {}", similar::list(&names, 10))),
+    }
+}
+
+fn unexpected_folder(path: &str, name: &str) -> Diagnostic {
+    let d = Diagnostic::error(
+        file_loc(path),
+        format!("unexpected folder `{path}/`"),
+        "kehoach does not read this folder",
+    );
+    match similar::closest(name, FOLDERS) {
+        Some(c) => d.with_help(format!("did you mean `{c}/`?")),
+        None => d.with_help(format!("content/ holds the folders {}", similar::list(&FOLDERS, 10))),
+    }
+}
+
+/// `p` relative to `base`, `/`-separated; `None` if a part is not UTF-8.
+fn relative(p: &Path, base: &Path) -> Option<String> {
+    let rel = p.strip_prefix(base).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn shown(p: &Path, root: &Path) -> String {
+    relative(p, root).unwrap_or_else(|| p.display().to_string())
+}
+
+fn walk_error(e: &walkdir::Error, root: &Path) -> Diagnostic {
+    let path = e.path().map(|p| shown(p, root)).unwrap_or_else(|| "content".into());
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::error(
+            file_loc(&path),
+            format!("symbolic link loop at `{path}`"),
+            format!("it leads back to `{}`", shown(ancestor, root)),
+        )
+        .with_help("remove the link or point it outside its own folder");
+    }
+    let why = e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string());
+    Diagnostic::error(
+        file_loc(&path),
+        format!("cannot read `{path}`: {why}"),
+        "check that it exists and is readable",
+    )
+}
+
+fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Box<Diagnostic>> {
+    if let Some(len) = len.filter(|l| *l > MAX_FILE_BYTES) {
+        return Err(Box::new(too_large(path, len)));
+    }
+    let cannot = |e: std::io::Error| {
+        Box::new(Diagnostic::error(
+            file_loc(path),
+            format!("cannot read `{path}`: {e}"),
+            "check that it is readable",
+        ))
+    };
+    // Read at most one byte past the limit, so that a device or a growing file cannot
+    // exhaust memory.
+    let mut bytes = Vec::new();
+    fs::File::open(full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Box::new(too_large(path, bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
+}
+
+/// The error for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(path: &str, len: u64) -> Diagnostic {
+    Diagnostic::error(
+        file_loc(path),
+        format!("`{path}` is too large ({} MB)", len / (1024 * 1024)),
+        format!("a content file may hold at most {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+    )
+}
+
+fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> Diagnostic {
+    let good = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default());
+    let line = good.matches('\n').count() + 1;
+    let col = good.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let pos = Pos { line: line as u32, col: col as u32, len: 1 };
+    Diagnostic::error(
+        Loc::new(&Arc::from(path), pos),
+        format!("`{path}` is not valid UTF-8"),
+        "this byte is not UTF-8 text",
+    )
+    .with_help("save the file as UTF-8 (Unicode), not in a legacy Vietnamese encoding such as TCVN3 or VNI")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_path() {
+        assert_eq!(kind_of("content/site.yaml"), Some(FileKind::Site));
+        assert_eq!(kind_of("content/schedule/2024-03.yaml"), Some(FileKind::Schedule));
+        assert_eq!(kind_of("content/reports/2024-03/a.md"), Some(FileKind::Report));
+        assert_eq!(kind_of("content/pages/a/b.md"), Some(FileKind::Page));
+        assert_eq!(kind_of("content/team.yaml"), None);
+        assert_eq!(kind_of("site.yaml"), None);
+    }
+
+    #[test]
+    fn classify_suggests_names() {
+        let Class::Unexpected(d) = classify("team.yaml") else { panic!() };
+        assert_eq!(d.message, "unexpected file `content/team.yaml`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `teams.yaml`?"));
+        assert!(matches!(classify("README.txt"), Class::Ignore));
+        assert!(matches!(classify("static/a b.pdf"), Class::Static));
+        assert!(matches!(classify("reports/scan.pdf"), Class::Unexpected(_)));
+        assert!(matches!(classify("schedule/a.yml"), Class::Unexpected(_)));
+    }
+
+    #[test]
+    fn utf8_error_position() {
+        let d = not_utf8("content/a.md", b"ab\ncd\xff", 5);
+        assert_eq!((d.loc.pos.line, d.loc.pos.col), (2, 3));
+    }
+}

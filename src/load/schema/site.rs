@@ -1,0 +1,158 @@
+//! `site.yaml`: the site-wide settings.
+
+use super::fields::{Fields, Sink};
+use super::types::{Count, Date, Id, Month, Range, Text};
+use crate::load::yaml::{Node, Pos};
+use crate::model::{Config, Require, Sp};
+
+/// Read `site.yaml`; `None` after reporting errors.
+pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
+    let before = sink.errors.len();
+    let mut f = Fields::new(node, "site.yaml", sink)?;
+    let title = f.req(sink, "title", Text);
+    let organization = f.req(sink, "organization", Text);
+    let issuer = f.req(sink, "issuer", Text);
+    let base_url = f.opt_sp(sink, "base_url", Text).and_then(|b| base_url(b, sink));
+    let theme = f.opt(sink, "theme", Id).unwrap_or_else(|| "default".into());
+    let language = f.opt(sink, "language", Text).unwrap_or_else(|| "vi".into());
+    let period = match f.req_map(sink, "period", "period", "a mapping { from: YYYY-MM, to: YYYY-MM }") {
+        Some(mut p) => {
+            let from = p.req_sp(sink, "from", Month);
+            let to = p.req_sp(sink, "to", Month);
+            p.finish(sink);
+            match (from, to) {
+                (Some(from), Some(to)) if from.value > to.value => {
+                    let d = sink.error(
+                        to.loc.pos,
+                        format!("period ends (`{}`) before it starts (`{}`)", to.value, from.value),
+                        format!("expected a month not before {}", from.value),
+                    );
+                    d.related.push((from.loc.clone(), "the period starts here".into()));
+                    None
+                }
+                (Some(from), Some(to)) => Some((from.value, to.value)),
+                _ => None,
+            }
+        }
+        None => None,
+    };
+    let deadline = f.req_sp(sink, "deadline", Date);
+    let report_due_days = f.opt(sink, "report_due_days", Range(0, 366)).unwrap_or(10);
+    let as_of = f.opt(sink, "as_of", Date);
+    let require = match f.opt_map(sink, "require", "require", "a mapping { dang_uy: 1, chi_bo: 1 }") {
+        Some(mut r) => {
+            let dang_uy = r.opt(sink, "dang_uy", Count).unwrap_or(1);
+            let chi_bo = r.opt(sink, "chi_bo", Count).unwrap_or(1);
+            r.finish(sink);
+            Require { dang_uy, chi_bo }
+        }
+        None => Require { dang_uy: 1, chi_bo: 1 },
+    };
+    let team_size = f
+        .opt_sp(sink, "team_size", Range(1, 1000))
+        .unwrap_or_else(|| Sp::new(2, sink.loc(Pos { line: 1, col: 1, len: 0 })));
+    f.finish(sink);
+    if sink.errors.len() > before {
+        return None;
+    }
+    let (period_from, period_to) = period?;
+    Some(Config {
+        title: title?,
+        organization: organization?,
+        issuer: issuer?,
+        base_url: base_url.unwrap_or_else(|| "/".into()),
+        theme,
+        language,
+        period_from,
+        period_to,
+        deadline: deadline?,
+        report_due_days,
+        as_of,
+        require,
+        team_size,
+        loc: sink.loc(Pos { line: 1, col: 1, len: 0 }),
+    })
+}
+
+/// `/`, `/sub/path/` or a full http(s) URL; always ends with `/`.
+fn base_url(b: Sp<String>, sink: &mut Sink) -> Option<String> {
+    let s = b.value;
+    let full = s.starts_with("http://") || s.starts_with("https://");
+    if !(s.starts_with('/') || full) || s.contains(char::is_whitespace) || s.starts_with("//") {
+        sink.error(
+            b.loc.pos,
+            format!("invalid base_url `{s}`"),
+            "expected a path starting with `/` (e.g. `/sinhhoat/`) or a full http(s) URL",
+        );
+        return None;
+    }
+    Some(if s.ends_with('/') { s } else { format!("{s}/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml::parse;
+    use crate::model::YearMonth;
+    use std::sync::Arc;
+
+    const FULL: &str = "title: KH\norganization: ĐUK\nissuer: BTV\nbase_url: /sinhhoat\ntheme: plain\n\
+        language: vi\nperiod: { from: 2024-03, to: 2024-10 }\ndeadline: 2024-11-10\nreport_due_days: 7\n\
+        as_of: 2024-08-20\nrequire: { dang_uy: 1, chi_bo: 2 }\nteam_size: 3\n";
+
+    fn run(yaml: &str) -> (Option<Config>, Vec<String>) {
+        let n = parse(yaml).unwrap();
+        let mut s = Sink::new(&Arc::from("content/site.yaml"));
+        let c = read(&n, &mut s);
+        (c, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let (c, e) = run(FULL);
+        assert!(e.is_empty(), "{e:?}");
+        let c = c.unwrap();
+        assert_eq!(c.base_url, "/sinhhoat/");
+        assert_eq!(c.theme, "plain");
+        assert_eq!(c.period_from, YearMonth::new(2024, 3).unwrap());
+        assert_eq!(c.period_to, YearMonth::new(2024, 10).unwrap());
+        assert_eq!(c.deadline.value.to_string(), "2024-11-10");
+        assert_eq!(c.deadline.loc.pos.line, 8);
+        assert_eq!(c.report_due_days, 7);
+        assert_eq!(c.require, Require { dang_uy: 1, chi_bo: 2 });
+        assert_eq!(c.team_size.value, 3);
+        assert_eq!(c.as_of.map(|d| d.to_string()).as_deref(), Some("2024-08-20"));
+    }
+
+    #[test]
+    fn defaults() {
+        let (c, e) = run(
+            "title: KH\norganization: O\nissuer: I\nperiod: {from: 2024-03, to: 2024-03}\ndeadline: 2024-11-10\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let c = c.unwrap();
+        assert_eq!((c.base_url.as_str(), c.theme.as_str(), c.language.as_str()), ("/", "default", "vi"));
+        assert_eq!((c.report_due_days, c.team_size.value), (10, 2));
+        assert_eq!(c.require, Require { dang_uy: 1, chi_bo: 1 });
+        assert_eq!(c.as_of, None);
+    }
+
+    #[test]
+    fn every_error_at_once() {
+        let (c, e) = run(
+            "title: KH\nperiod: {from: 2024-10, to: 2024-03}\ndeadline: 2024-13-01\nbase_url: sinhhoat\nthme: x\n",
+        );
+        assert!(c.is_none());
+        assert_eq!(
+            e,
+            [
+                "1:1 missing key `organization`",
+                "1:1 missing key `issuer`",
+                "4:11 invalid base_url `sinhhoat`",
+                "2:29 period ends (`2024-03`) before it starts (`2024-10`)",
+                "3:11 invalid date `2024-13-01`",
+                "5:1 unknown key `thme`",
+            ]
+        );
+    }
+}

@@ -1,0 +1,425 @@
+//! The kinds of value the content format knows: how each is read from a YAML node and
+//! how it is described in a message when it is wrong.
+
+use super::fields::Sink;
+use crate::load::similar;
+use crate::load::yaml::{Node, Value};
+use crate::model::YearMonth;
+use chrono::{NaiveDate, NaiveTime};
+
+/// A kind of value.
+pub trait Ty {
+    type Out;
+    /// What is expected, for labels: "a date YYYY-MM-DD".
+    fn expected(&self) -> String;
+    /// The value, or `None` after recording an error.
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<Self::Out>;
+}
+
+/// "expected a date YYYY-MM-DD, found an integer `20240314`".
+pub fn wrong_type(sink: &mut Sink, n: &Node, expected: &str) {
+    let found = match &n.value {
+        Value::Null | Value::Seq(_) | Value::Map(_) => n.value.kind_name().to_string(),
+        other => format!("{} `{}`", other.kind_name(), n.display()),
+    };
+    sink.error(n.pos, format!("expected {expected}, found {found}"), format!("expected {expected}"));
+}
+
+fn invalid(sink: &mut Sink, n: &Node, what: &str, expected: &str) {
+    sink.error(n.pos, format!("invalid {what} `{}`", n.display()), format!("expected {expected}"));
+}
+
+/// Text; numbers are taken as written (a phone number, a document number). Not empty.
+#[derive(Clone, Copy)]
+pub struct Text;
+
+impl Ty for Text {
+    type Out = String;
+    fn expected(&self) -> String {
+        "a string".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<String> {
+        match &n.value {
+            Value::Str(s) if s.trim().is_empty() => {
+                sink.error(n.pos, "empty value", "expected some text here");
+                None
+            }
+            Value::Str(s) => Some(s.trim().to_string()),
+            Value::Int(_) | Value::Float(_) => Some(n.display()),
+            _ => {
+                wrong_type(sink, n, &self.expected());
+                None
+            }
+        }
+    }
+}
+
+fn whole(n: &Node) -> Option<Result<i64, ()>> {
+    match &n.value {
+        Value::Int(i) => Some(Ok(*i)),
+        Value::Str(s) => Some(s.trim().parse::<i64>().map_err(|_| ())),
+        Value::Float(_) => Some(Err(())),
+        _ => None,
+    }
+}
+
+/// The largest count the format accepts: far above any party organisation, and low
+/// enough that sums of counts cannot overflow downstream.
+pub const MAX_COUNT: u32 = 1_000_000;
+
+/// A whole number from 0 to [`MAX_COUNT`] (members, attendance, visits required).
+#[derive(Clone, Copy)]
+pub struct Count;
+
+impl Ty for Count {
+    type Out = u32;
+    fn expected(&self) -> String {
+        "a whole number ≥ 0".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
+        match whole(n) {
+            Some(Ok(i)) if i < 0 => invalid(sink, n, "number", &self.expected()),
+            Some(Ok(i)) if i > i64::from(MAX_COUNT) => {
+                invalid(sink, n, "number", &format!("a whole number from 0 to {MAX_COUNT}"))
+            }
+            Some(Ok(i)) => return u32::try_from(i).ok(),
+            Some(Err(())) => invalid(sink, n, "number", &self.expected()),
+            None => wrong_type(sink, n, &self.expected()),
+        }
+        None
+    }
+}
+
+/// A whole number within `lo..=hi`.
+#[derive(Clone, Copy)]
+pub struct Range(pub u32, pub u32);
+
+impl Ty for Range {
+    type Out = u32;
+    fn expected(&self) -> String {
+        format!("a whole number from {} to {}", self.0, self.1)
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
+        match whole(n) {
+            Some(Ok(i)) if (i64::from(self.0)..=i64::from(self.1)).contains(&i) => u32::try_from(i).ok(),
+            Some(_) => {
+                invalid(sink, n, "number", &self.expected());
+                None
+            }
+            None => {
+                wrong_type(sink, n, &self.expected());
+                None
+            }
+        }
+    }
+}
+
+/// A whole number, possibly negative (a menu weight).
+#[derive(Clone, Copy)]
+pub struct Int;
+
+impl Ty for Int {
+    type Out = i64;
+    fn expected(&self) -> String {
+        "a whole number".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<i64> {
+        match whole(n) {
+            Some(Ok(i)) => Some(i),
+            Some(Err(())) => {
+                invalid(sink, n, "number", &self.expected());
+                None
+            }
+            None => {
+                wrong_type(sink, n, &self.expected());
+                None
+            }
+        }
+    }
+}
+
+/// `true` or `false`.
+#[derive(Clone, Copy)]
+pub struct Flag;
+
+impl Ty for Flag {
+    type Out = bool;
+    fn expected(&self) -> String {
+        "true or false".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<bool> {
+        match &n.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                wrong_type(sink, n, &self.expected());
+                None
+            }
+        }
+    }
+}
+
+/// Only ASCII digits and `-` at the given places, e.g. `dddd-dd-dd`.
+fn shaped(s: &str, shape: &str) -> bool {
+    s.len() == shape.len()
+        && s.bytes().zip(shape.bytes()).all(|(c, p)| if p == b'd' { c.is_ascii_digit() } else { c == p })
+}
+
+/// Read a string-shaped value, or report a wrong type.
+fn text_of<'n>(n: &'n Node, sink: &mut Sink, expected: &str) -> Option<&'n str> {
+    match &n.value {
+        Value::Str(s) => Some(s.trim()),
+        _ => {
+            wrong_type(sink, n, expected);
+            None
+        }
+    }
+}
+
+/// A date `YYYY-MM-DD` that exists.
+#[derive(Clone, Copy)]
+pub struct Date;
+
+impl Date {
+    pub fn parse(s: &str) -> Option<NaiveDate> {
+        if !shaped(s, "dddd-dd-dd") {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+}
+
+impl Ty for Date {
+    type Out = NaiveDate;
+    fn expected(&self) -> String {
+        "a date YYYY-MM-DD".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveDate> {
+        let s = text_of(n, sink, &self.expected())?;
+        Date::parse(s).or_else(|| {
+            invalid(sink, n, "date", &self.expected());
+            None
+        })
+    }
+}
+
+/// A month `YYYY-MM`.
+#[derive(Clone, Copy)]
+pub struct Month;
+
+impl Ty for Month {
+    type Out = YearMonth;
+    fn expected(&self) -> String {
+        "a month YYYY-MM".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<YearMonth> {
+        let s = text_of(n, sink, &self.expected())?;
+        YearMonth::parse(s).or_else(|| {
+            invalid(sink, n, "month", &self.expected());
+            None
+        })
+    }
+}
+
+/// A time of day `HH:MM`, 24-hour (`9:30` is accepted too).
+#[derive(Clone, Copy)]
+pub struct Time;
+
+impl Time {
+    pub fn parse(s: &str) -> Option<NaiveTime> {
+        let (h, m) = s.split_once(':')?;
+        let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
+        if !(1..=2).contains(&h.len()) || m.len() != 2 || !digits(h) || !digits(m) {
+            return None;
+        }
+        NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    }
+}
+
+impl Ty for Time {
+    type Out = NaiveTime;
+    fn expected(&self) -> String {
+        "a time HH:MM (24-hour)".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveTime> {
+        let s = text_of(n, sink, &self.expected())?;
+        Time::parse(s).or_else(|| {
+            invalid(sink, n, "time", &self.expected());
+            None
+        })
+    }
+}
+
+/// An id: lowercase ASCII letters, digits and `-`.
+#[derive(Clone, Copy)]
+pub struct Id;
+
+impl Id {
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    }
+}
+
+impl Ty for Id {
+    type Out = String;
+    fn expected(&self) -> String {
+        "an id of lowercase letters a-z, digits and `-`".into()
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<String> {
+        let s = match &n.value {
+            Value::Str(s) => s.trim().to_string(),
+            Value::Int(i) if *i >= 0 => i.to_string(),
+            _ => {
+                wrong_type(sink, n, &self.expected());
+                return None;
+            }
+        };
+        if Id::is_valid(&s) {
+            return Some(s);
+        }
+        let slug: String = s
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let d = sink.error(n.pos, format!("invalid id `{s}`"), format!("expected {}", self.expected()));
+        if Id::is_valid(&slug) && slug != s {
+            d.help = Some(format!("write it as `{slug}`"));
+        }
+        None
+    }
+}
+
+/// One of a fixed set of words.
+#[derive(Clone, Copy)]
+pub struct OneOf<T: Copy + 'static>(pub &'static [(&'static str, T)]);
+
+impl<T: Copy + 'static> Ty for OneOf<T> {
+    type Out = T;
+    fn expected(&self) -> String {
+        let keys: Vec<&str> = self.0.iter().map(|(k, _)| *k).collect();
+        match keys.split_last() {
+            Some((last, rest)) if rest.len() == 1 => format!("{} or {last}", rest.join(", ")),
+            Some((last, rest)) if !rest.is_empty() => format!("one of {}, {last}", rest.join(", ")),
+            _ => keys.join(""),
+        }
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<T> {
+        let s = text_of(n, sink, &self.expected())?;
+        if let Some((_, v)) = self.0.iter().find(|(k, _)| *k == s) {
+            return Some(*v);
+        }
+        let expected = self.expected();
+        let close = similar::closest(s, self.0.iter().map(|(k, _)| *k));
+        let d = sink.error(n.pos, format!("invalid value `{s}`"), format!("expected {expected}"));
+        if let Some(c) = close {
+            d.help = Some(format!("did you mean `{c}`?"));
+        }
+        None
+    }
+}
+
+/// A list of values of one kind.
+#[derive(Clone, Copy)]
+pub struct List<T>(pub T);
+
+impl<T: Ty> Ty for List<T> {
+    type Out = Vec<T::Out>;
+    fn expected(&self) -> String {
+        format!("a list, each item {}", self.0.expected())
+    }
+    fn read(&self, n: &Node, sink: &mut Sink) -> Option<Vec<T::Out>> {
+        let Value::Seq(items) = &n.value else {
+            wrong_type(sink, n, &self.expected());
+            return None;
+        };
+        let before = sink.errors.len();
+        let out: Vec<T::Out> = items.iter().filter_map(|i| self.0.read(i, sink)).collect();
+        (sink.errors.len() == before).then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml::parse;
+    use std::sync::Arc;
+
+    fn read<T: Ty>(ty: T, yaml: &str) -> (Option<T::Out>, Vec<String>) {
+        let n = parse(yaml).unwrap();
+        let mut s = Sink::new(&Arc::from("content/x.yaml"));
+        let v = ty.read(&n, &mut s);
+        (v, s.errors.iter().map(|e| format!("{} / {}", e.message, e.label)).collect())
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(read(Date, "2024-02-29").0, NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(read(Date, "2024-02-30").1, ["invalid date `2024-02-30` / expected a date YYYY-MM-DD"]);
+        assert_eq!(read(Date, "'2024-3-1'").1, ["invalid date `2024-3-1` / expected a date YYYY-MM-DD"]);
+        assert_eq!(
+            read(Date, "20240314").1,
+            ["expected a date YYYY-MM-DD, found an integer `20240314` / expected a date YYYY-MM-DD"]
+        );
+    }
+
+    #[test]
+    fn months_and_times() {
+        assert_eq!(read(Month, "2024-03").0, YearMonth::new(2024, 3));
+        assert_eq!(read(Month, "2024-13").1, ["invalid month `2024-13` / expected a month YYYY-MM"]);
+        assert_eq!(read(Time, "14:00").0, NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(read(Time, "\"9:30\"").0, NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(read(Time, "25:00").1, ["invalid time `25:00` / expected a time HH:MM (24-hour)"]);
+        assert_eq!(read(Time, "14h").1.len(), 1);
+        assert_eq!(read(Time, "'14:0'").1.len(), 1);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(read(Count, "18").0, Some(18));
+        assert_eq!(read(Count, "'18'").0, Some(18));
+        assert_eq!(read(Count, "-1").1, ["invalid number `-1` / expected a whole number ≥ 0"]);
+        assert_eq!(read(Count, "1.5").1.len(), 1);
+        assert_eq!(read(Count, "1000000").0, Some(MAX_COUNT));
+        assert_eq!(
+            read(Count, "1000001").1,
+            ["invalid number `1000001` / expected a whole number from 0 to 1000000"]
+        );
+        assert_eq!(read(Count, "99999999999999999999999").1.len(), 1);
+        assert_eq!(read(Count, "many").1, ["invalid number `many` / expected a whole number ≥ 0"]);
+        assert_eq!(read(Range(0, 100), "101").1.len(), 1);
+        assert_eq!(read(Range(0, 100), "100").0, Some(100));
+        assert_eq!(read(Int, "-3").0, Some(-3));
+    }
+
+    #[test]
+    fn flags_text_ids() {
+        assert_eq!(read(Flag, "true").0, Some(true));
+        assert_eq!(
+            read(Flag, "yes").1,
+            ["expected true or false, found a string `yes` / expected true or false"]
+        );
+        assert_eq!(read(Text, "0214 3 800 000").0.as_deref(), Some("0214 3 800 000"));
+        assert_eq!(read(Text, "42").0.as_deref(), Some("42"));
+        assert_eq!(read(Text, "[a]").1, ["expected a string, found a list / expected a string"]);
+        assert_eq!(read(Id, "to-1").0.as_deref(), Some("to-1"));
+        let (v, e) = read(Id, "To 1");
+        assert_eq!(v, None);
+        assert_eq!(e, ["invalid id `To 1` / expected an id of lowercase letters a-z, digits and `-`"]);
+    }
+
+    #[test]
+    fn enums_and_lists() {
+        let kinds = OneOf(&[("dang_uy", 1), ("chi_bo", 2)]);
+        assert_eq!(read(kinds, "chi_bo").0, Some(2));
+        assert_eq!(read(kinds, "dangu_uy").1, ["invalid value `dangu_uy` / expected dang_uy or chi_bo"]);
+        let three = OneOf(&[("a", 1), ("b", 2), ("c", 3)]);
+        assert_eq!(three.expected(), "one of a, b, c");
+        assert_eq!(read(List(Text), "[a, b]").0, Some(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(read(List(Text), "[a, [b], {c: 1}]").1.len(), 2);
+        assert_eq!(List(Text).expected(), "a list, each item a string");
+    }
+}

@@ -1,0 +1,82 @@
+//! "Did you mean …?": edit distance and the closest of a set of names.
+
+/// Edit distance between two strings (insert, delete, substitute, or swap two neighbours),
+/// counted in characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: distance between a[..i] and b[..j]; three rows are enough.
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `name`, if it is close enough to be a likely typo.
+pub fn closest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let limit = (name.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(y.1)))
+        .map(|(_, c)| c)
+}
+
+/// A short list of names for a message: `a, b, c` or `a, b, c, … (12 in all)`.
+pub fn list(names: &[&str], max: usize) -> String {
+    let shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    if names.len() > max {
+        format!("{}, … ({} in all)", shown.join(", "), names.len())
+    } else {
+        shown.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("", ""), 0);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "ab"), 2);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("temas", "teams"), 1);
+        assert_eq!(distance("temas", "team"), 2);
+        assert_eq!(distance("đơn", "don"), 2);
+    }
+
+    #[test]
+    fn closest_picks_a_near_name_or_none() {
+        let keys = ["team", "kind", "unit", "month"];
+        assert_eq!(closest("temas", keys), Some("team"));
+        assert_eq!(closest("mnth", keys), Some("month"));
+        assert_eq!(closest("schedule", keys), None);
+        assert_eq!(closest("to-9", ["to-1", "to-2"]), Some("to-1"));
+    }
+
+    #[test]
+    fn lists_are_cut() {
+        assert_eq!(list(&["a", "b"], 5), "`a`, `b`");
+        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, … (3 in all)");
+    }
+}

@@ -1,0 +1,247 @@
+//! Which output files a change can alter: the dependency rules of incremental rebuilds.
+//!
+//! Pure functions of the change and the site before and after it. A report touches its own
+//! page, its team's, its unit's (and the unit's đảng bộ), the month pages of the visit and
+//! of the meeting, and every page or file that aggregates reports (home, dashboard,
+//! synthesis, indexes, feeds, data files). A page whose title, weight, draft and restricted
+//! flags are unchanged touches only itself; anything else may touch every page.
+
+use super::change::Change;
+use crate::model::{Site, YearMonth};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// The output files (paths relative to the output folder) that a change may alter, add or
+/// remove.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Affected {
+    All,
+    Paths(BTreeSet<String>),
+}
+
+impl Affected {
+    pub fn none() -> Self {
+        Affected::Paths(BTreeSet::new())
+    }
+
+    pub fn union(self, other: Affected) -> Affected {
+        match (self, other) {
+            (Affected::Paths(mut a), Affected::Paths(b)) => {
+                a.extend(b);
+                Affected::Paths(a)
+            }
+            _ => Affected::All,
+        }
+    }
+
+    /// Does the change touch `path`?
+    pub fn contains(&self, path: &str) -> bool {
+        match self {
+            Affected::All => true,
+            Affected::Paths(p) => p.contains(path),
+        }
+    }
+
+    /// For the terminal: "all files" or "N files".
+    pub fn describe(&self) -> String {
+        match self {
+            Affected::All => "all files".into(),
+            Affected::Paths(p) if p.len() == 1 => "1 file".into(),
+            Affected::Paths(p) => format!("{} files", p.len()),
+        }
+    }
+}
+
+/// The files that read every report or every visit: they change with any report.
+pub const AGGREGATES: &[&str] = &[
+    "index.html",
+    "theo-doi/index.html",
+    "tong-hop/index.html",
+    "bao-cao/index.html",
+    "to-cong-tac/index.html",
+    "don-vi/index.html",
+    "lich/index.html",
+    "lich.ics",
+    "data/visits.json",
+    "data/visits.csv",
+    "data/summary.json",
+];
+
+/// The output files that `change` may alter, given the site before (`old`) and after
+/// (`new`) it.
+pub fn affected_outputs(change: &Change, old: &Site, new: &Site) -> Affected {
+    match change {
+        Change::Ignored => Affected::none(),
+        Change::Report(path) => report_outputs(path, old, new),
+        Change::Page(path) => page_outputs(path, old, new),
+        Change::Data(_) | Change::Template(_) | Change::Static(_) | Change::Other(_) => Affected::All,
+    }
+}
+
+/// The union over a batch of changes.
+pub fn affected_by_all(changes: &[Change], old: &Site, new: &Site) -> Affected {
+    changes.iter().fold(Affected::none(), |acc, c| acc.union(affected_outputs(c, old, new)))
+}
+
+fn report_outputs(path: &str, old: &Site, new: &Site) -> Affected {
+    let mut out = BTreeSet::new();
+    let mut found = false;
+    for site in [old, new] {
+        for r in site.reports.iter().filter(|r| &*r.loc.file == path) {
+            found = true;
+            if !visit_outputs(site, &r.visit, Some(r.held_on.value), &mut out) {
+                return Affected::All;
+            }
+        }
+    }
+    if !found {
+        // A file that is not (or no longer) a report of either site: play safe.
+        return Affected::All;
+    }
+    out.extend(AGGREGATES.iter().map(|s| s.to_string()));
+    Affected::Paths(out)
+}
+
+/// Add the pages of the visit `id` in `site`; false when the visit is unknown.
+fn visit_outputs(site: &Site, id: &str, held_on: Option<NaiveDate>, out: &mut BTreeSet<String>) -> bool {
+    let Some(visit) = site.visits.iter().find(|v| *v.id.value == *id) else { return false };
+    out.insert(format!("bao-cao/{id}/index.html"));
+    out.insert(format!("to-cong-tac/{}/index.html", visit.team.value));
+    out.insert(format!("to-cong-tac/{}.ics", visit.team.value));
+    out.insert(format!("don-vi/{}/index.html", visit.unit.value));
+    out.insert(format!("don-vi/{}.ics", visit.unit.value));
+    if let Some(parent) =
+        site.units.iter().find(|u| *u.id.value == *visit.unit.value).and_then(|u| u.parent.as_ref())
+    {
+        out.insert(format!("don-vi/{parent}/index.html"));
+    }
+    let mut months = vec![visit.month.value, YearMonth::of(visit.due_day())];
+    months.extend(held_on.map(YearMonth::of));
+    for m in months {
+        out.insert(format!("lich/{m}/index.html"));
+    }
+    true
+}
+
+fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
+    let find = |site: &Site| site.pages.iter().find(|p| &*p.loc.file == path).cloned();
+    match (find(old), find(new)) {
+        (Some(a), Some(b))
+            if a.slug == b.slug
+                && a.title == b.title
+                && a.weight == b.weight
+                && a.draft == b.draft
+                && a.restricted == b.restricted =>
+        {
+            Affected::Paths(BTreeSet::from([format!("trang/{}/index.html", b.slug)]))
+        }
+        // Added, removed, renamed or moved in the menu: every page shows the menu.
+        _ => Affected::All,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::change::DataFile;
+    use crate::serve::testsite::{page, report, site};
+
+    #[test]
+    fn a_report_touches_its_visit_team_unit_months_and_aggregates() {
+        let old = site();
+        let mut new = old.clone();
+        new.reports[0].body.push_str("\nthêm một dòng");
+        let got = affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new);
+        let Affected::Paths(paths) = got else { panic!("expected paths, got {got:?}") };
+        for p in [
+            "bao-cao/to-1-2024-03-chi-bo/index.html",
+            "to-cong-tac/to-1/index.html",
+            "to-cong-tac/to-1.ics",
+            "don-vi/cb-ky-thuat/index.html",
+            "don-vi/cb-ky-thuat.ics",
+            "don-vi/db-dien-luc/index.html",
+            "lich/2024-03/index.html",
+            "theo-doi/index.html",
+            "tong-hop/index.html",
+            "data/summary.json",
+            "index.html",
+        ] {
+            assert!(paths.contains(p), "missing {p} in {paths:?}");
+        }
+        for p in [
+            "bao-cao/to-1-2024-03-dang-uy/index.html",
+            "to-cong-tac/to-2/index.html",
+            "lich/2024-04/index.html",
+        ] {
+            assert!(!paths.contains(p), "unexpected {p}");
+        }
+    }
+
+    #[test]
+    fn moving_a_report_to_another_visit_touches_both() {
+        let old = site();
+        let mut new = old.clone();
+        new.reports[0].visit.value = "to-2-2024-04-chi-bo".into();
+        new.reports[0].held_on.value = NaiveDate::from_ymd_opt(2024, 4, 20).unwrap();
+        let got = affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new);
+        for p in [
+            "bao-cao/to-1-2024-03-chi-bo/index.html",
+            "bao-cao/to-2-2024-04-chi-bo/index.html",
+            "to-cong-tac/to-1/index.html",
+            "to-cong-tac/to-2/index.html",
+            "lich/2024-03/index.html",
+            "lich/2024-04/index.html",
+        ] {
+            assert!(got.contains(p), "missing {p}");
+        }
+        assert!(got != Affected::All);
+    }
+
+    #[test]
+    fn a_new_or_deleted_report_counts_once_and_an_unknown_file_touches_all() {
+        let old = site();
+        let mut new = old.clone();
+        new.reports.push(report("content/reports/2024-04/r2.md", "to-2-2024-04-chi-bo", (2024, 4, 20)));
+        let added = affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &old, &new);
+        assert!(added.contains("bao-cao/to-2-2024-04-chi-bo/index.html"));
+        assert!(!added.contains("bao-cao/to-1-2024-03-chi-bo/index.html"));
+        let removed = affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &new, &old);
+        assert_eq!(added, removed);
+        let unknown = affected_outputs(&Change::Report("content/reports/x.md".into()), &old, &old);
+        assert_eq!(unknown, Affected::All);
+    }
+
+    #[test]
+    fn a_page_body_edit_touches_only_that_page_but_a_title_edit_touches_all() {
+        let old = site();
+        let mut body = old.clone();
+        body.pages[0].body.push_str("\nmore");
+        let change = Change::Page("content/pages/huong-dan.md".into());
+        assert_eq!(
+            affected_outputs(&change, &old, &body),
+            Affected::Paths(BTreeSet::from(["trang/huong-dan/index.html".to_string()]))
+        );
+        let mut title = old.clone();
+        title.pages[0].title = "Hướng dẫn mới".into();
+        assert_eq!(affected_outputs(&change, &old, &title), Affected::All);
+        let mut added = old.clone();
+        added.pages.push(page("content/pages/moi.md", "moi"));
+        assert_eq!(
+            affected_outputs(&Change::Page("content/pages/moi.md".into()), &old, &added),
+            Affected::All
+        );
+    }
+
+    #[test]
+    fn data_templates_and_static_touch_all_and_noise_nothing() {
+        let s = site();
+        assert_eq!(affected_outputs(&Change::Data(DataFile::Units), &s, &s), Affected::All);
+        assert_eq!(
+            affected_outputs(&Change::Template("themes/default/templates/a.html".into()), &s, &s),
+            Affected::All
+        );
+        assert_eq!(affected_outputs(&Change::Ignored, &s, &s), Affected::none());
+        let batch = [Change::Page("content/pages/huong-dan.md".into()), Change::Data(DataFile::Site)];
+        assert_eq!(affected_by_all(&batch, &s, &s), Affected::All);
+    }
+}

@@ -1,0 +1,196 @@
+//! `kehoach serve`: build, serve on 127.0.0.1, watch, rebuild, reload open pages.
+//!
+//! The site is built into a folder of its own under the system's temporary folder (never
+//! `public/`), served by [`server`], and rebuilt by a [`session::Session`] whenever
+//! [`watch`] reports a change that [`change::classify`] deems relevant. After each rebuild
+//! the [`reload::Live`] state moves on: open pages get a `reload` event, and while the
+//! content has errors every page carries the [`overlay`] over the last good build.
+
+pub mod affected;
+pub mod change;
+pub mod overlay;
+pub mod reload;
+pub mod server;
+pub mod session;
+pub mod watch;
+
+#[cfg(test)]
+pub(crate) mod testsite;
+
+use crate::build::Options;
+use chrono::NaiveDate;
+use reload::Live;
+use session::{Outcome, Session};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot, watch as tokio_watch};
+
+/// What `kehoach serve` is asked to do.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// 0: any free port.
+    pub port: u16,
+    pub as_of: Option<NaiveDate>,
+    pub include_restricted: bool,
+}
+
+/// Run the server until Ctrl-C.
+pub fn run(opts: ServeOptions) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    rt.block_on(serve(opts))
+}
+
+/// A fresh folder for this session's output under the system's temporary folder.
+fn output_dir() -> PathBuf {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    std::env::temp_dir().join(format!("kehoach-serve-{}-{nanos}", std::process::id()))
+}
+
+async fn serve(opts: ServeOptions) -> Result<(), String> {
+    let root = std::fs::canonicalize(&opts.root)
+        .map_err(|e| format!("cannot open the site folder `{}`: {e}", opts.root.display()))?;
+    if !root.join("content").is_dir() {
+        return Err(format!("`{}` holds no content/ folder: not a kehoach site", root.display()));
+    }
+    let out = output_dir();
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
+    let result = serve_in(&root, &out, &opts).await;
+    let _ = std::fs::remove_dir_all(&out);
+    result
+}
+
+async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), String> {
+    let mut build_opts = Options::new(root);
+    build_opts.output = out.to_path_buf();
+    build_opts.as_of = opts.as_of;
+    build_opts.include_restricted = opts.include_restricted;
+    // Served at the root of 127.0.0.1, whatever base_url the site is published under.
+    build_opts.base_url = Some("/".into());
+    let session = Arc::new(Mutex::new(Session::new(build_opts)));
+
+    let first = rebuild(&session, Vec::new()).await;
+    report("initial build", &first, None);
+    let (live_tx, live_rx) = tokio_watch::channel(Live::default().next(first.errors()));
+
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port))
+        .await
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+
+    let (stop_tx, stop_rx) = oneshot::channel::<()>();
+    let app = server::router(out.to_path_buf(), live_rx);
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stop_rx.await;
+            })
+            .await
+    });
+
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let dirs = watch::watched_dirs(root);
+    let watcher = watch::start(&dirs, root.join("content/site.yaml"), tx)?;
+    // Announced once the files are watched: from now on every save is seen.
+    println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
+    let stop = stop_signal();
+    tokio::pin!(stop);
+    loop {
+        let batch = tokio::select! {
+            _ = &mut stop => break,
+            b = watch::next_batch(&mut rx, watch::QUIET, watch::MAX_WAIT) => match b {
+                Some(b) => b,
+                None => break,
+            },
+        };
+        let changes = change::classify_all(root, batch.paths.iter().map(PathBuf::as_path));
+        if changes.is_empty() {
+            continue;
+        }
+        let what = changes.iter().map(change::Change::describe).collect::<Vec<_>>().join(", ");
+        let outcome = rebuild(&session, changes).await;
+        live_tx.send_modify(|live| *live = live.next(outcome.errors()));
+        report(&what, &outcome, Some(batch.saved_at.elapsed()));
+    }
+
+    println!("stopping…");
+    drop(watcher);
+    drop(live_tx); // ends every event stream, so that the connections can close
+    let _ = stop_tx.send(());
+    match tokio::time::timeout(Duration::from_secs(5), server).await {
+        Ok(Ok(Ok(()))) => Ok(()),
+        Ok(Ok(Err(e))) => Err(format!("the server failed: {e}")),
+        Ok(Err(e)) => Err(format!("the server failed: {e}")),
+        Err(_) => Ok(()), // connections that would not close; the process ends anyway
+    }
+}
+
+/// Ctrl-C, or (on Unix) SIGTERM: either stops the server cleanly.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Run one rebuild off the async threads; a panic in the pipeline is reported, not fatal.
+async fn rebuild(session: &Arc<Mutex<Session>>, changes: Vec<change::Change>) -> Outcome {
+    let session = session.clone();
+    let job = tokio::task::spawn_blocking(move || {
+        let mut s = session.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        s.rebuild(&changes)
+    });
+    match job.await {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            let msg = match e.try_into_panic() {
+                Ok(p) => p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into()),
+                Err(e) => e.to_string(),
+            };
+            let msg = format!("internal error (a bug in kehoach): the build panicked: {msg}");
+            Outcome::Failed { rendered: format!("error: {msg}\n"), errors: vec![overlay::plain_error(msg)] }
+        }
+    }
+}
+
+/// One line (and the errors, if any) per rebuild.
+fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
+    let reload =
+        since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
+    match outcome {
+        Outcome::Built { files, pages, findings, affected, reparsed, elapsed } => {
+            let how = if *reparsed { "" } else { " (templates only, content not re-read)" };
+            println!(
+                "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}",
+                affected.describe(),
+                elapsed.as_millis()
+            );
+        }
+        Outcome::Failed { errors, rendered } => {
+            eprint!("{rendered}");
+            let n = errors.len();
+            let s = if n == 1 { "" } else { "s" };
+            println!(
+                "{what}: {n} error{s}; still serving the last good build, with the errors over every page{reload}"
+            );
+        }
+    }
+}

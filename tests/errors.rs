@@ -1,0 +1,465 @@
+//! Every kind of bad input: `kehoach check` and `kehoach build` exit with status 1, name
+//! the file, line and column, quote the bad value and say what was expected, and leave the
+//! previous output untouched.
+//!
+//! Each case is a folder `tests/fixtures/bad/<case>/` holding only the files that differ
+//! from `tests/fixtures/minimal/` (and optionally `remove`, a list of paths to delete).
+
+use kehoach::build;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The minimal site with the case's files laid over it, in a fresh temporary folder.
+fn site_for(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("minimal"), dir.path());
+    let overlay = fixtures().join("bad").join(case);
+    assert!(overlay.is_dir(), "no fixture {}", overlay.display());
+    if overlay.join("content").is_dir() {
+        copy_tree(&overlay.join("content"), &dir.path().join("content"));
+    }
+    if let Ok(list) = fs::read_to_string(overlay.join("remove")) {
+        for line in list.lines().filter(|l| !l.trim().is_empty()) {
+            fs::remove_file(dir.path().join(line.trim())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// A folder that looks like the output of an earlier successful build.
+fn previous_output(parent: &Path) -> PathBuf {
+    let out = parent.join("public");
+    fs::create_dir_all(out.join("lich")).unwrap();
+    fs::write(out.join(kehoach::write::MARKER), "written by kehoach\n").unwrap();
+    fs::write(out.join("index.html"), "<!doctype html><p>bản trước</p>\n").unwrap();
+    fs::write(out.join("lich/index.html"), "<p>lịch</p>\n").unwrap();
+    out
+}
+
+fn kehoach(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Run `check` and `build` on the case; assert both fail cleanly and say `expected`.
+fn fails(case: &str, expected: &[&str]) -> String {
+    let site = site_for(case);
+    let root = site.path().join("").to_string_lossy().into_owned();
+    let root = root.trim_end_matches('/');
+    let outs = tempfile::tempdir().unwrap();
+    let out = previous_output(outs.path());
+    let before = snapshot(outs.path());
+
+    let (code, check_err) = kehoach(&["check", "--root", root]);
+    assert_eq!(code, 1, "{case}: check exit status; stderr:\n{check_err}");
+    let (code, build_err) = kehoach(&["build", "--root", root, "--output", out.to_str().unwrap()]);
+    assert_eq!(code, 1, "{case}: build exit status; stderr:\n{build_err}");
+    for err in [&check_err, &build_err] {
+        assert!(!err.contains("panicked"), "{case}: panic:\n{err}");
+        for want in expected {
+            assert!(err.contains(want), "{case}: stderr lacks {want:?}:\n{err}");
+        }
+    }
+    assert_eq!(snapshot(outs.path()), before, "{case}: the previous output changed");
+    check_err
+}
+
+#[test]
+fn yaml_syntax() {
+    fails(
+        "yaml-syntax",
+        &["--> content/teams.yaml:4:10", "invalid YAML", "did not find expected ',' or '}'"],
+    );
+}
+
+#[test]
+fn front_matter_missing() {
+    fails(
+        "frontmatter-missing",
+        &["error: missing front matter", "--> content/pages/huong-dan.md:1:1", "expected a line `---` here"],
+    );
+}
+
+#[test]
+fn front_matter_unterminated() {
+    fails(
+        "frontmatter-unterminated",
+        &[
+            "error: unterminated front matter",
+            "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:1:1",
+            "this `---` is never closed",
+        ],
+    );
+}
+
+#[test]
+fn missing_file() {
+    let err =
+        fails("missing-file", &["error: missing file `content/units.yaml`", "--> content/units.yaml\n"]);
+    assert!(!err.contains(":0:0"), "{err}");
+}
+
+#[test]
+fn missing_key() {
+    let err = fails(
+        "missing-key",
+        &[
+            "error: missing key `kind`",
+            "--> content/schedule.yaml:8:3",
+            "this visit needs `kind`: dang_uy or chi_bo",
+            "--> content/schedule.yaml:13:3",
+            "error: unknown key `knd`",
+        ],
+    );
+    assert_eq!(err.matches("error: missing key `kind`").count(), 2, "{err}");
+}
+
+#[test]
+fn unknown_key() {
+    fails(
+        "unknown-key",
+        &["error: unknown key `secretery`", "--> content/units.yaml:4:3", "help: did you mean `secretary`?"],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    fails(
+        "wrong-type",
+        &[
+            "--> content/teams.yaml:3:11",
+            "expected a mapping { name: …, title: … }, found a string `Nguyễn Văn An`",
+        ],
+    );
+}
+
+#[test]
+fn bad_date() {
+    fails(
+        "bad-date",
+        &["error: invalid date `2024-03-32`", "--> content/schedule.yaml:12:9", "expected a date YYYY-MM-DD"],
+    );
+}
+
+#[test]
+fn bad_month() {
+    fails(
+        "bad-month",
+        &["error: invalid month `2024-13`", "--> content/schedule.yaml:16:10", "expected a month YYYY-MM"],
+    );
+}
+
+#[test]
+fn bad_time() {
+    fails(
+        "bad-time",
+        &["error: invalid time `24:30`", "--> content/schedule.yaml:6:9", "expected a time HH:MM"],
+    );
+}
+
+#[test]
+fn bad_id() {
+    fails(
+        "bad-id",
+        &[
+            "error: invalid id `To_2`",
+            "--> content/teams.yaml:7:7",
+            "expected an id of lowercase letters",
+            "`to-2`",
+        ],
+    );
+}
+
+#[test]
+fn bad_enum() {
+    fails(
+        "bad-enum",
+        &[
+            "error: invalid value `gioi`",
+            "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:11:9",
+            "expected one of tot, kha, trung_binh, kem",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    fails(
+        "duplicate-id",
+        &[
+            "error: duplicate unit id `cb-ngan-hang`",
+            "--> content/units.yaml:9:7",
+            "::: content/units.yaml:8:13",
+            "first defined here",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_default_visit_id() {
+    fails(
+        "duplicate-visit",
+        &[
+            "error: duplicate visit id `to-1-2024-03-chi-bo`",
+            "--> content/schedule.yaml:19:3",
+            "::: content/schedule.yaml:8:3",
+            "so its id is `to-1-2024-03-chi-bo`",
+            "need an explicit `id:` each",
+        ],
+    );
+}
+
+#[test]
+fn unknown_team() {
+    fails(
+        "unknown-team",
+        &[
+            "error: unknown team `to-3`",
+            "--> content/schedule.yaml:13:9",
+            "expected the id of a team",
+            "`to-1`, `to-2`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_unit() {
+    fails(
+        "unknown-unit",
+        &[
+            "error: unknown unit `cb-dl-ky-thuta`",
+            "--> content/schedule.yaml:10:9",
+            "expected the id of a unit",
+            "did you mean `cb-dl-ky-thuat`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_visit() {
+    fails(
+        "unknown-visit",
+        &[
+            "error: unknown visit `to-1-2024-03-chibo`",
+            "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:2:8",
+            "expected the id of a visit",
+            "did you mean `to-1-2024-03-chi-bo`?",
+        ],
+    );
+}
+
+#[test]
+fn two_reports() {
+    fails(
+        "two-reports",
+        &[
+            "error: a second report on visit `to-1-2024-03-chi-bo`",
+            "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:2:8",
+            "::: content/reports/2024-03/lan-2.md:2:8",
+        ],
+    );
+}
+
+#[test]
+fn unexpected_file() {
+    fails("unexpected-file", &["error: unexpected file `content/team.yaml`", "did you mean `teams.yaml`?"]);
+}
+
+#[test]
+fn both_schedules() {
+    fails(
+        "both-schedules",
+        &["`content/schedule.yaml` and the folder `content/schedule/`", "--> content/schedule.yaml"],
+    );
+}
+
+#[test]
+fn not_utf8() {
+    fails("not-utf8", &["is not valid UTF-8", "--> content/pages/huong-dan.md:2:9"]);
+}
+
+#[test]
+fn period_reversed() {
+    fails(
+        "period-reversed",
+        &["error: period ends (`2024-02`) before it starts (`2024-03`)", "--> content/site.yaml:5:30"],
+    );
+}
+
+#[test]
+fn many_errors_in_several_files_are_all_reported() {
+    let err = fails(
+        "many-errors",
+        &[
+            "--> content/pages/huong-dan.md:2:1",
+            "error: missing file `content/plan.md`",
+            "error: unknown key `titel`",
+            "error: invalid value `dinh ky`",
+            "error: invalid value `gioi`",
+            "error: invalid value `dang-uy`",
+            "error: invalid month `2024-4`",
+            "error: invalid date `2024-11-31`",
+            "error: invalid id `To-2`",
+        ],
+    );
+    // In order of file, line and column.
+    let order = [
+        "pages/huong-dan.md",
+        "--> content/plan.md\n",
+        "reports/2024-03",
+        "schedule.yaml:2:9",
+        "schedule.yaml:16:10",
+        "site.yaml",
+        "teams.yaml",
+    ];
+    let at: Vec<usize> = order.iter().map(|s| err.find(s).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{err}");
+    // Nine errors and the closing count.
+    assert_eq!(err.matches("\nerror: ").count() + usize::from(err.starts_with("error: ")), 10, "{err}");
+}
+
+#[test]
+fn every_bad_fixture_has_a_test() {
+    let tested = [
+        "yaml-syntax",
+        "frontmatter-missing",
+        "frontmatter-unterminated",
+        "missing-file",
+        "missing-key",
+        "unknown-key",
+        "wrong-type",
+        "bad-date",
+        "bad-month",
+        "bad-time",
+        "bad-id",
+        "bad-enum",
+        "duplicate-id",
+        "duplicate-visit",
+        "unknown-team",
+        "unknown-unit",
+        "unknown-visit",
+        "two-reports",
+        "unexpected-file",
+        "both-schedules",
+        "not-utf8",
+        "period-reversed",
+        "many-errors",
+    ];
+    for e in fs::read_dir(fixtures().join("bad")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        assert!(tested.contains(&name.as_str()), "fixture {name} has no test");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_a_clean_error() {
+    let site = site_for("bad-date");
+    let static_dir = site.path().join("content/static");
+    std::os::unix::fs::symlink(&static_dir, static_dir.join("loop")).unwrap();
+    let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("symbolic link loop at `content/static/loop`"), "{err}");
+    assert!(err.contains("it leads back to `content/static`"), "{err}");
+    // The loop does not stop the other files from being read and checked.
+    assert!(err.contains("invalid date `2024-03-32`"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_not_read() {
+    let site = site_for("bad-date");
+    let fifo = site.path().join("content/pages/tin.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    if !made {
+        eprintln!("mkfifo is not available; skipping");
+        return;
+    }
+    let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`content/pages/tin.md` is not a regular file"), "{err}");
+    assert!(err.contains("invalid date `2024-03-32`"), "{err}");
+}
+
+#[test]
+fn no_content_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = kehoach(&["check", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no `content/` folder"), "{err}");
+}
+
+#[test]
+fn a_huge_yaml_file_is_refused_unread() {
+    let site = site_for("bad-date");
+    let big = site.path().join("content/schedule.yaml");
+    let f = fs::File::create(&big).unwrap();
+    f.set_len(21 * 1024 * 1024).unwrap();
+    let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("`content/schedule.yaml` is too large (21 MB)"), "{err}");
+}
+
+/// The valid fixture loads and checks cleanly (judging and rendering are not called here).
+#[test]
+fn minimal_site_loads() {
+    let loaded = build::load(&fixtures().join("minimal")).unwrap_or_else(|f| panic!("{}", f.render()));
+    let s = &loaded.site;
+    assert_eq!(s.teams.len(), 2);
+    let units: Vec<&str> = s.units.iter().map(|u| u.id.value.as_str()).collect();
+    assert_eq!(units, ["db-dien-luc", "cb-dl-ky-thuat", "cb-ngan-hang"]);
+    assert_eq!(s.units[1].parent.as_deref(), Some("db-dien-luc"));
+    let visits: Vec<&str> = s.visits.iter().map(|v| v.id.value.as_str()).collect();
+    assert_eq!(visits, ["to-1-2024-03-dang-uy", "to-1-2024-03-chi-bo", "to-2-2024-04-chi-bo"]);
+    assert_eq!(s.reports.len(), 1);
+    assert_eq!(s.reports[0].body_line, 14);
+    assert_eq!(s.pages[0].slug, "huong-dan");
+    assert_eq!(s.static_files, ["ke-hoach-ky.txt"]);
+    assert_eq!(s.config.as_of.map(|d| d.to_string()).as_deref(), Some("2024-04-20"));
+    assert!(loaded.sources.contains_key("content/schedule.yaml"));
+}
+
+/// Hidden files and folders are ignored; schedule/ works in place of schedule.yaml.
+#[test]
+fn hidden_files_are_ignored_and_schedule_folder_works() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("minimal"), dir.path());
+    let c = dir.path().join("content");
+    fs::write(c.join(".notes.yaml"), "not: [valid").unwrap();
+    fs::create_dir_all(c.join(".git")).unwrap();
+    fs::write(c.join(".git/x.md"), "junk").unwrap();
+    fs::create_dir_all(c.join("schedule")).unwrap();
+    fs::rename(c.join("schedule.yaml"), c.join("schedule/2024.yaml")).unwrap();
+    let loaded = build::load(dir.path()).unwrap_or_else(|f| panic!("{}", f.render()));
+    assert_eq!(loaded.site.visits.len(), 3);
+    assert_eq!(&*loaded.site.visits[0].loc.file, "content/schedule/2024.yaml");
+}

@@ -1,0 +1,95 @@
+//! `kehoach init` and `kehoach new report` write content that `kehoach check` accepts, and
+//! refuse to overwrite.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
+
+fn kehoach(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kehoach")).args(args).arg(root).output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let o = kehoach(&["init"], &site);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("kehoach serve"), "prints the next steps");
+    let o = kehoach(&["check", "--root"], &site);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = tmp.path().join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["build", "--root"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(out.join("data/summary.json").is_file());
+
+    let before = std::fs::read_to_string(site.join("content/site.yaml")).unwrap();
+    let o = kehoach(&["init"], &site);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("not empty"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(site.join("content/site.yaml")).unwrap(), before);
+}
+
+#[test]
+fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(FIXTURE), &root);
+    // A visit to a chi bộ trực thuộc, its report removed.
+    std::fs::remove_file(root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md")).unwrap();
+    for id in ["to-1-2024-03-chi-bo", "to-2-2024-04-dang-uy", "to-1-2024-05-chi-bo"] {
+        let o = kehoach(&["new", "report", id, "--root"], &root);
+        assert!(o.status.success(), "{id}: {}", text(&o));
+    }
+    let written = root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md");
+    let report = std::fs::read_to_string(&written).unwrap();
+    assert!(report.starts_with("---\nvisit: to-1-2024-03-chi-bo "), "{report}");
+    assert!(report.contains("accompanied_by"), "{report}");
+    assert!(report.contains("## Đề xuất, kiến nghị"));
+    assert!(root.join("content/reports/2024-05/to-1-2024-05-chi-bo.md").is_file());
+    let o = kehoach(&["check", "--root"], &root);
+    assert!(o.status.success(), "{}", text(&o));
+
+    let o = kehoach(&["new", "report", "to-1-2024-03-chi-bo", "--root"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("already"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), report, "left as it was");
+}
+
+#[test]
+fn new_report_on_an_unknown_or_cancelled_visit_explains() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(FIXTURE), &root);
+    let o = kehoach(&["new", "report", "to-2-2024-4-dang-uy", "--root"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let t = text(&o);
+    assert!(t.contains("`to-2-2024-4-dang-uy`") && t.contains("`to-2-2024-04-dang-uy`"), "{t}");
+    let o = kehoach(&["new", "report", "to-2-2024-05-dang-uy", "--root"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("cancelled"), "{}", text(&o));
+    assert!(!root.join("content/reports/2024-05/to-2-2024-05-dang-uy.md").exists());
+}
