@@ -213,8 +213,10 @@ fn dashboard_has_the_figures_of_summary_json() {
     assert_eq!(dd[10], format!("{}/{}", summary["units_visited"], summary["units_total"]));
     // Matrix: a row per team, a column per month, status as text.
     assert_eq!(dash.select(&sel("table.matrix tbody tr")).count(), 3);
-    let to3 = texts(&dash, "table.matrix tbody tr:nth-child(3) td");
-    assert_eq!(to3[1], "Đảng ủy: Thiếu 1 Chi bộ: Thiếu 1", "to-3 has no visit in April");
+    let to3_april = texts(&dash, "table.matrix tbody tr:nth-child(3) td:nth-of-type(2) .st");
+    assert_eq!(to3_april, vec!["Đảng ủy: Thiếu 1", "Chi bộ: Thiếu 1"], "to-3 has no visit in April");
+    let to2_may = texts(&dash, "table.matrix tbody tr:nth-child(2) td:nth-of-type(3) .st");
+    assert_eq!(to2_may, vec!["Đảng ủy: Đã hủy", "Đảng ủy: Thiếu 1", "Chi bộ: Sắp tới"]);
     assert_eq!(dash.select(&sel("#qua-han ~ .table-wrap tbody tr")).count(), 3);
     assert_eq!(texts(&dash, "#thieu-lich ~ ul li").len(), 3);
     let findings = dash.select(&sel("ul.findings li")).count();

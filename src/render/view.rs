@@ -69,7 +69,7 @@ pub struct View<'a> {
     pub pages: Vec<&'a Page>,
     teams: BTreeMap<&'a str, &'a Team>,
     units: BTreeMap<&'a str, &'a Unit>,
-    /// Visit indices in display order (month, day, time, team, kind, id).
+    /// Visit indices in display order: month, dated before undated, day, time, team, kind, id.
     order: Vec<usize>,
 }
 
@@ -92,6 +92,7 @@ impl<'a> View<'a> {
         let key = |v: &'a Visit| {
             (
                 v.month.value,
+                v.date.is_none(),
                 v.date.as_ref().map(|d| d.value),
                 v.time,
                 v.team.as_str(),
@@ -130,7 +131,7 @@ impl<'a> View<'a> {
         self.reports.get(i).copied().flatten()
     }
 
-    /// Visits with their index, sorted by month, day, time, team, kind.
+    /// Visits with their index: by month (dated first, by day and time), team, kind.
     pub fn visits(&self) -> Vec<(usize, &'a Visit)> {
         self.order.iter().map(|&i| (i, &self.site.visits[i])).collect()
     }

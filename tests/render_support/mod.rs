@@ -63,10 +63,10 @@ pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap_or_else(|e| panic!("selector {s}: {e:?}"))
 }
 
-/// The text of every element matching `s`, whitespace collapsed.
+/// The text of every element matching `s`: text nodes joined by spaces, whitespace collapsed.
 pub fn texts(html: &Html, s: &str) -> Vec<String> {
     html.select(&sel(s))
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
 
@@ -112,11 +112,13 @@ pub fn broken_links(files: &Files, base_url: &str) -> Vec<(String, String)> {
             };
             let resolved = if file.is_empty() {
                 Some(path.clone())
-            } else if file.contains("://") || file.starts_with("//") {
-                None
-            } else if let Some(abs) = file.strip_prefix(base_url) {
+            } else if let Some(abs) =
+                file.strip_prefix(base_url).filter(|_| base_url.starts_with('/') || base_url.contains("://"))
+            {
                 // Only 404.html links from the base (it is served at any address).
                 if path == "404.html" { normalise(&PathBuf::new(), abs) } else { None }
+            } else if file.contains("://") || file.starts_with("//") || file.starts_with('/') {
+                None
             } else {
                 normalise(&dir, file)
             };
