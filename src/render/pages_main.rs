@@ -186,7 +186,7 @@ pub fn page(view: &View, page: &crate::model::Page) -> Page {
 }
 
 pub fn not_found(base_url: &str) -> Page {
-    let mut p = Page::new("404.html", "404.html", "Không tìm thấy trang", "");
+    let mut p = Page::new("404.html", "404.html", "Không tìm thấy trang", "404");
     // Served for any missing address, so links go from the site's base, not relative.
     p.root = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
     p
