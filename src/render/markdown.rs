@@ -49,14 +49,18 @@ pub fn to_html(md: &str, root: &str) -> String {
     sanitize(&raw)
 }
 
+/// The sanitiser, set up once (its tables of allowed tags and attributes are large).
+static SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.attribute_filter(|element, attribute, value| match (element, attribute) {
+        ("img", "src") if is_external(value) => None,
+        _ => Some(value.into()),
+    });
+    b
+});
+
 fn sanitize(raw: &str) -> String {
-    ammonia::Builder::default()
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("img", "src") if is_external(value) => None,
-            _ => Some(value.into()),
-        })
-        .clean(raw)
-        .to_string()
+    SANITIZER.clean(raw).to_string()
 }
 
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",

@@ -23,6 +23,7 @@ use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
 use crate::model::Site;
 use crate::theme::Theme;
+use rayon::prelude::*;
 use serde::Serialize;
 use view::{View, url};
 
@@ -109,26 +110,67 @@ fn nav(view: &View, page: &Page) -> Vec<NavItem> {
     items
 }
 
-/// Every page of the site, in a fixed order.
-fn pages(view: &View, opts: &RenderOptions) -> Vec<Page> {
+/// One page to build: which, and of what.
+enum Job<'a> {
+    Home,
+    Plan,
+    Teams,
+    Units,
+    Year,
+    Reports,
+    Dashboard,
+    Synthesis,
+    NotFound,
+    Team(&'a crate::model::Team),
+    Unit(&'a crate::model::Unit),
+    Month(crate::model::YearMonth),
+    Report(usize, &'a crate::model::Visit, &'a crate::model::Report),
+    Page(&'a crate::model::Page),
+}
+
+/// Every page of the site, in a fixed order (the large ones first, so that they start
+/// early when the pages are built in parallel).
+fn jobs<'a>(view: &View<'a>) -> Vec<Job<'a>> {
     let site = view.site;
     let mut out = vec![
-        pages_main::home(view),
-        pages_main::plan(view),
-        pages_main::teams(view),
-        pages_main::units(view),
-        pages_calendar::year(view),
-        pages_reports::index(view),
-        pages_dashboard::dashboard(view),
-        pages_reports::synthesis(view),
-        pages_main::not_found(&opts.base_url),
+        Job::Home,
+        Job::Plan,
+        Job::Teams,
+        Job::Units,
+        Job::Year,
+        Job::Reports,
+        Job::Dashboard,
+        Job::Synthesis,
+        Job::NotFound,
     ];
-    out.extend(site.teams.iter().map(|t| pages_main::team(view, t)));
-    out.extend(site.units.iter().map(|u| pages_main::unit(view, u)));
-    out.extend(view.months().into_iter().map(|m| pages_calendar::month(view, m)));
-    out.extend(view.reported().into_iter().map(|(i, v, r)| pages_reports::report(view, i, v, r)));
-    out.extend(view.pages.iter().map(|p| pages_main::page(view, p)));
+    out.extend(site.teams.iter().map(Job::Team));
+    out.extend(site.units.iter().map(Job::Unit));
+    out.extend(view.months().into_iter().map(Job::Month));
+    out.extend(view.reported().into_iter().map(|(i, v, r)| Job::Report(i, v, r)));
+    out.extend(view.pages.iter().map(|p| Job::Page(p)));
     out
+}
+
+impl Job<'_> {
+    /// The page with its own context (without the parts every page has).
+    fn page(&self, view: &View, opts: &RenderOptions) -> Page {
+        match self {
+            Job::Home => pages_main::home(view),
+            Job::Plan => pages_main::plan(view),
+            Job::Teams => pages_main::teams(view),
+            Job::Units => pages_main::units(view),
+            Job::Year => pages_calendar::year(view),
+            Job::Reports => pages_reports::index(view),
+            Job::Dashboard => pages_dashboard::dashboard(view),
+            Job::Synthesis => pages_reports::synthesis(view),
+            Job::NotFound => pages_main::not_found(&opts.base_url),
+            Job::Team(t) => pages_main::team(view, t),
+            Job::Unit(u) => pages_main::unit(view, u),
+            Job::Month(m) => pages_calendar::month(view, *m),
+            Job::Report(i, v, r) => pages_reports::report(view, *i, v, r),
+            Job::Page(p) => pages_main::page(view, p),
+        }
+    }
 }
 
 fn common(view: &View, page: &mut Page, opts: &RenderOptions) {
@@ -170,12 +212,22 @@ pub fn site_files(
 ) -> Result<Vec<OutputFile>, (Vec<Diagnostic>, Sources)> {
     let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
     let view = View::new(site, judgement, opts.include_restricted);
-    let mut files = Vec::new();
+    // Each page is built, rendered and its context dropped on one of rayon's threads;
+    // the results come back in the fixed order, so the output does not depend on them.
+    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = jobs(&view)
+        .par_iter()
+        .map(|job| {
+            let mut page = job.page(&view, opts);
+            common(&view, &mut page, opts);
+            let html = engine.render(page.template, &page.ctx)?;
+            Ok(OutputFile { path: page.path, bytes: html.into_bytes() })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + theme.assets.len());
     let mut errors: Vec<Diagnostic> = Vec::new();
-    for mut page in pages(&view, opts) {
-        common(&view, &mut page, opts);
-        match engine.render(page.template, &page.ctx) {
-            Ok(html) => files.push(OutputFile { path: page.path, bytes: html.into_bytes() }),
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
             Err(d) => {
                 if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
                     errors.push(*d);

@@ -50,11 +50,7 @@ fn grid(view: &View, m: YearMonth, rows: &[VisitRow], with_visits: bool) -> Vec<
 }
 
 fn month_rows(view: &View, m: YearMonth) -> Vec<VisitRow> {
-    view.visits()
-        .into_iter()
-        .filter(|(_, v)| v.month.value == m)
-        .map(|(i, v)| visit_row(view, i, v))
-        .collect()
+    view.visits_in_month(m).into_iter().map(|(i, v)| visit_row(view, i, v)).collect()
 }
 
 /// Visits dated in `m` but listed under another month (a finding) also show on their day.

@@ -7,12 +7,13 @@ use super::rows::{kind_short, month_ref, unit_row, visit_row};
 use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
-use crate::derive::{Finding, Status, Subject};
-use crate::model::{UnitKind, VisitKind};
+use crate::derive::{Finding, Gap, Status, Subject};
+use crate::model::{UnitKind, Visit, VisitKind, YearMonth};
 use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
 
 fn subject_url(view: &View, f: &Finding) -> Option<String> {
-    let visit = |id: &str| view.site.visits.iter().position(|v| v.id.as_str() == id);
+    let visit = |id: &str| view.visit_index(id);
     match &f.subject {
         Subject::Team(t) => Some(url::team(t)),
         Subject::Visit(id) => visit(id).map(|i| url::visit(&view.site.visits[i].team, id)),
@@ -25,32 +26,30 @@ fn subject_url(view: &View, f: &Finding) -> Option<String> {
 
 fn matrix(view: &View) -> Value {
     let months = view.months();
-    let visits = view.visits();
+    let gaps: HashMap<(&str, YearMonth, VisitKind), &Gap> =
+        view.judgement.gaps.iter().rev().map(|g| ((g.team.as_str(), g.month, g.kind), g)).collect();
     let rows: Vec<Value> = view
         .site
         .teams
         .iter()
         .map(|t| {
+            let mut cell: BTreeMap<(YearMonth, VisitKind), Vec<(usize, &Visit)>> = BTreeMap::new();
+            for (i, v) in view.visits_of_team(&t.id) {
+                cell.entry((v.month.value, v.kind.value)).or_default().push((i, v));
+            }
             let cells: Vec<Value> = months
                 .iter()
                 .map(|m| {
                     let mut entries: Vec<Value> = Vec::new();
                     for kind in VisitKind::ALL {
-                        for (i, v) in &visits {
-                            if v.team.as_str() == t.id.as_str() && v.month.value == *m && v.kind.value == kind {
-                                let r = visit_row(view, *i, v);
-                                entries.push(json!({
-                                    "kind_short": r.kind_short, "status": r.status, "status_label": r.status_label,
-                                    "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
-                                }));
-                            }
+                        for (i, v) in cell.get(&(*m, kind)).map(Vec::as_slice).unwrap_or_default() {
+                            let r = visit_row(view, *i, v);
+                            entries.push(json!({
+                                "kind_short": r.kind_short, "status": r.status, "status_label": r.status_label,
+                                "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
+                            }));
                         }
-                        if let Some(g) = view
-                            .judgement
-                            .gaps
-                            .iter()
-                            .find(|g| g.team == t.id.as_str() && g.month == *m && g.kind == kind)
-                        {
+                        if let Some(g) = gaps.get(&(t.id.as_str(), *m, kind)) {
                             entries.push(json!({
                                 "kind_short": kind_short(kind), "status": "gap",
                                 "status_label": format!("Thiếu {}", g.required.saturating_sub(g.planned)),

@@ -97,12 +97,8 @@ fn by_month(rows: Vec<VisitRow>) -> Vec<serde_json::Value> {
 
 pub fn team(view: &View, t: &crate::model::Team) -> Page {
     let mut p = Page::new(&url::team(&t.id), "team.html", &t.name, "to-cong-tac");
-    let rows: Vec<VisitRow> = view
-        .visits()
-        .into_iter()
-        .filter(|(_, v)| v.team.as_str() == t.id.as_str())
-        .map(|(i, v)| visit_row(view, i, v))
-        .collect();
+    let rows: Vec<VisitRow> =
+        view.visits_of_team(&t.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
     let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
     let gaps: Vec<_> = view
         .judgement
@@ -144,18 +140,12 @@ pub fn units(view: &View) -> Page {
 
 pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
     let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
-    let visits = view.visits();
-    let rows: Vec<VisitRow> = visits
-        .iter()
-        .filter(|(_, v)| v.unit.as_str() == u.id.as_str())
-        .map(|(i, v)| visit_row(view, *i, v))
-        .collect();
+    let rows: Vec<VisitRow> =
+        view.visits_of_unit(&u.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
     let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));
-    let cell_visits: Vec<VisitRow> = visits
-        .iter()
-        .filter(|(_, v)| cells.iter().any(|c| c.id.as_str() == v.unit.as_str()))
-        .map(|(i, v)| visit_row(view, *i, v))
-        .collect();
+    let cell_ids: Vec<&str> = cells.iter().map(|c| c.id.as_str()).collect();
+    let cell_visits: Vec<VisitRow> =
+        view.visits_of_units(&cell_ids).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
     let next = rows.iter().find(|r| r.status == Status::Upcoming.key()).cloned();
     let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
     let parent = u.parent.as_deref().map(|id| rows::unit_link(view, id));

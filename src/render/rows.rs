@@ -158,10 +158,11 @@ pub fn figures(view: &View, team: Option<&str>) -> Figures {
         required: per_team * if team.is_some() { 1 } else { view.site.teams.len() as u32 },
         ..Figures::default()
     };
-    for (i, v) in view.site.visits.iter().enumerate() {
-        if team.is_some_and(|t| t != v.team.as_str()) {
-            continue;
-        }
+    let visits: Box<dyn Iterator<Item = usize>> = match team {
+        Some(t) => Box::new(view.visits_of_team(t).into_iter().map(|(i, _)| i)),
+        None => Box::new(0..view.site.visits.len()),
+    };
+    for i in visits {
         let Some(s) = view.state(i) else { continue };
         match s.status {
             Status::Cancelled => f.cancelled += 1,
@@ -200,8 +201,8 @@ pub struct UnitRow {
 pub fn unit_row(view: &View, u: &Unit, cells: Vec<UnitRow>) -> UnitRow {
     let mut visits = 0;
     let mut reported = 0;
-    for (i, v) in view.site.visits.iter().enumerate() {
-        if v.unit.as_str() == u.id.as_str() && !v.is_cancelled() {
+    for (i, v) in view.visits_of_unit(&u.id) {
+        if !v.is_cancelled() {
             visits += 1;
             if view.state(i).is_some_and(|s| s.status == Status::Reported) {
                 reported += 1;

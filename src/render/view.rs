@@ -8,7 +8,7 @@
 use super::vi::Collator;
 use crate::derive::{Judgement, VisitState};
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Addresses of pages, relative to the site root, as files (work from disk).
 pub mod url {
@@ -71,6 +71,17 @@ pub struct View<'a> {
     units: BTreeMap<&'a str, &'a Unit>,
     /// Visit indices in display order: month, dated before undated, day, time, team, kind, id.
     order: Vec<usize>,
+    /// The same, by team, by unit and by month (lookups, so that a site of tens of
+    /// thousands of visits does not scan them all for each of its pages).
+    by_team: HashMap<&'a str, Vec<usize>>,
+    by_unit: HashMap<&'a str, Vec<usize>>,
+    by_month: BTreeMap<YearMonth, Vec<usize>>,
+    /// Visit index by id (the first visit of an id).
+    by_id: HashMap<&'a str, usize>,
+    /// Position of each visit in `order`.
+    rank: Vec<usize>,
+    /// The chi bộ trực thuộc of each đảng bộ, in units.yaml order.
+    cells: HashMap<&'a str, Vec<&'a Unit>>,
 }
 
 impl<'a> View<'a> {
@@ -101,7 +112,36 @@ impl<'a> View<'a> {
             )
         };
         order.sort_by(|a, b| key(&site.visits[*a]).cmp(&key(&site.visits[*b])));
+        let mut by_team: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_unit: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_month: BTreeMap<YearMonth, Vec<usize>> = BTreeMap::new();
+        for &i in &order {
+            let v = &site.visits[i];
+            by_team.entry(v.team.as_str()).or_default().push(i);
+            by_unit.entry(v.unit.as_str()).or_default().push(i);
+            by_month.entry(v.month.value).or_default().push(i);
+        }
+        let mut rank = vec![0; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
+        let mut cells: HashMap<&str, Vec<&Unit>> = HashMap::new();
+        for u in &site.units {
+            if let Some(p) = u.parent.as_deref() {
+                cells.entry(p).or_default().push(u);
+            }
+        }
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        for (i, v) in site.visits.iter().enumerate() {
+            by_id.entry(v.id.as_str()).or_insert(i);
+        }
         View {
+            by_team,
+            by_unit,
+            by_month,
+            by_id,
+            rank,
+            cells,
             order,
             site,
             judgement,
@@ -136,6 +176,39 @@ impl<'a> View<'a> {
         self.order.iter().map(|&i| (i, &self.site.visits[i])).collect()
     }
 
+    fn listed(&self, list: Option<&Vec<usize>>) -> Vec<(usize, &'a Visit)> {
+        list.map(|l| l.iter().map(|&i| (i, &self.site.visits[i])).collect()).unwrap_or_default()
+    }
+
+    /// The visits of a team, in the order of [`Self::visits`].
+    pub fn visits_of_team(&self, team: &str) -> Vec<(usize, &'a Visit)> {
+        self.listed(self.by_team.get(team))
+    }
+
+    /// The visits to a unit (itself only), in the order of [`Self::visits`].
+    pub fn visits_of_unit(&self, unit: &str) -> Vec<(usize, &'a Visit)> {
+        self.listed(self.by_unit.get(unit))
+    }
+
+    /// The visits to any of `units`, in the order of [`Self::visits`].
+    pub fn visits_of_units(&self, units: &[&str]) -> Vec<(usize, &'a Visit)> {
+        let mut all: Vec<usize> =
+            units.iter().filter_map(|u| self.by_unit.get(u)).flatten().copied().collect();
+        all.sort_by_key(|&i| self.rank[i]);
+        all.dedup();
+        self.listed(Some(&all))
+    }
+
+    /// The visits filed under a month, in the order of [`Self::visits`].
+    pub fn visits_in_month(&self, m: YearMonth) -> Vec<(usize, &'a Visit)> {
+        self.listed(self.by_month.get(&m))
+    }
+
+    /// The index of the visit with this id.
+    pub fn visit_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// Visits with a published report, in schedule order.
     pub fn reported(&self) -> Vec<(usize, &'a Visit, &'a Report)> {
         self.visits().into_iter().filter_map(|(i, v)| Some((i, v, self.report(i)?))).collect()
@@ -143,12 +216,14 @@ impl<'a> View<'a> {
 
     /// Units of a kind, in Vietnamese order of their names.
     pub fn units_of(&self, kind: UnitKind, parent: Option<&str>) -> Vec<&'a Unit> {
-        let mut u: Vec<&Unit> = self
-            .site
-            .units
-            .iter()
-            .filter(|u| u.kind == kind && (parent.is_none() || u.parent.as_deref() == parent))
-            .collect();
+        let candidates: &[&'a Unit] = match parent {
+            Some(p) => self.cells.get(p).map(Vec::as_slice).unwrap_or_default(),
+            None => &[],
+        };
+        let mut u: Vec<&Unit> = match parent {
+            Some(_) => candidates.iter().copied().filter(|u| u.kind == kind).collect(),
+            None => self.site.units.iter().filter(|u| u.kind == kind).collect(),
+        };
         self.collator.sort_by_key(&mut u, |u| &u.name);
         u
     }
