@@ -4,51 +4,78 @@
 use super::Page;
 use super::markdown::{self, PROPOSALS};
 use super::pages_main::team_figures;
-use super::rows::{VisitRow, figures, month_ref, visit_row};
+use super::rows::{MonthRef, VisitRow, figures, month_ref, visit_row};
 use super::vi;
 use super::view::{View, url};
 use crate::model::{Rating, Report, Visit, YearMonth};
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
 
 /// A report in a list: the visit's row plus the report's headline facts.
-fn brief(view: &View, i: usize, v: &Visit, r: &Report) -> Value {
-    json!({
-        "visit": visit_row(view, i, v),
-        "held_on": vi::date(r.held_on.value),
-        "submitted_on": vi::date(r.submitted_on.value),
-        "rating": r.rating.key(),
-        "rating_label": r.rating.label(),
-        "author": r.author,
-        "restricted": r.restricted,
-        "url": url::report(&v.id),
-    })
+/// A report as listed (serialised straight into the template's context: no JSON tree
+/// in between, which matters on a list of tens of thousands).
+#[derive(Serialize, Clone)]
+struct Brief<'a> {
+    visit: VisitRow,
+    held_on: String,
+    submitted_on: String,
+    rating: &'static str,
+    rating_label: &'static str,
+    author: &'a str,
+    restricted: bool,
+    url: String,
+}
+
+fn brief<'a>(view: &View, i: usize, v: &Visit, r: &'a Report) -> Brief<'a> {
+    Brief {
+        visit: visit_row(view, i, v),
+        held_on: vi::date(r.held_on.value),
+        submitted_on: vi::date(r.submitted_on.value),
+        rating: r.rating.key(),
+        rating_label: r.rating.label(),
+        author: &r.author,
+        restricted: r.restricted,
+        url: url::report(&v.id),
+    }
+}
+
+#[derive(Serialize)]
+struct MonthReports<'a> {
+    month: MonthRef,
+    reports: Vec<Brief<'a>>,
+}
+
+#[derive(Serialize)]
+struct TeamReports<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    reports: Vec<Brief<'a>>,
 }
 
 pub fn index(view: &View) -> Page {
     let mut p = Page::new(&url::reports(), "reports.html", "Báo cáo kết quả dự sinh hoạt", "bao-cao");
     let reported = view.reported();
-    let mut by_month: Vec<(YearMonth, Vec<Value>)> = Vec::new();
-    for (i, v, r) in &reported {
-        let m = YearMonth::of(r.held_on.value);
-        match by_month.iter_mut().find(|(k, _)| *k == m) {
-            Some((_, list)) => list.push(brief(view, *i, v, r)),
-            None => by_month.push((m, vec![brief(view, *i, v, r)])),
-        }
+    // Each report's entry is made once; the lists by month and by team share them.
+    let briefs: Vec<Brief> = reported.iter().map(|(i, v, r)| brief(view, *i, v, r)).collect();
+    let mut by_month: BTreeMap<YearMonth, Vec<Brief>> = BTreeMap::new();
+    let mut by_team_of: HashMap<&str, Vec<Brief>> = HashMap::new();
+    for ((_, v, r), b) in reported.iter().zip(&briefs) {
+        by_month.entry(YearMonth::of(r.held_on.value)).or_default().push(b.clone());
+        by_team_of.entry(v.team.as_str()).or_default().push(b.clone());
     }
-    by_month.sort_by_key(|(m, _)| *m);
-    let by_month: Vec<Value> =
-        by_month.into_iter().map(|(m, reports)| json!({"month": month_ref(m), "reports": reports})).collect();
-    let by_team: Vec<Value> = view
+    let by_month: Vec<MonthReports> =
+        by_month.into_iter().map(|(m, reports)| MonthReports { month: month_ref(m), reports }).collect();
+    let by_team: Vec<TeamReports> = view
         .site
         .teams
         .iter()
-        .map(|t| {
-            let reports: Vec<Value> = reported
-                .iter()
-                .filter(|(_, v, _)| v.team.as_str() == t.id.as_str())
-                .map(|(i, v, r)| brief(view, *i, v, r))
-                .collect();
-            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "reports": reports})
+        .map(|t| TeamReports {
+            id: &t.id.value,
+            name: &t.name,
+            url: url::team(&t.id),
+            reports: by_team_of.remove(t.id.as_str()).unwrap_or_default(),
         })
         .collect();
     p.ctx.insert("total", &reported.len());
@@ -98,6 +125,22 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
     p
 }
 
+#[derive(Serialize)]
+struct Proposal {
+    visit: VisitRow,
+    held_on: String,
+    url: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct TeamProposals<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    items: Vec<Proposal>,
+}
+
 pub fn synthesis(view: &View) -> Page {
     let mut p =
         Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
@@ -111,31 +154,35 @@ pub fn synthesis(view: &View) -> Page {
         })
         .collect();
     let root = p.root.clone();
-    let proposals: Vec<Value> = view
+    let mut of_team: HashMap<&str, Vec<&(usize, &Visit, &Report)>> = HashMap::new();
+    for x in &reported {
+        of_team.entry(x.1.team.as_str()).or_default().push(x);
+    }
+    let proposals: Vec<TeamProposals> = view
         .site
         .teams
         .iter()
         .map(|t| {
-            let mut items: Vec<(&str, Value)> = reported
+            let mine = of_team.get(t.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+            let mut items: Vec<(&str, Proposal)> = mine
                 .iter()
-                .filter(|(_, v, _)| v.team.as_str() == t.id.as_str())
                 .filter_map(|(i, v, r)| {
                     let text = markdown::section(&r.body, PROPOSALS)?;
                     let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
                     Some((
                         unit,
-                        json!({
-                            "visit": visit_row(view, *i, v),
-                            "held_on": vi::date(r.held_on.value),
-                            "url": url::report(&v.id),
-                            "html": markdown::to_html(text, &root),
-                        }),
+                        Proposal {
+                            visit: visit_row(view, *i, v),
+                            held_on: vi::date(r.held_on.value),
+                            url: url::report(&v.id),
+                            html: markdown::to_html(text, &root),
+                        },
                     ))
                 })
                 .collect();
             items.sort_by(|a, b| view.collator.compare(a.0, b.0));
-            let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
-            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "items": items})
+            let items: Vec<Proposal> = items.into_iter().map(|(_, v)| v).collect();
+            TeamProposals { id: &t.id.value, name: &t.name, url: url::team(&t.id), items }
         })
         .collect();
     p.ctx.insert("figures", &figures(view, None));
