@@ -108,6 +108,28 @@ pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteErro
     result
 }
 
+/// Bring the paths `changed` of an existing output up to date, in place (not atomically:
+/// for the dev server's own folder): each of `files` is written, and each changed path
+/// with no file in `files` is removed.
+pub fn update(output: &Path, files: &[OutputFile], changed: &BTreeSet<String>) -> Result<(), WriteError> {
+    for f in files {
+        let path = output.join(&f.path);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(io_err(p))?;
+        }
+        fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+    }
+    let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for gone in changed.iter().filter(|p| !written.contains(p.as_str())) {
+        let path = output.join(gone);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(WriteError::Io(path, e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn unique() -> u128 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
 }

@@ -152,6 +152,26 @@ fn jobs<'a>(view: &View<'a>) -> Vec<Job<'a>> {
 }
 
 impl Job<'_> {
+    /// Where the page goes (the `path` of [`Self::page`], without building it).
+    fn path(&self) -> String {
+        match self {
+            Job::Home => url::home(),
+            Job::Plan => url::plan(),
+            Job::Teams => url::teams(),
+            Job::Units => url::units(),
+            Job::Year => url::calendar(),
+            Job::Reports => url::reports(),
+            Job::Dashboard => url::dashboard(),
+            Job::Synthesis => url::synthesis(),
+            Job::NotFound => "404.html".into(),
+            Job::Team(t) => url::team(&t.id),
+            Job::Unit(u) => url::unit(&u.id),
+            Job::Month(m) => url::month(*m),
+            Job::Report(_, v, _) => url::report(&v.id),
+            Job::Page(p) => url::page(&p.slug),
+        }
+    }
+
     /// The page with its own context (without the parts every page has).
     fn page(&self, view: &View, opts: &RenderOptions) -> Page {
         match self {
@@ -210,14 +230,29 @@ pub fn site_files(
     theme: &Theme,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, (Vec<Diagnostic>, Sources)> {
+    site_files_where(site, judgement, theme, opts, &|_| true)
+}
+
+/// [`site_files`], only the pages and assets whose path passes `keep` (the dev server
+/// renders only what an edit affects).
+pub fn site_files_where(
+    site: &Site,
+    judgement: &Judgement,
+    theme: &Theme,
+    opts: &RenderOptions,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<OutputFile>, (Vec<Diagnostic>, Sources)> {
     let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
     let view = View::new(site, judgement, opts.include_restricted);
     // Each page is built, rendered and its context dropped on one of rayon's threads;
     // the results come back in the fixed order, so the output does not depend on them.
-    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = jobs(&view)
+    let mut jobs = jobs(&view);
+    jobs.retain(|job| keep(&job.path()));
+    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = jobs
         .par_iter()
         .map(|job| {
             let mut page = job.page(&view, opts);
+            debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
             common(&view, &mut page, opts);
             let html = engine.render(page.template, &page.ctx)?;
             Ok(OutputFile { path: page.path, bytes: html.into_bytes() })
@@ -238,7 +273,13 @@ pub fn site_files(
     if !errors.is_empty() {
         return Err((errors, engine.sources));
     }
-    files.extend(theme.assets.iter().map(|(p, b)| OutputFile { path: p.clone(), bytes: b.clone() }));
+    files.extend(
+        theme
+            .assets
+            .iter()
+            .filter(|(p, _)| keep(p))
+            .map(|(p, b)| OutputFile { path: p.clone(), bytes: b.clone() }),
+    );
     Ok(files)
 }
 

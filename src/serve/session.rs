@@ -40,12 +40,15 @@ impl Outcome {
 pub struct Session {
     opts: Options,
     last: Option<Loaded>,
+    /// Whether the output folder holds the build of `last` (so that an edit may update
+    /// only the outputs it affects).
+    built: bool,
 }
 
 impl Session {
     /// A session building the site at `opts.root` into `opts.output`.
     pub fn new(opts: Options) -> Self {
-        Session { opts, last: None }
+        Session { opts, last: None, built: false }
     }
 
     pub fn output(&self) -> &PathBuf {
@@ -74,7 +77,24 @@ impl Session {
         };
         let as_of = build::resolve_as_of(self.opts.as_of, &loaded.site);
         let judgement = derive::judge(&loaded.site, as_of);
-        let files = match build::render_all(loaded, &judgement, &self.opts) {
+        let affected = match (&self.last, &fresh) {
+            (Some(old), Some(new)) if !changes.is_empty() => {
+                affected::affected_by_all(changes, &old.site, &new.site)
+            }
+            (Some(_), None) => affected::affected_by_all(changes, &loaded.site, &loaded.site),
+            _ => Affected::All,
+        };
+        // After a good build, an edit that touches some outputs re-renders and rewrites
+        // only those (in place: the folder is the server's own); else everything.
+        let in_place = match &affected {
+            Affected::Paths(paths) if self.built => Some(paths),
+            _ => None,
+        };
+        let rendered = match in_place {
+            Some(paths) => build::render_where(loaded, &judgement, &self.opts, &|p| paths.contains(p)),
+            None => build::render_all(loaded, &judgement, &self.opts),
+        };
+        let files = match rendered {
             Ok(files) => files,
             Err(f) => {
                 return Outcome::Failed {
@@ -83,20 +103,19 @@ impl Session {
                 };
             }
         };
-        if let Err(e) = write::write_atomic(&self.opts.output, &files) {
+        let written = match in_place {
+            Some(paths) => write::update(&self.opts.output, &files, paths),
+            None => write::write_atomic(&self.opts.output, &files),
+        };
+        if let Err(e) = written {
+            self.built = false;
             let msg = e.to_string();
             return Outcome::Failed {
                 errors: vec![overlay::plain_error(&msg)],
                 rendered: format!("error: {msg}\n"),
             };
         }
-        let affected = match (&self.last, &fresh) {
-            (Some(old), Some(new)) if !changes.is_empty() => {
-                affected::affected_by_all(changes, &old.site, &new.site)
-            }
-            (Some(_), None) => affected::affected_by_all(changes, &loaded.site, &loaded.site),
-            _ => Affected::All,
-        };
+        self.built = true;
         let findings = build::published_findings(&judgement, self.opts.include_restricted).count();
         let outcome = Outcome::Built {
             files: files.len(),
