@@ -190,7 +190,8 @@
     status.className = 'search-status';
     status.setAttribute('role', 'status');
     status.textContent = docs.length
-      ? 'Tìm thấy ' + docs.length + ' kết quả cho “' + query.trim() + '”.'
+      ? 'Tìm thấy ' + docs.length + ' kết quả cho “' + query.trim() + '”' +
+        (docs.length > LIMIT ? '; hiện ' + LIMIT + ' kết quả đầu.' : '.')
       : 'Không tìm thấy kết quả nào cho “' + query.trim() + '”.';
     box.appendChild(status);
     if (!docs.length) return;
