@@ -13,7 +13,6 @@ import { crawlTests } from './suites/crawl.mjs';
 import { axeTests } from './suites/axe.mjs';
 import { layoutTests } from './suites/layout.mjs';
 import { contentTests } from './suites/content.mjs';
-import { searchTests } from './suites/search.mjs';
 
 /** Shared by the suites; filled in by `before`. */
 const env = { root: null, sub: null, restricted: null, dirs: {} };
@@ -41,7 +40,6 @@ if (!hasSite('root') || !hasSite('sub')) {
 
   crawlTests(env);
   contentTests(env);
-  searchTests(env);
   axeTests(env);
   layoutTests(env);
 });
