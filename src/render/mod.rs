@@ -75,7 +75,10 @@ impl Page {
 
 #[derive(Serialize)]
 struct NavItem {
+    /// What the menu shows: a page's `menu_title`, else its title.
     label: String,
+    /// The full title (a page's `title`; the label for the sections).
+    title: String,
     url: String,
     current: bool,
 }
@@ -107,11 +110,17 @@ fn menu_url(section: &str) -> String {
 fn nav(view: &View, page: &Page) -> Vec<NavItem> {
     let mut items: Vec<NavItem> = MENU
         .iter()
-        .map(|(s, l)| NavItem { label: l.to_string(), url: menu_url(s), current: page.section == *s })
+        .map(|(s, l)| NavItem {
+            label: l.to_string(),
+            title: l.to_string(),
+            url: menu_url(s),
+            current: page.section == *s,
+        })
         .collect();
     items.extend(view.pages.iter().filter(|p| !p.slug.contains('/')).map(|p| {
         let u = url::page(&p.slug);
-        NavItem { label: p.title.clone(), current: page.path == u, url: u }
+        let label = p.menu_title.clone().unwrap_or_else(|| p.title.clone());
+        NavItem { label, title: p.title.clone(), current: page.path == u, url: u }
     }));
     items
 }

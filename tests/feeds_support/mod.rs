@@ -235,6 +235,7 @@ pub fn site() -> Site {
         Page {
             slug: "huong-dan".into(),
             title: "Hướng dẫn chuẩn bị buổi sinh hoạt".into(),
+            menu_title: None,
             weight: 1,
             draft: false,
             restricted: false,
@@ -245,6 +246,7 @@ pub fn site() -> Site {
         Page {
             slug: "mat".into(),
             title: "Trang mật".into(),
+            menu_title: None,
             weight: 2,
             draft: false,
             restricted: true,
