@@ -5,6 +5,8 @@
 
 mod findings;
 mod gaps;
+#[cfg(test)]
+mod props;
 mod status;
 mod summary;
 #[cfg(test)]
