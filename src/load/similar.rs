@@ -40,6 +40,14 @@ where
         .map(|(_, c)| c)
 }
 
+/// The `n` candidates nearest to `name`, nearest first, ties in name order.
+pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+    let mut scored: Vec<(usize, &str)> = candidates.into_iter().map(|c| (distance(name, c), c)).collect();
+    scored.sort();
+    scored.dedup();
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
 /// A short list of names for a message: `a, b, c` or `a, b, c, … (12 in all)`.
 pub fn list(names: &[&str], max: usize) -> String {
     let shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
@@ -53,6 +61,18 @@ pub fn list(names: &[&str], max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_orders_by_distance_then_name() {
+        let ids =
+            ["to-1-2024-03-chi-bo", "to-1-2024-03-dang-uy", "to-2-2024-03-chi-bo", "to-6-2024-10-dang-uy"];
+        assert_eq!(
+            nearest("to-1-2024-3-chi-bo", ids, 3),
+            vec!["to-1-2024-03-chi-bo", "to-2-2024-03-chi-bo", "to-1-2024-03-dang-uy"]
+        );
+        assert_eq!(nearest("x", ids, 0), Vec::<&str>::new());
+        assert_eq!(nearest("x", [], 3), Vec::<&str>::new());
+    }
 
     #[test]
     fn distances() {

@@ -122,23 +122,8 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     out
 }
 
-/// One CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
-
-fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
-    let fields: Vec<String> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
-    format!("{}\r\n", fields.join(","))
-}
-
 fn csv(rows: &[VisitRow]) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&csv_line(&COLUMNS));
-    for row in rows {
-        out.push_str(&csv_line(&row.cells()));
-    }
-    out.into_bytes()
+    crate::feeds::exports::csv(&COLUMNS, rows.iter().map(VisitRow::cells)).into_bytes()
 }
 
 /// The data files of a build, exactly as FORMAT.md defines them.

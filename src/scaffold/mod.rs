@@ -6,7 +6,6 @@
 
 pub mod init;
 pub mod new_report;
-pub mod suggest;
 
 /// A YAML scalar for `s`: plain when that reads back as the same string, else
 /// double-quoted (JSON string syntax, which YAML accepts).

@@ -1,8 +1,9 @@
 //! `kehoach new report <visit-id>`: a report file for a visit, its front matter filled in
 //! from the schedule and the standard headings in place.
 
-use super::{suggest, yaml_str};
+use super::yaml_str;
 use crate::build::{self, Failure};
+use crate::load::similar;
 use crate::model::{Site, UnitKind, Visit, VisitKind};
 use chrono::{Duration, NaiveTime};
 use std::fmt;
@@ -74,7 +75,7 @@ pub fn report_path(visit: &Visit) -> String {
 pub fn find_visit<'a>(site: &'a Site, id: &str) -> Result<&'a Visit, NewReportError> {
     let Some(visit) = site.visits.iter().find(|v| *v.id.value == *id) else {
         let ids = site.visits.iter().map(|v| v.id.value.as_str());
-        let closest = suggest::closest(id, ids, 3).into_iter().map(String::from).collect();
+        let closest = similar::nearest(id, ids, 3).into_iter().map(String::from).collect();
         return Err(NewReportError::UnknownVisit { id: id.to_string(), closest });
     };
     if visit.is_cancelled() {
