@@ -23,7 +23,8 @@ const REPORT_MARKERS: [(&str, &str); 9] = [
     ("body: link", "qzxlinkurl"),
     ("body: heading", "qzxheading"),
 ];
-const PAGE_MARKERS: [(&str, &str); 3] = [("title", "qzxpagetitle"), ("body", "qzxpagebody"), ("file name", "qzxslug")];
+const PAGE_MARKERS: [(&str, &str); 3] =
+    [("title", "qzxpagetitle"), ("body", "qzxpagebody"), ("file name", "qzxslug")];
 
 fn plant(root: &Path) {
     let report = "---
@@ -63,7 +64,8 @@ Xem [tài liệu](https://example.invalid/qzxlinkurl).
 ";
     fs::write(root.join("content/reports/2024-04/to-2-2024-04-dang-uy.md"), report).unwrap();
     fs::create_dir_all(root.join("content/pages")).unwrap();
-    let page = "---\ntitle: Thông báo Qzxpagetitle\nweight: 3\nrestricted: true\n---\nNội dung qzxpagebody.\n";
+    let page =
+        "---\ntitle: Thông báo Qzxpagetitle\nweight: 3\nrestricted: true\n---\nNội dung qzxpagebody.\n";
     fs::write(root.join("content/pages/mat-qzxslug.md"), page).unwrap();
 }
 
