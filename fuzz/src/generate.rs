@@ -178,7 +178,7 @@ pub fn site(data: &[u8]) -> Site {
                 b.pick(TEXT, ODD_TEXT)
             ));
         }
-        if b.byte() % 5 == 0 {
+        if b.byte().is_multiple_of(5) {
             schedule.push_str(&format!("  status: cancelled\n  note: {}\n", b.pick(TEXT, ODD_TEXT)));
         }
         let default = format!("{team}-{month}-{}", kind.replace('_', "-"));
