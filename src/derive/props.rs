@@ -144,3 +144,24 @@ proptest! {
         }
     }
 }
+
+/// The generated plans reach every status, so the properties above are not vacuous.
+#[test]
+fn generated_plans_reach_every_status() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = (proptest::collection::vec(visit_spec(), 0..40), 0..30u32, as_of());
+    let mut seen = std::collections::BTreeSet::new();
+    let mut on_time = std::collections::BTreeSet::new();
+    for _ in 0..64 {
+        let (specs, due, as_of) = strategy.new_tree(&mut runner).expect("value").current();
+        let site = site(&specs, due);
+        for v in judge(&site, as_of).visits {
+            seen.insert(v.status);
+            on_time.insert(v.on_time);
+        }
+    }
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    assert_eq!(on_time.len(), 3, "{on_time:?}");
+}
