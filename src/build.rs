@@ -122,7 +122,27 @@ pub fn render_all(
     judgement: &Judgement,
     opts: &Options,
 ) -> Result<Vec<OutputFile>, Failure> {
-    let mut files = render::data::data_files(&loaded.site, judgement, opts.include_restricted);
+    // `--base-url` wins over site.yaml, for the pages and the data files alike.
+    let overridden;
+    let site = match &opts.base_url {
+        Some(b) => {
+            let mut s = loaded.site.clone();
+            s.config.base_url = b.clone();
+            overridden = s;
+            &overridden
+        }
+        None => &loaded.site,
+    };
+    let theme = crate::theme::load(&opts.root, &site.config.theme, &site.config.loc)
+        .map_err(|errors| Failure { errors, sources: loaded.sources.clone() })?;
+    let render_opts = render::RenderOptions {
+        include_restricted: opts.include_restricted,
+        base_url: site.config.base_url.clone(),
+    };
+    let mut files = render::data::data_files(site, judgement, opts.include_restricted);
+    let pages = render::site_files(site, judgement, &theme, &render_opts)
+        .map_err(|(errors, sources)| Failure { errors, sources })?;
+    files.extend(pages);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -18,4 +18,5 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod theme;
 pub mod write;

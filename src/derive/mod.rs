@@ -3,6 +3,7 @@
 //! Pure functions of the model and `as_of`: visit statuses, findings, gaps and figures.
 //! Nothing here reads files or the clock.
 
+pub mod calendar;
 mod findings;
 mod gaps;
 #[cfg(test)]

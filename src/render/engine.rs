@@ -1,0 +1,130 @@
+//! The template engine: Tera 2 loaded with a theme's templates; its errors become
+//! diagnostics that name the template file and line.
+
+use crate::diag::{Diagnostic, Sources};
+use crate::load::yaml::Pos;
+use crate::model::Loc;
+use crate::theme::Theme;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tera::{Context, ErrorKind, Tera};
+
+pub struct Engine {
+    tera: Tera,
+    /// Template name → path it was read from.
+    paths: BTreeMap<String, Arc<str>>,
+    /// Template sources by path, to show snippets in error messages.
+    pub sources: Sources,
+}
+
+impl Engine {
+    /// Parse every template of `theme` (autoescape on for `.html`, `.htm`, `.xml`).
+    pub fn new(theme: &Theme) -> Result<Engine, Vec<Diagnostic>> {
+        let paths: BTreeMap<String, Arc<str>> =
+            theme.templates.iter().map(|t| (t.name.clone(), Arc::from(t.path.as_str()))).collect();
+        let sources: Sources = theme.templates.iter().map(|t| (t.path.clone(), t.text.clone())).collect();
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".htm", ".xml"]);
+        let mut engine = Engine { tera: Tera::new(), paths, sources };
+        tera.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
+            .map_err(|e| vec![engine.diagnostic(&e, None)])?;
+        engine.tera = tera;
+        Ok(engine)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Render the template `name`.
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Box<Diagnostic>> {
+        self.tera.render(name, ctx).map_err(|e| Box::new(self.diagnostic(&e, Some(name))))
+    }
+
+    fn loc_of(&self, name: &str, pos: Pos) -> Loc {
+        let file = self.paths.get(name).cloned().unwrap_or_else(|| Arc::from(name));
+        Loc::new(&file, pos)
+    }
+
+    fn diagnostic(&self, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
+        let what = if rendering.is_some() { "cannot render template" } else { "template error" };
+        match e.kind() {
+            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+                let s = r.span();
+                let len = if s.end_line == s.start_line { s.end_col.saturating_sub(s.start_col) } else { 1 };
+                let pos =
+                    Pos { line: s.start_line as u32, col: s.start_col as u32 + 1, len: len.max(1) as u32 };
+                let name = if r.filename().is_empty() { rendering.unwrap_or("") } else { r.filename() };
+                Diagnostic::error(self.loc_of(name, pos), format!("{what}: {}", r.message()), "here")
+            }
+            _ => {
+                let mut message = e.to_string();
+                let mut source = std::error::Error::source(e);
+                while let Some(s) = source {
+                    message.push_str(": ");
+                    message.push_str(&s.to_string());
+                    source = s.source();
+                }
+                let pos = Pos { line: 1, col: 1, len: 0 };
+                Diagnostic::error(self.loc_of(rendering.unwrap_or(""), pos), format!("{what}: {message}"), "")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Template;
+
+    fn theme(files: &[(&str, &str)]) -> Theme {
+        Theme {
+            templates: files
+                .iter()
+                .map(|(n, t)| Template {
+                    name: n.to_string(),
+                    path: format!("templates/{n}"),
+                    text: t.to_string(),
+                })
+                .collect(),
+            assets: Default::default(),
+        }
+    }
+
+    #[test]
+    fn escapes_html_by_default() {
+        let e = Engine::new(&theme(&[("a.html", "<p>{{ x }}</p>{{ y | safe }}")])).unwrap();
+        let mut ctx = Context::new();
+        ctx.insert("x", "<b>&");
+        ctx.insert("y", "<i>ok</i>");
+        assert_eq!(e.render("a.html", &ctx).unwrap(), "<p>&lt;b&gt;&amp;</p><i>ok</i>");
+    }
+
+    #[test]
+    fn render_error_points_at_template_file_and_line() {
+        let e = Engine::new(&theme(&[
+            ("base.html", "<html>\n{% block body %}{% endblock body %}\n</html>"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}\n{% block body %}\nok\n{{ team.nam }}\n{% endblock body %}",
+            ),
+        ]))
+        .unwrap();
+        let mut ctx = Context::new();
+        ctx.insert("team", &serde_json::json!({"name": "Tổ 1"}));
+        let d = e.render("page.html", &ctx).unwrap_err();
+        assert_eq!(&*d.loc.file, "templates/page.html");
+        assert_eq!(d.loc.pos.line, 4, "{d:?}");
+        assert!(d.message.contains("nam"), "{}", d.message);
+        let text = crate::diag::render(&d, &e.sources);
+        assert!(text.contains("--> templates/page.html:4:"), "{text}");
+        assert!(text.contains("{{ team.nam }}"), "{text}");
+    }
+
+    #[test]
+    fn syntax_error_points_at_template_file_and_line() {
+        let err = Engine::new(&theme(&[("x.html", "line one\n{% if %}\n")])).err().unwrap();
+        assert_eq!(&*err[0].loc.file, "templates/x.html");
+        assert_eq!(err[0].loc.pos.line, 2, "{:?}", err[0]);
+    }
+}

@@ -1,0 +1,165 @@
+//! Markdown → safe HTML (pulldown-cmark, then ammonia), and the extraction of one
+//! section of a report ("Đề xuất, kiến nghị") for the synthesis.
+//!
+//! Links written site-absolute (`/static/x.pdf`, `/trang/huong-dan/`) are made relative to
+//! the page (`root`), and folder links get `index.html`, so they work from disk and under
+//! any `base_url`. Images from outside the site are dropped (nothing loads from outside).
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use unicode_normalization::UnicodeNormalization;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Rewrite a link destination for a page whose way back to the site root is `root`.
+pub fn local_url(dest: &str, root: &str) -> String {
+    if let Some(rest) = dest.strip_prefix('/').filter(|r| !r.starts_with('/')) {
+        let (path, suffix) = match rest.find(['#', '?']) {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        let path =
+            if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.into() };
+        format!("{root}{path}{suffix}")
+    } else {
+        dest.to_string()
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    url.starts_with("//") || url.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'))
+}
+
+/// Render Markdown to sanitised HTML for a page at depth `root` (e.g. `"../../"`).
+pub fn to_html(md: &str, root: &str) -> String {
+    let events = Parser::new_ext(md, options()).map(|e| match e {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest_url = CowStr::from(local_url(&dest_url, root));
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let dest_url = CowStr::from(local_url(&dest_url, root));
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
+        }
+        e => e,
+    });
+    let mut raw = String::new();
+    html::push_html(&mut raw, events);
+    sanitize(&raw)
+}
+
+fn sanitize(raw: &str) -> String {
+    ammonia::Builder::default()
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("img", "src") if is_external(value) => None,
+            _ => Some(value.into()),
+        })
+        .clean(raw)
+        .to_string()
+}
+
+/// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
+/// "a)") in front, no colon or spaces at the end.
+fn heading_key(text: &str) -> String {
+    let t: String = text.nfc().collect::<String>().to_lowercase();
+    let t = t.trim();
+    let t = match t.split_once(['.', ')']) {
+        Some((num, rest))
+            if !num.is_empty()
+                && num.len() <= 4
+                && num
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "ivxlc".contains(c) || c.is_ascii_lowercase()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    t.trim().trim_end_matches(':').trim().to_string()
+}
+
+/// The Markdown of the section under the heading `title` (any level), up to the next
+/// heading of the same or a higher level; `None` if there is no such heading.
+pub fn section<'a>(md: &'a str, title: &str) -> Option<&'a str> {
+    let want = heading_key(title);
+    let mut in_heading: Option<(HeadingLevel, String)> = None;
+    let mut found: Option<(HeadingLevel, usize)> = None;
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if let Some((flevel, start)) = found
+                    && level <= flevel
+                {
+                    return Some(md[start..range.start].trim());
+                }
+                in_heading = Some((level, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = in_heading.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = in_heading.take()
+                    && found.is_none()
+                    && heading_key(&text) == want
+                {
+                    found = Some((level, range.end));
+                }
+            }
+            _ => {}
+        }
+    }
+    found.map(|(_, start)| md[start..].trim())
+}
+
+/// The heading of the part of a report gathered into the synthesis.
+pub const PROPOSALS: &str = "Đề xuất, kiến nghị";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_tables_footnotes_strikethrough() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ y[^1]\n\n[^1]: note\n", "");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>x</del>"), "{html}");
+        assert!(html.contains("note"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\">x</a> <b onclick=\"x()\">b</b>",
+            "",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("<b>b</b>"), "{html}");
+    }
+
+    #[test]
+    fn site_links_become_relative_and_external_images_go() {
+        let html =
+            to_html("[a](/trang/huong-dan/) [b](/static/x.pdf#p2) ![i](https://cdn.example/x.png)", "../../");
+        assert!(html.contains("href=\"../../trang/huong-dan/index.html\""), "{html}");
+        assert!(html.contains("href=\"../../static/x.pdf#p2\""), "{html}");
+        assert!(!html.contains("cdn.example"), "{html}");
+        assert_eq!(local_url("https://x.vn/", "../"), "https://x.vn/");
+        assert_eq!(local_url("/", "../"), "../index.html");
+    }
+
+    #[test]
+    fn finds_the_proposals_section_at_any_level() {
+        let md = "## Nội dung\nabc\n## Nhận xét\n### Ưu điểm\nx\n### Đề xuất, kiến nghị:\n- Một\n- Hai\n### Khác\nz\n";
+        assert_eq!(section(md, PROPOSALS), Some("- Một\n- Hai"));
+        let md = "# Báo cáo\n## 4. Đề xuất, kiến nghị\nĐề nghị A.\n### Chi tiết\nB.\n## Kết luận\nC.";
+        assert_eq!(section(md, PROPOSALS), Some("Đề nghị A.\n### Chi tiết\nB."));
+        let md = "## Đề xuất, kiến nghị\nCuối cùng.\n";
+        assert_eq!(section(md, PROPOSALS), Some("Cuối cùng."));
+        assert_eq!(section("## Khác\nx", PROPOSALS), None);
+    }
+}

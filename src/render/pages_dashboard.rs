@@ -1,0 +1,130 @@
+//! Context of the compliance dashboard on `as_of`: figures, the team × month matrix,
+//! overdue visits, gaps, findings with links, per-team completion, units never visited.
+
+use super::Page;
+use super::pages_main::team_figures;
+use super::rows::{kind_short, month_ref, unit_row, visit_row};
+use super::vi;
+use super::view::{View, url};
+use crate::build::published_findings;
+use crate::derive::{Finding, Status, Subject};
+use crate::model::{UnitKind, VisitKind};
+use serde_json::{Value, json};
+
+fn subject_url(view: &View, f: &Finding) -> Option<String> {
+    let visit = |id: &str| view.site.visits.iter().position(|v| v.id.as_str() == id);
+    match &f.subject {
+        Subject::Team(t) => Some(url::team(t)),
+        Subject::Visit(id) => visit(id).map(|i| url::visit(&view.site.visits[i].team, id)),
+        Subject::Report(id) => visit(id).map(|i| match view.report(i) {
+            Some(_) => url::report(id),
+            None => url::visit(&view.site.visits[i].team, id),
+        }),
+    }
+}
+
+fn matrix(view: &View) -> Value {
+    let months = view.months();
+    let visits = view.visits();
+    let rows: Vec<Value> = view
+        .site
+        .teams
+        .iter()
+        .map(|t| {
+            let cells: Vec<Value> = months
+                .iter()
+                .map(|m| {
+                    let mut entries: Vec<Value> = Vec::new();
+                    for kind in VisitKind::ALL {
+                        for (i, v) in &visits {
+                            if v.team.as_str() == t.id.as_str() && v.month.value == *m && v.kind.value == kind {
+                                let r = visit_row(view, *i, v);
+                                entries.push(json!({
+                                    "kind_short": r.kind_short, "status": r.status, "status_label": r.status_label,
+                                    "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
+                                }));
+                            }
+                        }
+                        if let Some(g) = view
+                            .judgement
+                            .gaps
+                            .iter()
+                            .find(|g| g.team == t.id.as_str() && g.month == *m && g.kind == kind)
+                        {
+                            entries.push(json!({
+                                "kind_short": kind_short(kind), "status": "gap",
+                                "status_label": format!("Thiếu {}", g.required.saturating_sub(g.planned)),
+                                "url": null, "unit": null,
+                            }));
+                        }
+                    }
+                    json!({"month": m.to_string(), "entries": entries})
+                })
+                .collect();
+            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "cells": cells})
+        })
+        .collect();
+    json!({"months": months.into_iter().map(month_ref).collect::<Vec<_>>(), "rows": rows})
+}
+
+pub fn dashboard(view: &View) -> Page {
+    let mut p = Page::new(&url::dashboard(), "dashboard.html", "Theo dõi thực hiện kế hoạch", "theo-doi");
+    let as_of = view.judgement.as_of;
+    let summary = view.judgement.summary(view.site, view.include_restricted);
+    let overdue: Vec<Value> = view
+        .visits()
+        .into_iter()
+        .filter(|(i, _)| view.state(*i).is_some_and(|s| s.status == Status::Overdue))
+        .map(|(i, v)| {
+            let days = view.state(i).map(|s| (as_of - s.report_due).num_days()).unwrap_or(0);
+            json!({"visit": visit_row(view, i, v), "days": days})
+        })
+        .collect();
+    let gaps: Vec<Value> = view
+        .judgement
+        .gaps
+        .iter()
+        .map(|g| {
+            json!({
+                "team": super::rows::team_link(view, &g.team), "month": month_ref(g.month),
+                "kind_label": g.kind.label(), "required": g.required, "planned": g.planned,
+            })
+        })
+        .collect();
+    let findings: Vec<Value> = published_findings(view.judgement, view.include_restricted)
+        .map(|f| {
+            json!({
+                "kind": f.kind.key(), "message": f.message, "url": subject_url(view, f),
+                "source": f.loc.to_string(),
+            })
+        })
+        .collect();
+    let mut never: Vec<Value> = Vec::new();
+    for kind in [UnitKind::DangBoCoSo, UnitKind::ChiBoCoSo, UnitKind::ChiBoTrucThuoc] {
+        for u in view.units_of(kind, None) {
+            let row = unit_row(view, u, vec![]);
+            if row.reported == 0 {
+                never.push(serde_json::to_value(&row).unwrap_or_default());
+            }
+        }
+    }
+    p.ctx.insert(
+        "summary",
+        &json!({
+            "as_of": summary.as_of.map(vi::date), "planned": summary.planned, "reported": summary.reported,
+            "on_time": summary.on_time, "late": summary.late, "awaiting": summary.awaiting,
+            "overdue": summary.overdue, "upcoming": summary.upcoming, "cancelled": summary.cancelled,
+            "gaps": summary.gaps, "findings": summary.findings, "units_total": summary.units_total,
+            "units_visited": summary.units_visited,
+            "percent": (summary.reported * 100).checked_div(summary.planned).unwrap_or(0),
+        }),
+    );
+    p.ctx.insert("as_of_long", &vi::day_long(as_of));
+    p.ctx.insert("matrix", &matrix(view));
+    p.ctx.insert("overdue", &overdue);
+    p.ctx.insert("gaps", &gaps);
+    p.ctx.insert("findings", &findings);
+    p.ctx.insert("teams", &team_figures(view));
+    p.ctx.insert("never_visited", &never);
+    p
+}

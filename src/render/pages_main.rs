@@ -1,0 +1,205 @@
+//! Contexts of the home page, the plan, the teams, the units, other pages and the 404 page.
+
+use super::Page;
+use super::markdown;
+use super::rows::{self, Figures, VisitRow, figures, month_ref, people, unit_row, visit_row};
+use super::vi;
+use super::view::{View, url};
+use crate::derive::Status;
+use crate::model::{UnitKind, YearMonth};
+use serde_json::json;
+
+pub fn home(view: &View) -> Page {
+    let c = &view.site.config;
+    let as_of = view.judgement.as_of;
+    let days_left = (c.deadline.value - as_of).num_days();
+    let this_month = YearMonth::of(as_of);
+    let visits: Vec<VisitRow> = view
+        .visits()
+        .into_iter()
+        .filter(|(_, v)| v.month.value == this_month)
+        .map(|(i, v)| visit_row(view, i, v))
+        .collect();
+    let total = figures(view, None);
+    let mut p = Page::new("index.html", "home.html", &c.title, "home");
+    p.ctx.insert("deadline", &vi::date(c.deadline.value));
+    p.ctx.insert("days_left", &days_left);
+    p.ctx.insert("figures", &total);
+    p.ctx.insert("this_month", &month_ref(this_month));
+    p.ctx.insert("visits", &visits);
+    p.ctx.insert("teams", &view.site.teams.len());
+    p.ctx.insert("units", &view.site.units.len());
+    p.ctx.insert(
+        "findings",
+        &crate::build::published_findings(view.judgement, view.include_restricted).count(),
+    );
+    p.ctx.insert("gaps", &view.judgement.gaps.len());
+    p.ctx.insert("period", &json!({"from": vi::month(c.period_from), "to": vi::month(c.period_to)}));
+    p
+}
+
+pub fn plan(view: &View) -> Page {
+    let plan = &view.site.plan;
+    let mut p = Page::new(&url::plan(), "plan.html", &plan.title, "ke-hoach");
+    let place_date = match (&plan.place, plan.issued_on) {
+        (Some(pl), Some(d)) => Some(format!("{pl}, {}", vi::date_official(d))),
+        (None, Some(d)) => Some(vi::date_official(d).replacen('n', "N", 1)),
+        (Some(pl), None) => Some(pl.clone()),
+        (None, None) => None,
+    };
+    p.ctx.insert(
+        "plan",
+        &json!({
+            "title": plan.title,
+            "number": plan.number,
+            "place_date": place_date,
+            "issuer": view.site.config.issuer,
+            "organization": view.site.config.organization,
+            "signer": plan.signer.as_ref().map(|s| json!({
+                "name": s.name, "title": s.title, "on_behalf_of": s.on_behalf_of,
+            })),
+            "recipients": plan.recipients,
+            "body": markdown::to_html(&plan.body, &p.root),
+        }),
+    );
+    p
+}
+
+pub fn teams(view: &View) -> Page {
+    let mut p = Page::new(&url::teams(), "teams.html", "Các tổ công tác", "to-cong-tac");
+    let teams: Vec<_> = view
+        .site
+        .teams
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id.value, "name": t.name, "url": url::team(&t.id), "people": people(t),
+                "phone": t.phone, "figures": figures(view, Some(&t.id)),
+            })
+        })
+        .collect();
+    p.ctx.insert("teams", &teams);
+    p.ctx.insert("figures", &figures(view, None));
+    p
+}
+
+/// Visits grouped by month, for a team or a unit.
+fn by_month(rows: Vec<VisitRow>) -> Vec<serde_json::Value> {
+    let mut out: Vec<(String, serde_json::Value, Vec<VisitRow>)> = Vec::new();
+    for r in rows {
+        match out.last_mut() {
+            Some((k, _, list)) if *k == r.month.key => list.push(r),
+            _ => out.push((r.month.key.clone(), serde_json::to_value(&r.month).unwrap_or_default(), vec![r])),
+        }
+    }
+    out.into_iter().map(|(_, m, visits)| json!({"month": m, "visits": visits})).collect()
+}
+
+pub fn team(view: &View, t: &crate::model::Team) -> Page {
+    let mut p = Page::new(&url::team(&t.id), "team.html", &t.name, "to-cong-tac");
+    let rows: Vec<VisitRow> = view
+        .visits()
+        .into_iter()
+        .filter(|(_, v)| v.team.as_str() == t.id.as_str())
+        .map(|(i, v)| visit_row(view, i, v))
+        .collect();
+    let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
+    let gaps: Vec<_> = view
+        .judgement
+        .gaps
+        .iter()
+        .filter(|g| g.team == t.id.as_str())
+        .map(|g| json!({"month": month_ref(g.month), "kind_label": g.kind.label(), "required": g.required, "planned": g.planned}))
+        .collect();
+    p.ctx.insert(
+        "team",
+        &json!({"id": t.id.value, "name": t.name, "people": people(t), "phone": t.phone, "figures": figures(view, Some(&t.id))}),
+    );
+    p.ctx.insert("reports", &reports);
+    p.ctx.insert("months", &by_month(rows));
+    p.ctx.insert("gaps", &gaps);
+    p
+}
+
+pub fn units(view: &View) -> Page {
+    let mut p = Page::new(&url::units(), "units.html", "Các đơn vị", "don-vi");
+    let dang_bo: Vec<_> = view
+        .units_of(UnitKind::DangBoCoSo, None)
+        .into_iter()
+        .map(|u| {
+            let cells = view
+                .units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id))
+                .into_iter()
+                .map(|c| unit_row(view, c, vec![]))
+                .collect();
+            unit_row(view, u, cells)
+        })
+        .collect();
+    let chi_bo: Vec<_> =
+        view.units_of(UnitKind::ChiBoCoSo, None).into_iter().map(|u| unit_row(view, u, vec![])).collect();
+    p.ctx.insert("dang_bo", &dang_bo);
+    p.ctx.insert("chi_bo", &chi_bo);
+    p
+}
+
+pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
+    let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
+    let visits = view.visits();
+    let rows: Vec<VisitRow> = visits
+        .iter()
+        .filter(|(_, v)| v.unit.as_str() == u.id.as_str())
+        .map(|(i, v)| visit_row(view, *i, v))
+        .collect();
+    let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));
+    let cell_visits: Vec<VisitRow> = visits
+        .iter()
+        .filter(|(_, v)| cells.iter().any(|c| c.id.as_str() == v.unit.as_str()))
+        .map(|(i, v)| visit_row(view, *i, v))
+        .collect();
+    let next = rows.iter().find(|r| r.status == Status::Upcoming.key()).cloned();
+    let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
+    let parent = u.parent.as_deref().map(|id| rows::unit_link(view, id));
+    let guidance = view.guidance().map(|g| json!({"title": g.title, "url": url::page(&g.slug)}));
+    let cells: Vec<_> = cells.into_iter().map(|c| unit_row(view, c, vec![])).collect();
+    p.ctx.insert(
+        "unit",
+        &json!({
+            "id": u.id.value, "name": u.name, "kind": u.kind.key(), "kind_label": u.kind.label(),
+            "secretary": u.secretary, "members": u.members, "address": u.address, "parent": parent,
+        }),
+    );
+    p.ctx.insert("visits", &rows);
+    p.ctx.insert("next", &next);
+    p.ctx.insert("reports", &reports);
+    p.ctx.insert("cells", &cells);
+    p.ctx.insert("cell_visits", &cell_visits);
+    p.ctx.insert("guidance", &guidance);
+    p
+}
+
+pub fn page(view: &View, page: &crate::model::Page) -> Page {
+    let mut p = Page::new(&url::page(&page.slug), "page.html", &page.title, "trang");
+    p.ctx.insert("body", &markdown::to_html(&page.body, &p.root));
+    p.ctx.insert("restricted", &page.restricted);
+    let _ = view;
+    p
+}
+
+pub fn not_found(base_url: &str) -> Page {
+    let mut p = Page::new("404.html", "404.html", "Không tìm thấy trang", "404");
+    // Served for any missing address, so links go from the site's base, not relative.
+    p.root = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
+    p
+}
+
+/// Per-team figures with the team's name and link, for the dashboard and synthesis.
+pub fn team_figures(view: &View) -> Vec<serde_json::Value> {
+    view.site
+        .teams
+        .iter()
+        .map(|t| {
+            let f: Figures = figures(view, Some(&t.id));
+            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "leader": t.leader.name, "figures": f})
+        })
+        .collect()
+}

@@ -1,0 +1,148 @@
+//! Contexts of the reports (index and one report) and of the synthesis for the Standing
+//! Committee. Only published reports appear (see [`super::view`]).
+
+use super::Page;
+use super::markdown::{self, PROPOSALS};
+use super::pages_main::team_figures;
+use super::rows::{VisitRow, figures, month_ref, visit_row};
+use super::vi;
+use super::view::{View, url};
+use crate::model::{Rating, Report, Visit, YearMonth};
+use serde_json::{Value, json};
+
+/// A report in a list: the visit's row plus the report's headline facts.
+fn brief(view: &View, i: usize, v: &Visit, r: &Report) -> Value {
+    json!({
+        "visit": visit_row(view, i, v),
+        "held_on": vi::date(r.held_on.value),
+        "submitted_on": vi::date(r.submitted_on.value),
+        "rating": r.rating.key(),
+        "rating_label": r.rating.label(),
+        "author": r.author,
+        "restricted": r.restricted,
+        "url": url::report(&v.id),
+    })
+}
+
+pub fn index(view: &View) -> Page {
+    let mut p = Page::new(&url::reports(), "reports.html", "Báo cáo kết quả dự sinh hoạt", "bao-cao");
+    let reported = view.reported();
+    let mut by_month: Vec<(YearMonth, Vec<Value>)> = Vec::new();
+    for (i, v, r) in &reported {
+        let m = YearMonth::of(r.held_on.value);
+        match by_month.iter_mut().find(|(k, _)| *k == m) {
+            Some((_, list)) => list.push(brief(view, *i, v, r)),
+            None => by_month.push((m, vec![brief(view, *i, v, r)])),
+        }
+    }
+    by_month.sort_by_key(|(m, _)| *m);
+    let by_month: Vec<Value> =
+        by_month.into_iter().map(|(m, reports)| json!({"month": month_ref(m), "reports": reports})).collect();
+    let by_team: Vec<Value> = view
+        .site
+        .teams
+        .iter()
+        .map(|t| {
+            let reports: Vec<Value> = reported
+                .iter()
+                .filter(|(_, v, _)| v.team.as_str() == t.id.as_str())
+                .map(|(i, v, r)| brief(view, *i, v, r))
+                .collect();
+            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "reports": reports})
+        })
+        .collect();
+    p.ctx.insert("total", &reported.len());
+    p.ctx.insert("by_month", &by_month);
+    p.ctx.insert("by_team", &by_team);
+    p
+}
+
+fn minutes(r: &Report) -> Option<i64> {
+    let (s, e) = (r.started_at.as_ref()?, r.ended_at.as_ref()?);
+    Some((e.value - s.value).num_minutes())
+}
+
+pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
+    let row: VisitRow = visit_row(view, i, v);
+    let title = format!("Báo cáo dự sinh hoạt: {} ({})", row.unit.name, vi::month(v.month.value));
+    let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
+    let a = r.attendance.value;
+    let mins = minutes(r);
+    let due = view.state(i).map(|s| vi::date(s.report_due));
+    p.ctx.insert("visit", &row);
+    p.ctx.insert(
+        "report",
+        &json!({
+            "held_on": vi::day_long(r.held_on.value),
+            "started_at": r.started_at.as_ref().map(|t| vi::time(t.value)),
+            "ended_at": r.ended_at.as_ref().map(|t| vi::time(t.value)),
+            "minutes": mins,
+            "min_minutes": r.meeting.min_minutes(),
+            "short": mins.is_some_and(|m| m < r.meeting.min_minutes()),
+            "submitted_on": vi::date(r.submitted_on.value),
+            "due": due,
+            "author": r.author,
+            "accompanied_by": r.accompanied_by,
+            "chair": r.chair,
+            "meeting_label": r.meeting.label(),
+            "topic": r.topic.as_deref().filter(|t| !t.is_empty()),
+            "attendance": {"total": a.total, "exempt": a.exempt, "present": a.present, "excused": a.excused, "unexcused": a.unexcused},
+            "speakers": r.speakers,
+            "rating": r.rating.key(),
+            "rating_label": r.rating.label(),
+            "score": r.score,
+            "restricted": r.restricted,
+            "body": markdown::to_html(&r.body, &p.root),
+        }),
+    );
+    p
+}
+
+pub fn synthesis(view: &View) -> Page {
+    let mut p =
+        Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
+    let reported = view.reported();
+    let total = reported.len() as u32;
+    let ratings: Vec<Value> = Rating::ALL
+        .iter()
+        .map(|rt| {
+            let n = reported.iter().filter(|(_, _, r)| r.rating == *rt).count() as u32;
+            json!({"key": rt.key(), "label": rt.label(), "count": n, "percent": (n * 100).checked_div(total).unwrap_or(0)})
+        })
+        .collect();
+    let root = p.root.clone();
+    let proposals: Vec<Value> = view
+        .site
+        .teams
+        .iter()
+        .map(|t| {
+            let mut items: Vec<(&str, Value)> = reported
+                .iter()
+                .filter(|(_, v, _)| v.team.as_str() == t.id.as_str())
+                .filter_map(|(i, v, r)| {
+                    let text = markdown::section(&r.body, PROPOSALS)?;
+                    let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+                    Some((
+                        unit,
+                        json!({
+                            "visit": visit_row(view, *i, v),
+                            "held_on": vi::date(r.held_on.value),
+                            "url": url::report(&v.id),
+                            "html": markdown::to_html(text, &root),
+                        }),
+                    ))
+                })
+                .collect();
+            items.sort_by(|a, b| view.collator.compare(a.0, b.0));
+            let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
+            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "items": items})
+        })
+        .collect();
+    p.ctx.insert("figures", &figures(view, None));
+    p.ctx.insert("teams", &team_figures(view));
+    p.ctx.insert("ratings", &ratings);
+    p.ctx.insert("reports_total", &total);
+    p.ctx.insert("proposals", &proposals);
+    p.ctx.insert("period", &json!({"from": vi::month(view.site.config.period_from), "to": vi::month(view.site.config.period_to)}));
+    p
+}

@@ -1,0 +1,223 @@
+//! The pieces that many pages show: a visit as a row, references to teams, units and
+//! months, and a team's completion figures. Plain serialisable data for templates.
+
+use super::vi;
+use super::view::{View, url};
+use crate::derive::Status;
+use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
+use serde::Serialize;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MonthRef {
+    pub key: String,
+    pub label: String,
+    pub label_cap: String,
+    pub url: String,
+}
+
+pub fn month_ref(m: YearMonth) -> MonthRef {
+    MonthRef { key: m.to_string(), label: vi::month(m), label_cap: vi::month_cap(m), url: url::month(m) }
+}
+
+pub fn team_link(view: &View, id: &str) -> Link {
+    match view.team(id) {
+        Some(t) => Link { name: t.name.clone(), url: Some(url::team(&t.id)) },
+        None => Link { name: id.to_string(), url: None },
+    }
+}
+
+pub fn unit_link(view: &View, id: &str) -> Link {
+    match view.unit(id) {
+        Some(u) => Link { name: u.name.clone(), url: Some(url::unit(&u.id)) },
+        None => Link { name: id.to_string(), url: None },
+    }
+}
+
+/// Short name of a kind of visit, for tight cells.
+pub fn kind_short(k: VisitKind) -> &'static str {
+    match k {
+        VisitKind::DangUy => "Đảng ủy",
+        VisitKind::ChiBo => "Chi bộ",
+    }
+}
+
+/// One visit, as every list and table shows it.
+#[derive(Serialize, Clone)]
+pub struct VisitRow {
+    pub id: String,
+    pub team: Link,
+    pub leader: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub kind_short: &'static str,
+    pub unit: Link,
+    pub unit_kind: &'static str,
+    pub month: MonthRef,
+    pub date: Option<String>,
+    pub weekday: Option<&'static str>,
+    pub time: Option<String>,
+    /// "Thứ Năm, 14/03/2024, 14:00" or "chưa xác định".
+    pub when: String,
+    pub place: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub on_time: Option<bool>,
+    /// "đúng hạn" / "chậm" for reported visits.
+    pub timeliness: Option<&'static str>,
+    pub report_url: Option<String>,
+    pub report_due: String,
+    pub note: Option<String>,
+    /// Where the visit is shown in full: its row on the team page.
+    pub url: String,
+}
+
+pub fn visit_row(view: &View, i: usize, v: &Visit) -> VisitRow {
+    let state = view.state(i);
+    let status = state.map(|s| s.status).unwrap_or(if v.is_cancelled() {
+        Status::Cancelled
+    } else {
+        Status::Upcoming
+    });
+    let on_time = state.and_then(|s| s.on_time);
+    let date = v.date.as_ref().map(|d| d.value);
+    let when = match (date, v.time) {
+        (Some(d), Some(t)) => format!("{}, {}", vi::day_long(d), vi::time(t)),
+        (Some(d), None) => vi::day_long(d),
+        (None, _) => "chưa xác định".to_string(),
+    };
+    let unit = view.unit(&v.unit);
+    VisitRow {
+        id: v.id.to_string(),
+        team: team_link(view, &v.team),
+        leader: view.team(&v.team).map(|t| t.leader.name.clone()).unwrap_or_default(),
+        kind: v.kind.key(),
+        kind_label: v.kind.label(),
+        kind_short: kind_short(v.kind.value),
+        unit: unit_link(view, &v.unit),
+        unit_kind: unit.map(|u| u.kind.label()).unwrap_or(""),
+        month: month_ref(v.month.value),
+        date: date.map(vi::date),
+        weekday: date.map(|d| vi::weekday(chrono::Datelike::weekday(&d))),
+        time: v.time.map(vi::time),
+        when,
+        place: v.place.clone(),
+        status: status.key(),
+        status_label: status.label(),
+        on_time,
+        timeliness: on_time.map(|t| if t { "đúng hạn" } else { "chậm" }),
+        report_url: view.report(i).map(|_| url::report(&v.id)),
+        report_due: state.map(|s| vi::date(s.report_due)).unwrap_or_default(),
+        note: v.note.clone().filter(|n| !n.is_empty()),
+        url: url::visit(&v.team, &v.id),
+    }
+}
+
+/// A person of a team, leader first.
+#[derive(Serialize, Clone)]
+pub struct PersonRow {
+    pub name: String,
+    pub title: String,
+    pub leader: bool,
+}
+
+pub fn people(t: &Team) -> Vec<PersonRow> {
+    t.people()
+        .enumerate()
+        .map(|(i, p)| PersonRow { name: p.name.clone(), title: p.title.clone(), leader: i == 0 })
+        .collect()
+}
+
+/// A team's (or everyone's) figures.
+#[derive(Serialize, Clone, Default)]
+pub struct Figures {
+    /// Visits the plan requires: months × (đảng ủy + chi bộ).
+    pub required: u32,
+    pub planned: u32,
+    pub reported: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub awaiting: u32,
+    pub overdue: u32,
+    pub upcoming: u32,
+    pub cancelled: u32,
+    /// reported × 100 / planned, rounded down.
+    pub percent: u32,
+}
+
+/// The figures of the visits of `team` (all teams with `None`).
+pub fn figures(view: &View, team: Option<&str>) -> Figures {
+    let c = &view.site.config;
+    let per_team = c.months().len() as u32 * (c.require.dang_uy + c.require.chi_bo);
+    let mut f = Figures {
+        required: per_team * if team.is_some() { 1 } else { view.site.teams.len() as u32 },
+        ..Figures::default()
+    };
+    for (i, v) in view.site.visits.iter().enumerate() {
+        if team.is_some_and(|t| t != v.team.as_str()) {
+            continue;
+        }
+        let Some(s) = view.state(i) else { continue };
+        match s.status {
+            Status::Cancelled => f.cancelled += 1,
+            Status::Reported => {
+                f.reported += 1;
+                match s.on_time {
+                    Some(false) => f.late += 1,
+                    _ => f.on_time += 1,
+                }
+            }
+            Status::Awaiting => f.awaiting += 1,
+            Status::Overdue => f.overdue += 1,
+            Status::Upcoming => f.upcoming += 1,
+        }
+    }
+    f.planned = f.reported + f.awaiting + f.overdue + f.upcoming;
+    f.percent = (f.reported * 100).checked_div(f.planned).unwrap_or(0);
+    f
+}
+
+/// A unit as listed: name, kind, link, and how many visits it has.
+#[derive(Serialize, Clone)]
+pub struct UnitRow {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub secretary: Option<String>,
+    pub members: Option<u32>,
+    pub visits: u32,
+    pub reported: u32,
+    pub cells: Vec<UnitRow>,
+}
+
+pub fn unit_row(view: &View, u: &Unit, cells: Vec<UnitRow>) -> UnitRow {
+    let mut visits = 0;
+    let mut reported = 0;
+    for (i, v) in view.site.visits.iter().enumerate() {
+        if v.unit.as_str() == u.id.as_str() && !v.is_cancelled() {
+            visits += 1;
+            if view.state(i).is_some_and(|s| s.status == Status::Reported) {
+                reported += 1;
+            }
+        }
+    }
+    UnitRow {
+        id: u.id.to_string(),
+        name: u.name.clone(),
+        url: url::unit(&u.id),
+        kind: u.kind.key(),
+        kind_label: u.kind.label(),
+        secretary: u.secretary.clone(),
+        members: u.members,
+        visits,
+        reported,
+        cells,
+    }
+}

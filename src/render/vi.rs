@@ -1,0 +1,125 @@
+//! Vietnamese conventions: dates (14/03/2024, Thứ Năm, tháng 3/2024), the long date of an
+//! official document ("ngày 05 tháng 02 năm 2024"), and sorting names in Vietnamese order.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use icu_collator::options::{CollatorOptions, Strength};
+use icu_collator::{CollatorBorrowed, CollatorPreferences};
+use std::cmp::Ordering;
+
+use crate::model::YearMonth;
+
+/// `14/03/2024`.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// `14:00`.
+pub fn time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Thứ Hai … Thứ Bảy, Chủ nhật.
+pub fn weekday(w: Weekday) -> &'static str {
+    WEEKDAYS[w.num_days_from_monday() as usize]
+}
+
+/// The column heads of a calendar, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
+
+/// Short column heads for narrow grids: T2 … T7, CN.
+pub const WEEKDAYS_SHORT: [&str; 7] = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
+
+/// `Thứ Năm, 14/03/2024`.
+pub fn day_long(d: NaiveDate) -> String {
+    format!("{}, {}", weekday(d.weekday()), date(d))
+}
+
+/// `tháng 3/2024`.
+pub fn month(m: YearMonth) -> String {
+    format!("tháng {}/{}", m.month, m.year)
+}
+
+/// `Tháng 3/2024` (at the start of a sentence or a heading).
+pub fn month_cap(m: YearMonth) -> String {
+    format!("Tháng {}/{}", m.month, m.year)
+}
+
+/// `ngày 05 tháng 02 năm 2024`, as in the heading of an official document.
+pub fn date_official(d: NaiveDate) -> String {
+    format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year())
+}
+
+/// Compares strings in Vietnamese alphabetical order (a ă â b c d đ e ê …, tones after
+/// letters). Falls back to code-point order if the collation data cannot be had.
+pub struct Collator {
+    inner: Option<CollatorBorrowed<'static>>,
+}
+
+impl Collator {
+    pub fn new() -> Self {
+        let locale = icu_locale_core::locale!("vi");
+        let mut options = CollatorOptions::default();
+        options.strength = Some(Strength::Tertiary);
+        let inner = CollatorBorrowed::try_new(CollatorPreferences::from(&locale), options).ok();
+        Collator { inner }
+    }
+
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        match &self.inner {
+            Some(c) => c.compare(a, b).then_with(|| a.cmp(b)),
+            None => a.cmp(b),
+        }
+    }
+
+    /// Sort `items` by the Vietnamese order of `key`, ties by code points (deterministic).
+    pub fn sort_by_key<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {
+        items.sort_by(|a, b| self.compare(key(a), key(b)));
+    }
+}
+
+impl Default for Collator {
+    fn default() -> Self {
+        Collator::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_the_vietnamese_way() {
+        assert_eq!(date(d(2024, 3, 14)), "14/03/2024");
+        assert_eq!(day_long(d(2024, 3, 14)), "Thứ Năm, 14/03/2024");
+        assert_eq!(day_long(d(2024, 3, 17)), "Chủ nhật, 17/03/2024");
+        assert_eq!(day_long(d(2024, 3, 18)), "Thứ Hai, 18/03/2024");
+        assert_eq!(month(YearMonth { year: 2024, month: 3 }), "tháng 3/2024");
+        assert_eq!(date_official(d(2024, 2, 5)), "ngày 05 tháng 02 năm 2024");
+        assert_eq!(time(NaiveTime::from_hms_opt(7, 5, 0).unwrap()), "07:05");
+    }
+
+    #[test]
+    fn sorts_in_vietnamese_order() {
+        let c = Collator::new();
+        let mut names = vec!["Đảng bộ Y", "Chi bộ Z", "Dân vận", "Ăn uống", "An ninh", "Ân tình", "Bưu điện"];
+        c.sort_by_key(&mut names, |s| s);
+        // a < ă < â < b < c < d < đ
+        assert_eq!(
+            names,
+            vec!["An ninh", "Ăn uống", "Ân tình", "Bưu điện", "Chi bộ Z", "Dân vận", "Đảng bộ Y"]
+        );
+    }
+
+    #[test]
+    fn tones_order_after_letters() {
+        let c = Collator::new();
+        // "Ba" before "Bà" before "Bác" (primary letters decide first).
+        assert_eq!(c.compare("Ba", "Bà"), Ordering::Less);
+        assert_eq!(c.compare("Bà", "Bác"), Ordering::Less);
+        assert_eq!(c.compare("Đông", "Dương"), Ordering::Greater);
+    }
+}

@@ -1,0 +1,107 @@
+//! A site's own templates and assets over the theme's over the embedded default, template
+//! errors that name the template file and line, and the build's closing line.
+
+mod render_support;
+
+use render_support::*;
+use std::fs;
+use std::path::Path;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
+
+/// A copy of the small fixture in a temporary folder, to add files to.
+fn copy_fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in walkdir::WalkDir::new(FIXTURE).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(FIXTURE).unwrap();
+        let to = tmp.path().join(rel);
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&to).unwrap();
+        } else {
+            fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    tmp
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+#[test]
+fn site_templates_win_over_theme_over_embedded() {
+    let site = copy_fixture();
+    let root = site.path();
+    write(root, "themes/default/templates/home.html", "THEME-HOME");
+    write(
+        root,
+        "templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}SITE-HOME {{ site.issuer }}{% endblock main %}",
+    );
+    write(root, "themes/default/templates/teams.html", "THEME-TEAMS {{ teams | length }}");
+    write(root, "themes/default/static/style.css", "/* theme css */");
+    write(root, "themes/default/static/extra.css", "/* extra */");
+    write(root, "content/static/style.css", "/* site css */");
+    let out = root.join("public");
+    let o = run(root, &out, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let f = read_dir(&out);
+    let home = text(&f, "index.html");
+    assert!(home.contains("SITE-HOME Ban Thường vụ Đảng ủy Khối") && !home.contains("THEME-HOME"));
+    assert!(home.contains("<html lang=\"vi\">"), "the site template extends the embedded base");
+    assert_eq!(text(&f, "to-cong-tac/index.html"), "THEME-TEAMS 2");
+    assert_eq!(text(&f, "static/style.css"), "/* site css */");
+    assert_eq!(text(&f, "static/extra.css"), "/* extra */");
+    assert!(text(&f, "to-cong-tac/to-1/index.html").contains("Nguyễn Văn An"), "other pages: embedded");
+}
+
+#[test]
+fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
+    let site = copy_fixture();
+    let root = site.path();
+    let out = root.join("public");
+    assert!(run(root, &out, &[]).status.success());
+    let before = read_dir(&out);
+    write(
+        root,
+        "templates/team.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ team.name }}</h1>\n<p>{{ team.nmae }}</p>\n{% endblock main %}\n",
+    );
+    let o = run(root, &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--> templates/team.html:4:"), "{err}");
+    assert!(err.contains("{{ team.nmae }}"), "the line is shown: {err}");
+    assert_eq!(read_dir(&out), before, "previous output untouched");
+
+    write(root, "templates/team.html", "ok\n{% if %}\n");
+    let err = String::from_utf8_lossy(&run(root, &out, &[]).stderr).into_owned();
+    assert!(err.contains("templates/team.html:2:"), "{err}");
+}
+
+#[test]
+fn an_unknown_theme_is_an_error() {
+    let site = copy_fixture();
+    let root = site.path();
+    let yaml =
+        fs::read_to_string(root.join("content/site.yaml")).unwrap().replace("theme: default", "theme: khac");
+    fs::write(root.join("content/site.yaml"), yaml).unwrap();
+    let o = run(root, &root.join("public"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("theme `khac` not found"));
+}
+
+#[test]
+fn build_ends_with_one_line_pages_findings_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(Path::new(FIXTURE), &tmp.path().join("public"), &[]);
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let pages = read_dir(&tmp.path().join("public")).keys().filter(|p| p.ends_with(".html")).count();
+    assert!(lines[0].starts_with(&format!("built {pages} pages")), "{stdout}");
+    assert!(lines[0].contains(" ms") && lines[0].contains("findings"), "{stdout}");
+}
