@@ -27,7 +27,9 @@ fn the_sample_site_builds_whole_and_deterministically() {
 fn the_minimal_fixture_builds_every_page_with_links_that_resolve() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
     let f = build(root, &[]);
-    for p in ["index.html", "ke-hoach/index.html", "theo-doi/index.html", "tong-hop/index.html", "lich/index.html"] {
+    for p in
+        ["index.html", "ke-hoach/index.html", "theo-doi/index.html", "tong-hop/index.html", "lich/index.html"]
+    {
         assert!(f.contains_key(p), "{p}");
     }
     assert_eq!(broken_links(&f, "/"), Vec::<(String, String)>::new());
