@@ -84,7 +84,7 @@ fn big_site(parent: &Path) -> std::path::PathBuf {
     let st = Command::new("python3")
         .arg(&script)
         .arg(parent.join("corpus"))
-        .args(["--reports", "3000"])
+        .args(["--reports", "1000"])
         .stdout(Stdio::null())
         .status()
         .expect("python3");
