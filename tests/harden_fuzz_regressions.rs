@@ -52,7 +52,11 @@ fn the_targets_run_the_valid_site_and_generated_sites() {
         ("yaml_schedule", "content/schedule.yaml"),
     ] {
         let text = fuzz_lib::fixture_files().into_iter().find(|(p, _)| p == file).unwrap().1;
-        assert_eq!(fuzz_lib::run(&fuzz_lib::with_file(file, &text), fuzz_lib::Pages::Full), fuzz_lib::Reached::Built, "{target}");
+        assert_eq!(
+            fuzz_lib::run(&fuzz_lib::with_file(file, &text), fuzz_lib::Pages::Full),
+            fuzz_lib::Reached::Built,
+            "{target}"
+        );
         fuzz_lib::target(target, text.as_bytes());
     }
     // Generated sites reach every stage, not only the YAML errors.
@@ -68,7 +72,9 @@ fn the_targets_run_the_valid_site_and_generated_sites() {
             })
             .collect();
         let site = fuzz_lib::generate::site(&data);
-        *reached.entry(format!("{:?}", fuzz_lib::run(&fuzz_lib::input(site.files), fuzz_lib::Pages::Default))).or_insert(0) += 1;
+        *reached
+            .entry(format!("{:?}", fuzz_lib::run(&fuzz_lib::input(site.files), fuzz_lib::Pages::Default)))
+            .or_insert(0) += 1;
     }
     eprintln!("generated sites: {reached:?}");
     for stage in ["Load", "Check", "Built"] {

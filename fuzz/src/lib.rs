@@ -177,10 +177,8 @@ pub fn run(input: &Input, pages: Pages) -> Reached {
                 opts.include_restricted = include_restricted;
                 let rendered = build::render_all(&loaded, &j, &opts);
                 // Only a missing theme may stop a checked site from rendering.
-                if loaded.site.config.theme == "default" {
-                    if let Err(f) = rendered {
-                        panic!("a checked site did not render:\n{}", f.render());
-                    }
+                if let (Err(f), "default") = (rendered, loaded.site.config.theme.as_str()) {
+                    panic!("a checked site did not render:\n{}", f.render());
                 }
             }
             let _ = render::data::data_files(&loaded.site, &j, include_restricted);
