@@ -12,7 +12,9 @@ mod pages_calendar;
 mod pages_dashboard;
 mod pages_main;
 mod pages_reports;
+mod pages_search;
 mod rows;
+pub mod stamp;
 pub mod vi;
 pub mod view;
 
@@ -39,6 +41,8 @@ pub struct RenderOptions {
     pub include_restricted: bool,
     /// `base_url` of site.yaml or `--base-url`.
     pub base_url: String,
+    /// What git knows about the site folder (read once per build); `None` outside git.
+    pub git: Option<crate::git::GitInfo>,
 }
 
 /// One page to render: where it goes, with which template, and its context.
@@ -50,6 +54,8 @@ pub struct Page {
     pub section: &'static str,
     /// The way back to the site root from this page.
     pub root: String,
+    /// What it is built from (for "Cập nhật:").
+    pub source: stamp::Source,
     pub ctx: tera::Context,
 }
 
@@ -61,6 +67,7 @@ impl Page {
             title: title.to_string(),
             section,
             root: "../".repeat(path.matches('/').count()),
+            source: stamp::Source::All,
             ctx: tera::Context::new(),
         }
     }
@@ -68,7 +75,10 @@ impl Page {
 
 #[derive(Serialize)]
 struct NavItem {
+    /// What the menu shows: a page's `menu_title`, else its title.
     label: String,
+    /// The full title (a page's `title`; the label for the sections).
+    title: String,
     url: String,
     current: bool,
 }
@@ -100,11 +110,17 @@ fn menu_url(section: &str) -> String {
 fn nav(view: &View, page: &Page) -> Vec<NavItem> {
     let mut items: Vec<NavItem> = MENU
         .iter()
-        .map(|(s, l)| NavItem { label: l.to_string(), url: menu_url(s), current: page.section == *s })
+        .map(|(s, l)| NavItem {
+            label: l.to_string(),
+            title: l.to_string(),
+            url: menu_url(s),
+            current: page.section == *s,
+        })
         .collect();
     items.extend(view.pages.iter().filter(|p| !p.slug.contains('/')).map(|p| {
         let u = url::page(&p.slug);
-        NavItem { label: p.title.clone(), current: page.path == u, url: u }
+        let label = p.menu_title.clone().unwrap_or_else(|| p.title.clone());
+        NavItem { label, title: p.title.clone(), current: page.path == u, url: u }
     }));
     items
 }
@@ -122,6 +138,7 @@ fn pages(view: &View, opts: &RenderOptions) -> Vec<Page> {
         pages_dashboard::dashboard(view),
         pages_reports::synthesis(view),
         pages_main::not_found(&opts.base_url),
+        pages_search::search(view),
     ];
     out.extend(site.teams.iter().map(|t| pages_main::team(view, t)));
     out.extend(site.units.iter().map(|u| pages_main::unit(view, u)));
@@ -147,6 +164,7 @@ fn common(view: &View, page: &mut Page, opts: &RenderOptions) {
     ctx.insert("nav", &nav);
     ctx.insert("canonical", &canonical);
     ctx.insert("full_build", &view.include_restricted);
+    ctx.insert("search_url", &pages_search::address());
     ctx.insert(
         "site",
         &serde_json::json!({
@@ -174,6 +192,7 @@ pub fn site_files(
     let mut errors: Vec<Diagnostic> = Vec::new();
     for mut page in pages(&view, opts) {
         common(&view, &mut page, opts);
+        stamp::stamp(&view, &mut page, opts.git.as_ref());
         match engine.render(page.template, &page.ctx) {
             Ok(html) => files.push(OutputFile { path: page.path, bytes: html.into_bytes() }),
             Err(d) => {

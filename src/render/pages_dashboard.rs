@@ -3,7 +3,7 @@
 
 use super::Page;
 use super::pages_main::team_figures;
-use super::rows::{kind_short, month_ref, unit_row, visit_row};
+use super::rows::{kind_abbr, kind_short, month_ref, unit_row, visit_row};
 use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
@@ -37,10 +37,12 @@ fn matrix(view: &View) -> Value {
                     let mut entries: Vec<Value> = Vec::new();
                     for kind in VisitKind::ALL {
                         for (i, v) in &visits {
-                            if v.team.as_str() == t.id.as_str() && v.month.value == *m && v.kind.value == kind {
+                            if v.team.as_str() == t.id.as_str() && v.month.value == *m && v.kind.value == kind
+                            {
                                 let r = visit_row(view, *i, v);
                                 entries.push(json!({
-                                    "kind_short": r.kind_short, "status": r.status, "status_label": r.status_label,
+                                    "kind_short": r.kind_short, "kind_abbr": kind_abbr(kind),
+                                    "status": r.status, "status_label": r.status_label,
                                     "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
                                 }));
                             }
@@ -52,7 +54,7 @@ fn matrix(view: &View) -> Value {
                             .find(|g| g.team == t.id.as_str() && g.month == *m && g.kind == kind)
                         {
                             entries.push(json!({
-                                "kind_short": kind_short(kind), "status": "gap",
+                                "kind_short": kind_short(kind), "kind_abbr": kind_abbr(kind), "status": "gap",
                                 "status_label": format!("Thiếu {}", g.required.saturating_sub(g.planned)),
                                 "url": null, "unit": null,
                             }));

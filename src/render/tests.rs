@@ -4,7 +4,7 @@ use super::*;
 use crate::theme;
 
 fn opts(include_restricted: bool) -> RenderOptions {
-    RenderOptions { include_restricted, base_url: "/sinhhoat/".into() }
+    RenderOptions { include_restricted, base_url: "/sinhhoat/".into(), git: None }
 }
 
 /// Render every page of the test site; (path, html) of the HTML files.
