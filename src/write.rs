@@ -92,6 +92,7 @@ pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteErro
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let name =
         output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    remove_stale(&parent, &name);
     let stamp = format!("{}-{}", std::process::id(), unique());
     let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
     let result = write_all(&tmp, files).and_then(|()| swap(&tmp, &output, &parent, &name, &stamp));
@@ -99,6 +100,46 @@ pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteErro
         let _ = fs::remove_dir_all(&tmp);
     }
     result
+}
+
+/// Remove the temporary folders that a killed build left beside the output
+/// (`.<name>.kehoach-new-<pid>-<n>`, `.<name>.kehoach-old-<pid>-<n>`), unless the build
+/// that made them is still running. A build killed between the two renames of [`swap`]
+/// left no output but the previous one as `…-old-…`: that is put back first.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let mut stale: Vec<(bool, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&format!(".{name}.kehoach-"))) else {
+            continue;
+        };
+        let (old, stamp) = match (rest.strip_prefix("old-"), rest.strip_prefix("new-")) {
+            (Some(stamp), _) => (true, stamp),
+            (None, Some(stamp)) => (false, stamp),
+            (None, None) => continue,
+        };
+        let pid = stamp.split('-').next().unwrap_or("");
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            stale.push((old, entry.path()));
+        }
+    }
+    let output = parent.join(name);
+    for (old, path) in stale {
+        if old && !output.exists() && fs::rename(&path, &output).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(path);
+    }
+}
+
+/// Whether process `pid` is running; where that cannot be told, only this process is.
+fn process_alive(pid: &str) -> bool {
+    if pid == std::process::id().to_string() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && proc.join(pid).exists()
 }
 
 fn unique() -> u128 {
@@ -170,5 +211,44 @@ mod tests {
         assert!(matches!(check_output(root, &foreign, false), Err(WriteError::NotOurs(_))));
         assert!(check_output(root, &foreign, true).is_ok());
         assert!(check_output(root, &root.join("public"), false).is_ok());
+    }
+
+    #[test]
+    fn removes_folders_left_by_killed_builds_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dir.path().join(".public.kehoach-new-4294967295-1");
+        let dead_old = dir.path().join(".public.kehoach-old-4294967295-2");
+        let running = dir.path().join(format!(".public.kehoach-new-{}-3", std::process::id()));
+        let other = dir.path().join(".docs.kehoach-new-4294967295-1");
+        for d in [&dead, &dead_old, &running, &other] {
+            fs::create_dir_all(d.join("sub")).unwrap();
+            fs::write(d.join("sub/index.html"), "half").unwrap();
+        }
+        write_atomic(&out, &[file("index.html", "new")]).unwrap();
+        assert!(!dead.exists() && !dead_old.exists());
+        assert!(running.exists(), "a running build's folder is kept");
+        assert!(other.exists(), "another output's folder is kept");
+    }
+
+    #[test]
+    fn a_build_killed_between_the_renames_gets_its_previous_output_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // The state after `rename(output, old)` and before `rename(new, output)`.
+        let old = dir.path().join(".public.kehoach-old-4294967295-7");
+        let new = dir.path().join(".public.kehoach-new-4294967295-7");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join(MARKER), "").unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        fs::create_dir_all(&new).unwrap();
+        remove_stale(dir.path(), "public");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "previous");
+        assert!(!old.exists() && !new.exists());
+        // With an output in place, a stale old folder is only removed.
+        fs::create_dir_all(&old).unwrap();
+        remove_stale(dir.path(), "public");
+        assert!(!old.exists());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "previous");
     }
 }
