@@ -118,6 +118,30 @@ pub enum BuildError {
     Write(write::WriteError),
 }
 
+/// The files for other programs besides `data/visits.*` and `data/summary.json`: the
+/// iCalendar feeds (visits only: no report content), `data/reports.csv`,
+/// `data/findings.json` and the search index, all from the published view (restricted
+/// content only with `include_restricted`, never drafts or reports not yet counted on
+/// `as_of`).
+pub fn feed_files(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<OutputFile> {
+    use crate::feeds::{exports, ics};
+    let mut files = ics::feeds(site, &site.config.base_url);
+    files.push(OutputFile {
+        path: exports::REPORTS_CSV_PATH.into(),
+        bytes: exports::reports_csv(site, judgement, include_restricted).into_bytes(),
+    });
+    files.push(OutputFile {
+        path: exports::FINDINGS_JSON_PATH.into(),
+        bytes: exports::findings_json(judgement, include_restricted).into_bytes(),
+    });
+    let docs = crate::search::docs(site, judgement, include_restricted);
+    files.push(OutputFile {
+        path: crate::search::INDEX_PATH.into(),
+        bytes: crate::search::index_js(&docs).into_bytes(),
+    });
+    files
+}
+
 /// Everything a build writes, from a loaded site.
 pub fn render_all(
     loaded: &Loaded,
@@ -151,8 +175,11 @@ pub fn render_where(
     let render_opts = render::RenderOptions {
         include_restricted: opts.include_restricted,
         base_url: site.config.base_url.clone(),
+        // The one place a build asks git (three processes, whatever the number of files).
+        git: crate::git::git_info(&opts.root),
     };
     let mut files = render::data::data_files(site, judgement, opts.include_restricted);
+    files.extend(feed_files(site, judgement, opts.include_restricted));
     files.retain(|f| keep(&f.path));
     let pages = render::site_files_where(site, judgement, &theme, &render_opts, keep)
         .map_err(|(errors, sources)| Failure { errors, sources })?;

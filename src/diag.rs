@@ -80,8 +80,9 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
         } else {
             let _ = writeln!(out, "{pad}{arrow} {loc}");
         }
-        if let Some(text) = sources.get(&*loc.file).and_then(|s| source_line(s, loc.pos.line)) {
-            let col = loc.pos.col.max(1) as usize;
+        if let Some(line) = sources.get(&*loc.file).and_then(|s| source_line(s, loc.pos.line)) {
+            let (text, col) = window(line, loc.pos.col.max(1) as usize);
+            let text = text.as_str();
             let len = (loc.pos.len as usize).clamp(1, text.chars().count().saturating_sub(col - 1).max(1));
             let prefix: String =
                 text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -97,6 +98,29 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
         let _ = writeln!(out, "{pad} = help: {help}");
     }
     out
+}
+
+/// Lines longer than this are shown as a window around the column.
+const MAX_SHOWN: usize = 100;
+
+/// The part of `line` worth showing, and the column within it: a long line (minified
+/// YAML, a hostile file) is cut to [`MAX_SHOWN`] characters around `col`, marked with `…`.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= MAX_SHOWN + MAX_SHOWN / 5 {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(1).min(count).saturating_sub(MAX_SHOWN / 2);
+    let mut shown: String = line.chars().skip(start).take(MAX_SHOWN).collect();
+    let mut col = col - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        col += 1;
+    }
+    if start + MAX_SHOWN < count {
+        shown.push('…');
+    }
+    (shown, col)
 }
 
 fn source_line(text: &str, line: u32) -> Option<&str> {
@@ -138,5 +162,26 @@ mod tests {
         assert!(out.contains("--> content/site.yaml\n"), "{out}");
         assert!(!out.contains(":0:0"));
         assert!(out.contains("= required"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let file: std::sync::Arc<str> = "content/units.yaml".into();
+        let line = format!("{}X{}", "[".repeat(5000), "]".repeat(5000));
+        let d = Diagnostic::error(Loc::new(&file, Pos { line: 1, col: 5001, len: 1 }), "too deep", "here");
+        let mut src = Sources::new();
+        src.insert("content/units.yaml".into(), line);
+        let out = render(&d, &src);
+        assert!(out.len() < 400, "{out}");
+        let shown = out.lines().find(|l| l.starts_with("1 | ")).unwrap();
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        let x = shown.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{out}");
+        assert!(shown.starts_with("1 | …[") && shown.ends_with("]…"), "{shown}");
+        // A short line is shown whole.
+        assert_eq!(window("abc", 2), ("abc".to_string(), 2));
+        // A column past the end of a long line (e.g. a missing value at the end).
+        let (shown, col) = window(&"a".repeat(1000), 1001);
+        assert!(shown.starts_with('…') && col <= shown.chars().count() + 1);
     }
 }

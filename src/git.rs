@@ -18,15 +18,16 @@ use std::process::{Command, Stdio};
 pub const SHORT_HASH: usize = 7;
 
 /// Folders under the site root whose uncommitted changes make a build "dirty": what a
-/// build reads (the output folder, often `public/`, is not one of them).
-pub const SOURCE_DIRS: [&str; 2] = ["content", "themes"];
+/// build reads (content, themes, the site's own template overrides); the output folder,
+/// often `public/`, is not one of them.
+pub const SOURCE_DIRS: [&str; 3] = ["content", "themes", "templates"];
 
 /// Git facts about a site folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GitInfo {
     /// Short hash of HEAD, e.g. `decac3a`.
     pub head_short: String,
-    /// `content/` or `themes/` has uncommitted (or untracked) changes.
+    /// `content/`, `themes/` or `templates/` has uncommitted (or untracked) changes.
     pub dirty: bool,
     /// Each file ever committed under the site root (path relative to the root, `/`
     /// separators, e.g. `content/schedule.yaml`) → the day of its last commit, in Vietnam.

@@ -45,7 +45,7 @@ enum Command {
         #[arg(long)]
         include_restricted: bool,
         /// Override base_url of site.yaml.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Replace an output folder that kehoach did not write.
         #[arg(long)]
@@ -83,6 +83,11 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+fn parse_base_url(s: &str) -> Result<String, String> {
+    kehoach::load::schema::site::normalize_base_url(s)
+        .ok_or_else(|| format!("invalid base_url `{s}`: {}", kehoach::load::schema::site::BASE_URL_EXPECTED))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -415,6 +415,8 @@ pub struct Page {
     /// From the file path: `pages/huong-dan.md` → `huong-dan`; nested → `a/b`.
     pub slug: String,
     pub title: String,
+    /// Optional shorter title for the menu (`menu_title:`); the menu shows `title` without it.
+    pub menu_title: Option<String>,
     pub weight: i64,
     pub draft: bool,
     pub restricted: bool,

@@ -98,9 +98,9 @@ pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteErro
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let name =
         output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    remove_stale(&parent, &name);
     let stamp = format!("{}-{}", std::process::id(), unique());
     let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
-    sweep(&parent, &name);
     let result = write_all(&tmp, files).and_then(|()| swap(&tmp, &output, &parent, &name, &stamp));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
@@ -128,6 +128,52 @@ pub fn update(output: &Path, files: &[OutputFile], changed: &BTreeSet<String>) -
         }
     }
     Ok(())
+}
+
+/// Remove the temporary folders that a killed build left beside the output
+/// (`.<name>.kehoach-new-<pid>-<n>`, `.<name>.kehoach-old-<pid>-<n>`), unless the build
+/// that made them is still running. A build killed between the two renames of [`swap`]
+/// left no output but the previous one as `…-old-…`: that is put back first.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let mut stale: Vec<(bool, PathBuf)> = Vec::new();
+    let trash = trash_prefix(name);
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        if file_name.to_str().is_some_and(|n| n.starts_with(&trash)) {
+            // Being removed, or left half removed when the machine stopped: go on.
+            remove_later(entry.path());
+            continue;
+        }
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&format!(".{name}.kehoach-"))) else {
+            continue;
+        };
+        let (old, stamp) = match (rest.strip_prefix("old-"), rest.strip_prefix("new-")) {
+            (Some(stamp), _) => (true, stamp),
+            (None, Some(stamp)) => (false, stamp),
+            (None, None) => continue,
+        };
+        let pid = stamp.split('-').next().unwrap_or("");
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            stale.push((old, entry.path()));
+        }
+    }
+    let output = parent.join(name);
+    for (old, path) in stale {
+        if old && !output.exists() && fs::rename(&path, &output).is_ok() {
+            continue;
+        }
+        discard(parent, name, &path);
+    }
+}
+
+/// Whether process `pid` is running; where that cannot be told, only this process is.
+fn process_alive(pid: &str) -> bool {
+    if pid == std::process::id().to_string() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && proc.join(pid).exists()
 }
 
 fn unique() -> u128 {
@@ -162,26 +208,36 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 
 fn swap(tmp: &Path, output: &Path, parent: &Path, name: &str, stamp: &str) -> Result<(), WriteError> {
     if output.exists() {
-        let old = parent.join(format!(".{name}{OLD}{stamp}"));
+        let old = parent.join(format!(".{name}.kehoach-old-{stamp}"));
         fs::rename(output, &old).map_err(io_err(output))?;
         if let Err(e) = fs::rename(tmp, output) {
             let _ = fs::rename(&old, output);
             return Err(WriteError::Io(output.to_path_buf(), e));
         }
-        remove_later(old);
+        discard(parent, name, &old);
     } else {
         fs::rename(tmp, output).map_err(io_err(output))?;
     }
     Ok(())
 }
 
-/// Between `.<name>` and the stamp in the name of a replaced output set aside.
-const OLD: &str = ".kehoach-old-";
+/// The start of the name of a folder being removed: `.kehoach-trash-<name>-…`.
+fn trash_prefix(name: &str) -> String {
+    format!(".kehoach-trash-{name}-")
+}
+
+/// Rename a folder to `.kehoach-trash-<name>-…` (at once, so that it is gone from its
+/// place and never taken for an output to restore) and remove it in the background.
+fn discard(parent: &Path, name: &str, path: &Path) {
+    let trash = parent.join(format!("{}{}-{}", trash_prefix(name), std::process::id(), unique()));
+    let doomed = if fs::rename(path, &trash).is_ok() { trash } else { path.to_path_buf() };
+    remove_later(doomed);
+}
 
 /// Remove a replaced output without waiting for it: deleting tens of thousands of files
 /// takes seconds on some disks. On Unix a detached `rm -rf` does it (it goes on after
 /// kehoach exits); elsewhere, or if it cannot start, a background thread. Whatever is
-/// left (a thread ends with the process) is removed by the next build's [`sweep`].
+/// left (a thread ends with the process) is removed by the next build's [`remove_stale`].
 fn remove_later(old: PathBuf) {
     #[cfg(unix)]
     {
@@ -201,18 +257,6 @@ fn remove_later(old: PathBuf) {
         }
     }
     std::thread::spawn(move || fs::remove_dir_all(old));
-}
-
-/// Start removing the replaced outputs of earlier builds still beside `output`
-/// (`.<name>.kehoach-old-*`), in the background.
-fn sweep(parent: &Path, name: &str) {
-    let prefix = format!(".{name}{OLD}");
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for e in entries.flatten() {
-        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
-            remove_later(e.path());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -267,18 +311,18 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_of_earlier_builds_are_swept() {
+    fn half_removed_folders_are_removed_by_the_next_build() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let stale = dir.path().join(".public.kehoach-old-1-2");
+        let stale = dir.path().join(".kehoach-trash-public-1-2");
         fs::create_dir_all(stale.join("a/b")).unwrap();
         fs::write(stale.join("a/b/index.html"), "cũ").unwrap();
-        let other = dir.path().join(".other.kehoach-old-1-2");
+        let other = dir.path().join(".kehoach-trash-other-1-2");
         fs::create_dir_all(&other).unwrap();
         write_atomic(&out, &[file("index.html", "x")]).unwrap();
         assert_eq!(
             names_eventually(dir.path(), 2),
-            vec![std::ffi::OsString::from(".other.kehoach-old-1-2"), std::ffi::OsString::from("public")]
+            vec![std::ffi::OsString::from(".kehoach-trash-other-1-2"), std::ffi::OsString::from("public")]
         );
     }
 
@@ -308,5 +352,44 @@ mod tests {
         assert!(matches!(check_output(root, &foreign, false), Err(WriteError::NotOurs(_))));
         assert!(check_output(root, &foreign, true).is_ok());
         assert!(check_output(root, &root.join("public"), false).is_ok());
+    }
+
+    #[test]
+    fn removes_folders_left_by_killed_builds_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dir.path().join(".public.kehoach-new-4294967295-1");
+        let dead_old = dir.path().join(".public.kehoach-old-4294967295-2");
+        let running = dir.path().join(format!(".public.kehoach-new-{}-3", std::process::id()));
+        let other = dir.path().join(".docs.kehoach-new-4294967295-1");
+        for d in [&dead, &dead_old, &running, &other] {
+            fs::create_dir_all(d.join("sub")).unwrap();
+            fs::write(d.join("sub/index.html"), "half").unwrap();
+        }
+        write_atomic(&out, &[file("index.html", "new")]).unwrap();
+        assert!(!dead.exists() && !dead_old.exists());
+        assert!(running.exists(), "a running build's folder is kept");
+        assert!(other.exists(), "another output's folder is kept");
+    }
+
+    #[test]
+    fn a_build_killed_between_the_renames_gets_its_previous_output_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // The state after `rename(output, old)` and before `rename(new, output)`.
+        let old = dir.path().join(".public.kehoach-old-4294967295-7");
+        let new = dir.path().join(".public.kehoach-new-4294967295-7");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join(MARKER), "").unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        fs::create_dir_all(&new).unwrap();
+        remove_stale(dir.path(), "public");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "previous");
+        assert!(!old.exists() && !new.exists());
+        // With an output in place, a stale old folder is only removed.
+        fs::create_dir_all(&old).unwrap();
+        remove_stale(dir.path(), "public");
+        assert!(!old.exists());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "previous");
     }
 }

@@ -2,54 +2,10 @@
 
 mod feeds_support;
 
-use feeds_support::{d, site};
+use feeds_support::{d, parse_ics as parse, site};
 use kehoach::feeds::ics;
 use serde_json::Value;
 use std::process::Command;
-
-const PARSE: &str = r#"
-import sys, json, icalendar
-raw = open(sys.argv[1], 'rb').read()
-cal = icalendar.Calendar.from_ical(raw)
-tz = cal.walk('VTIMEZONE')
-out = {
-  'name': str(cal.get('X-WR-CALNAME')),
-  'version': str(cal.get('VERSION')),
-  'prodid': str(cal.get('PRODID')),
-  'tzids': [str(t.get('TZID')) for t in tz],
-  'tz_offset': str(tz[0].to_tz().utcoffset(__import__('datetime').datetime(2024, 6, 1))) if tz else None,
-  'events': [],
-}
-for e in cal.walk('VEVENT'):
-    s, en = e.decoded('DTSTART'), e.decoded('DTEND')
-    out['events'].append({
-      'uid': str(e.get('UID')),
-      'summary': str(e.get('SUMMARY')),
-      'location': str(e.get('LOCATION')) if e.get('LOCATION') is not None else None,
-      'description': str(e.get('DESCRIPTION')),
-      'status': str(e.get('STATUS')),
-      'tzid': e['DTSTART'].params.get('TZID'),
-      'start': s.isoformat(),
-      'end': en.isoformat(),
-      'utc_start': s.astimezone(__import__('datetime').timezone.utc).isoformat() if hasattr(s, 'hour') else None,
-      'dtstamp': e.decoded('DTSTAMP').isoformat(),
-    })
-print(json.dumps(out))
-"#;
-
-/// Parse `text` with Python's icalendar; panics (fails the test) when it cannot.
-fn parse(text: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("feed.ics");
-    std::fs::write(&file, text).unwrap();
-    let out = Command::new("python3")
-        .args(["-c", PARSE])
-        .arg(&file)
-        .output()
-        .expect("python3 runs (pip install icalendar)");
-    assert!(out.status.success(), "icalendar failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn event<'a>(cal: &'a Value, uid: &str) -> &'a Value {
     cal["events"].as_array().unwrap().iter().find(|e| e["uid"] == uid).unwrap_or_else(|| panic!("no {uid}"))

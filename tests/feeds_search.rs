@@ -107,7 +107,7 @@ fn script_finds_what_the_owner_asked_for_in_the_rust_index() {
         serde_json::from_str(&search::index_json(&search::docs(&site(), &judgement(), false))).unwrap();
     let found = node(
         "console.log(JSON.stringify(input.queries.map(q => lib.search(input.index, q).map(d => d.u))));",
-        &json!({ "index": json, "queries": ["sinh hoat", "da nang", "DANG BO dien luc", "xyzzy", "chuyển đổi số", " ", "an"] }),
+        &json!({ "index": json, "queries": ["sinh hoat", "da nang", "DANG BO dien luc", "xyzzy", "chuyển đổi số", " ", "an", "chi bo phong ky thuat"] }),
     );
     let found: Vec<Vec<String>> = serde_json::from_value(found).unwrap();
     // "sinh hoat" finds "sinh hoạt"; a title match ranks first.
@@ -122,6 +122,20 @@ fn script_finds_what_the_owner_asked_for_in_the_rust_index() {
     // Word prefixes only: "an" finds "Nguyễn Văn An", not the "Văn" or "Ban" of team 2.
     assert!(found[6].contains(&"to-cong-tac/to-1/".to_string()));
     assert!(!found[6].contains(&"to-cong-tac/to-2/".to_string()), "{:?}", found[6]);
+    assert_eq!(found[7][0], "don-vi/cb-dl-ky-thuat/");
+}
+
+#[test]
+fn a_page_searched_by_its_whole_title_comes_first() {
+    let doc = |u: &str, t: &str, x: &str| json!({"u": u, "t": t, "k": "", "x": x, "ft": search::fold(t), "fx": search::fold(x)});
+    let index = json!({"v": 1, "docs": [
+        doc("bao-cao/a/", "Báo cáo: Chi bộ Kho bạc", "Chi bộ Kho bạc họp. Chi bộ Kho bạc tốt."),
+        doc("don-vi/kho-bac/", "Chi bộ Kho bạc", ""),
+    ]});
+    let found =
+        node("console.log(JSON.stringify(lib.search(input, 'chi bo kho bac').map(d => d.u)));", &index);
+    // The report has the phrase in its title and its text, the unit page is named by it.
+    assert_eq!(found, json!(["don-vi/kho-bac/", "bao-cao/a/"]));
 }
 
 const PAGE: &str = r#"<!doctype html>
@@ -198,4 +212,61 @@ fn query_in_the_address_is_searched_on_load() {
     let titles: Vec<&str> =
         got["results"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
     assert!(titles.contains(&"Tổ công tác số 1"), "{got}");
+}
+
+/// Build the bundled sample site (the repository's `content/`) with the binary into `out`.
+fn build_sample(out: &Path, extra: &[&str]) {
+    let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("run kehoach");
+    assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn the_built_sample_site_finds_without_tone_marks_from_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_sample(&out, &[]);
+    let page = out.join("tim-kiem/index.html");
+    let url = format!("file://{}", page.display());
+    let resolves = |href: &str| {
+        let target = page.parent().unwrap().join(href);
+        assert!(target.is_file(), "{href} -> {} does not exist", target.display());
+    };
+
+    let got = type_in_browser(&url, "sinh hoat");
+    let results = got["results"].as_array().unwrap();
+    assert!(results.len() > 10, "{got}");
+    let marks: Vec<&str> =
+        results.iter().flat_map(|r| r["marks"].as_array().unwrap()).filter_map(|m| m.as_str()).collect();
+    assert!(marks.contains(&"sinh") && marks.contains(&"hoạt"), "{marks:?}");
+    for r in results {
+        resolves(r["href"].as_str().unwrap());
+    }
+
+    // Đ/đ is found by d: "da" marks the "Đả" of "Đảng" (and "Đà" of "Đào tạo").
+    let got = type_in_browser(&url, "da");
+    let marks: Vec<String> = got["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["marks"].as_array().unwrap().clone())
+        .map(|m| m.as_str().unwrap().to_string())
+        .collect();
+    assert!(marks.iter().any(|m| m == "Đả") && marks.iter().any(|m| m == "Đà"), "{marks:?}");
+    // (A match cut by the end of a snippet is marked as far as it shows.)
+    assert!(marks.iter().all(|m| !m.is_empty() && "da".starts_with(&kehoach::search::fold(m))), "{marks:?}");
+
+    let got = type_in_browser(&url, "DANG BO cong ty dien luc lao cai");
+    let first = &got["results"][0];
+    assert_eq!(first["title"], "Đảng bộ Công ty Điện lực Lào Cai", "{got}");
+    assert_eq!(first["kind"], "Đơn vị");
+    resolves(first["href"].as_str().unwrap());
+
+    // The restricted report (a disciplinary case) is not in the default build's index.
+    let got = type_in_browser(&url, "khien trach");
+    assert_eq!(got["results"], json!([]), "{got}");
 }

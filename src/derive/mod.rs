@@ -6,6 +6,8 @@
 pub mod calendar;
 mod findings;
 mod gaps;
+#[cfg(test)]
+mod props;
 mod status;
 mod summary;
 #[cfg(test)]

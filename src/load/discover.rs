@@ -158,7 +158,9 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
             Err(d) => errors.push(*d),
         }
     }
-    let has = |p: &str| input.files.iter().any(|f| &*f.path == p);
+    // A file that exists but could not be read has its own error: it is not "missing".
+    let unreadable: Vec<Arc<str>> = errors.iter().map(|d| d.loc.file.clone()).collect();
+    let has = |p: &str| input.files.iter().any(|f| &*f.path == p) || unreadable.iter().any(|f| &**f == p);
     let scheduled = input.files.iter().any(|f| f.path.starts_with("content/schedule/"));
     for (name, what) in REQUIRED {
         let path = format!("content/{name}");

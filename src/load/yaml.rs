@@ -78,6 +78,8 @@ pub struct ParseError {
 pub(super) const MAX_DEPTH: usize = 16;
 /// How many values one file may hold.
 pub(super) const MAX_NODES: usize = 100_000;
+/// How many parser events anchors may record for replay at aliases.
+const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
 ///
@@ -102,6 +104,9 @@ pub(super) fn parse_slow(text: &str) -> Result<Node, ParseError> {
     // Content is a few levels deep; each level costs stack while deserializing.
     budget.max_depth = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
+    // Anchors and aliases are rare in content; a few thousand copied events are plenty,
+    // and an alias bomb ("billion laughs") stops long before it reaches MAX_NODES.
+    budget.max_recorded_anchor_events = MAX_ALIAS_EVENTS;
     let options = serde_saphyr::options! {
         budget: Some(budget),
         // `yes`, `no`, `on`, `off` stay strings; only `true` and `false` are booleans.
@@ -131,7 +136,7 @@ fn clean_message(msg: &str) -> String {
     };
     if first.contains("budget breached") || first.contains("recursion limit exceeded") {
         return "the document is too large or too deeply nested (a safety limit: at most 16 levels, \
-                100000 values)"
+                100000 values, 10000 values copied by aliases)"
             .into();
     }
     let first = first.split(", set DuplicateKeyPolicy").next().unwrap_or(first);
@@ -315,6 +320,18 @@ mod tests {
         }
         let ok = format!("{}1{}", "{a: ".repeat(16), "}".repeat(16));
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn ordinary_anchors_still_work() {
+        let mut doc = String::from("leader: &l { name: Nguyễn Văn A, title: Bí thư }\nteams:\n");
+        for _ in 0..90 {
+            doc.push_str("  - *l\n");
+        }
+        let n = parse(&doc).unwrap();
+        let Value::Seq(items) = &map(&n)[1].1.value else { panic!() };
+        assert_eq!(items.len(), 90);
+        assert_eq!(map(&items[89])[0].1.value, Value::Str("Nguyễn Văn A".into()));
     }
 
     #[test]

@@ -12,7 +12,9 @@ mod pages_calendar;
 mod pages_dashboard;
 mod pages_main;
 mod pages_reports;
+mod pages_search;
 mod rows;
+pub mod stamp;
 pub mod vi;
 pub mod view;
 
@@ -40,6 +42,8 @@ pub struct RenderOptions {
     pub include_restricted: bool,
     /// `base_url` of site.yaml or `--base-url`.
     pub base_url: String,
+    /// What git knows about the site folder (read once per build); `None` outside git.
+    pub git: Option<crate::git::GitInfo>,
 }
 
 /// One page to render: where it goes, with which template, and its context.
@@ -51,6 +55,8 @@ pub struct Page {
     pub section: &'static str,
     /// The way back to the site root from this page.
     pub root: String,
+    /// What it is built from (for "Cập nhật:").
+    pub source: stamp::Source,
     pub ctx: tera::Context,
 }
 
@@ -62,6 +68,7 @@ impl Page {
             title: title.to_string(),
             section,
             root: "../".repeat(path.matches('/').count()),
+            source: stamp::Source::All,
             ctx: tera::Context::new(),
         }
     }
@@ -69,7 +76,10 @@ impl Page {
 
 #[derive(Serialize)]
 struct NavItem {
+    /// What the menu shows: a page's `menu_title`, else its title.
     label: String,
+    /// The full title (a page's `title`; the label for the sections).
+    title: String,
     url: String,
     current: bool,
 }
@@ -101,11 +111,17 @@ fn menu_url(section: &str) -> String {
 fn nav(view: &View, page: &Page) -> Vec<NavItem> {
     let mut items: Vec<NavItem> = MENU
         .iter()
-        .map(|(s, l)| NavItem { label: l.to_string(), url: menu_url(s), current: page.section == *s })
+        .map(|(s, l)| NavItem {
+            label: l.to_string(),
+            title: l.to_string(),
+            url: menu_url(s),
+            current: page.section == *s,
+        })
         .collect();
     items.extend(view.pages.iter().filter(|p| !p.slug.contains('/')).map(|p| {
         let u = url::page(&p.slug);
-        NavItem { label: p.title.clone(), current: page.path == u, url: u }
+        let label = p.menu_title.clone().unwrap_or_else(|| p.title.clone());
+        NavItem { label, title: p.title.clone(), current: page.path == u, url: u }
     }));
     items
 }
@@ -121,6 +137,7 @@ enum Job<'a> {
     Dashboard,
     Synthesis,
     NotFound,
+    Search,
     Team(&'a crate::model::Team),
     Unit(&'a crate::model::Unit),
     Month(crate::model::YearMonth),
@@ -142,6 +159,7 @@ fn jobs<'a>(view: &View<'a>) -> Vec<Job<'a>> {
         Job::Dashboard,
         Job::Synthesis,
         Job::NotFound,
+        Job::Search,
     ];
     out.extend(site.teams.iter().map(Job::Team));
     out.extend(site.units.iter().map(Job::Unit));
@@ -164,6 +182,7 @@ impl Job<'_> {
             Job::Dashboard => url::dashboard(),
             Job::Synthesis => url::synthesis(),
             Job::NotFound => "404.html".into(),
+            Job::Search => pages_search::address(),
             Job::Team(t) => url::team(&t.id),
             Job::Unit(u) => url::unit(&u.id),
             Job::Month(m) => url::month(*m),
@@ -184,6 +203,7 @@ impl Job<'_> {
             Job::Dashboard => pages_dashboard::dashboard(view),
             Job::Synthesis => pages_reports::synthesis(view),
             Job::NotFound => pages_main::not_found(&opts.base_url),
+            Job::Search => pages_search::search(view),
             Job::Team(t) => pages_main::team(view, t),
             Job::Unit(u) => pages_main::unit(view, u),
             Job::Month(m) => pages_calendar::month(view, *m),
@@ -209,6 +229,7 @@ fn common(view: &View, page: &mut Page, opts: &RenderOptions) {
     ctx.insert("nav", &nav);
     ctx.insert("canonical", &canonical);
     ctx.insert("full_build", &view.include_restricted);
+    ctx.insert("search_url", &pages_search::address());
     ctx.insert(
         "site",
         &serde_json::json!({
@@ -254,6 +275,7 @@ pub fn site_files_where(
             let mut page = job.page(&view, opts);
             debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
             common(&view, &mut page, opts);
+            stamp::stamp(&view, &mut page, opts.git.as_ref());
             let html = engine.render(page.template, &page.ctx)?;
             Ok(OutputFile { path: page.path, bytes: html.into_bytes() })
         })

@@ -64,6 +64,7 @@ fn dated_in(view: &View, m: YearMonth) -> Vec<VisitRow> {
 
 pub fn year(view: &View) -> Page {
     let mut p = Page::new(&url::calendar(), "calendar.html", "Lịch dự sinh hoạt", "lich");
+    p.ctx.insert("feed", crate::feeds::ics::ALL_PATH);
     let months: Vec<_> = view
         .months()
         .into_iter()
@@ -88,6 +89,7 @@ pub fn year(view: &View) -> Page {
 pub fn month(view: &View, m: YearMonth) -> Page {
     let title = format!("Lịch {}", vi::month(m));
     let mut p = Page::new(&url::month(m), "month.html", &title, "lich");
+    p.source = super::stamp::Source::Month(m);
     let months = view.months();
     let prev = months.iter().rev().find(|x| **x < m).map(|x| month_ref(*x));
     let next = months.iter().find(|x| **x > m).map(|x| month_ref(*x));

@@ -3,7 +3,7 @@
 
 use super::Page;
 use super::pages_main::team_figures;
-use super::rows::{kind_short, month_ref, unit_row, visit_row};
+use super::rows::{kind_abbr, kind_short, month_ref, unit_row, visit_row};
 use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
@@ -45,13 +45,14 @@ fn matrix(view: &View) -> Value {
                         for (i, v) in cell.get(&(*m, kind)).map(Vec::as_slice).unwrap_or_default() {
                             let r = visit_row(view, *i, v);
                             entries.push(json!({
-                                "kind_short": r.kind_short, "status": r.status, "status_label": r.status_label,
+                                "kind_short": r.kind_short, "kind_abbr": kind_abbr(kind),
+                                "status": r.status, "status_label": r.status_label,
                                 "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
                             }));
                         }
                         if let Some(g) = gaps.get(&(t.id.as_str(), *m, kind)) {
                             entries.push(json!({
-                                "kind_short": kind_short(kind), "status": "gap",
+                                "kind_short": kind_short(kind), "kind_abbr": kind_abbr(kind), "status": "gap",
                                 "status_label": format!("Thiếu {}", g.required.saturating_sub(g.planned)),
                                 "url": null, "unit": null,
                             }));

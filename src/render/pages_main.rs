@@ -3,9 +3,11 @@
 use super::Page;
 use super::markdown;
 use super::rows::{self, Figures, VisitRow, figures, month_ref, people, unit_row, visit_row};
+use super::stamp::Source;
 use super::vi;
 use super::view::{View, url};
 use crate::derive::Status;
+use crate::feeds::ics;
 use crate::model::{UnitKind, YearMonth};
 use serde_json::json;
 
@@ -41,6 +43,7 @@ pub fn home(view: &View) -> Page {
 pub fn plan(view: &View) -> Page {
     let plan = &view.site.plan;
     let mut p = Page::new(&url::plan(), "plan.html", &plan.title, "ke-hoach");
+    p.source = Source::Plan;
     let place_date = match (&plan.place, plan.issued_on) {
         (Some(pl), Some(d)) => Some(format!("{pl}, {}", vi::date_official(d))),
         (None, Some(d)) => Some(vi::date_official(d).replacen('n', "N", 1)),
@@ -97,6 +100,8 @@ fn by_month(rows: Vec<VisitRow>) -> Vec<serde_json::Value> {
 
 pub fn team(view: &View, t: &crate::model::Team) -> Page {
     let mut p = Page::new(&url::team(&t.id), "team.html", &t.name, "to-cong-tac");
+    p.source = Source::Team(t.id.value.clone());
+    p.ctx.insert("feed", &ics::team_path(&t.id));
     let rows: Vec<VisitRow> =
         view.visits_of_team(&t.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
     let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
@@ -140,6 +145,8 @@ pub fn units(view: &View) -> Page {
 
 pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
     let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
+    p.source = Source::Unit(u.id.value.clone());
+    p.ctx.insert("feed", &ics::unit_path(&u.id));
     let rows: Vec<VisitRow> =
         view.visits_of_unit(&u.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
     let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));
@@ -169,6 +176,7 @@ pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
 
 pub fn page(view: &View, page: &crate::model::Page) -> Page {
     let mut p = Page::new(&url::page(&page.slug), "page.html", &page.title, "trang");
+    p.source = Source::Page(page.slug.clone());
     p.ctx.insert("body", &markdown::to_html(&page.body, &p.root));
     p.ctx.insert("restricted", &page.restricted);
     let _ = view;

@@ -93,6 +93,7 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
     let row: VisitRow = visit_row(view, i, v);
     let title = format!("Báo cáo dự sinh hoạt: {} ({})", row.unit.name, vi::month(v.month.value));
     let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
+    p.source = super::stamp::Source::Report(i);
     let a = r.attendance.value;
     let mins = minutes(r);
     let due = view.state(i).map(|s| vi::date(s.report_due));

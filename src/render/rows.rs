@@ -47,6 +47,14 @@ pub fn kind_short(k: VisitKind) -> &'static str {
     }
 }
 
+/// Abbreviation of a kind of visit, for the dashboard's matrix (its legend explains it).
+pub fn kind_abbr(k: VisitKind) -> &'static str {
+    match k {
+        VisitKind::DangUy => "ĐU",
+        VisitKind::ChiBo => "CB",
+    }
+}
+
 /// One visit, as every list and table shows it.
 #[derive(Serialize, Clone)]
 pub struct VisitRow {

@@ -157,6 +157,7 @@ pub fn site() -> (Site, Judgement) {
         Page {
             slug: "huong-dan".into(),
             title: "Hướng dẫn chuẩn bị".into(),
+            menu_title: None,
             weight: 1,
             draft: false,
             restricted: false,
@@ -167,6 +168,7 @@ pub fn site() -> (Site, Judgement) {
         Page {
             slug: "nhap".into(),
             title: "Bản nháp".into(),
+            menu_title: None,
             weight: 2,
             draft: true,
             restricted: false,
@@ -177,6 +179,7 @@ pub fn site() -> (Site, Judgement) {
         Page {
             slug: "mat".into(),
             title: "Trang mật".into(),
+            menu_title: None,
             weight: 3,
             draft: false,
             restricted: true,

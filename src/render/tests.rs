@@ -4,7 +4,7 @@ use super::*;
 use crate::theme;
 
 fn opts(include_restricted: bool) -> RenderOptions {
-    RenderOptions { include_restricted, base_url: "/sinhhoat/".into() }
+    RenderOptions { include_restricted, base_url: "/sinhhoat/".into(), git: None }
 }
 
 /// Render every page of the test site; (path, html) of the HTML files.
@@ -122,8 +122,8 @@ fn dashboard_states_as_of_and_withholds_restricted_findings() {
     let dash = page(&pages, "theo-doi/index.html");
     assert!(dash.contains("Thứ Bảy, 20/04/2024"));
     // The overdue visit of to-2 is listed with its status as text.
-    assert!(dash.contains("Chi bộ: Quá hạn"), "matrix cell text");
-    assert!(dash.contains("Đảng ủy: Thiếu 1"), "gap in the matrix");
+    assert!(dash.contains(r#"<abbr class="k" title="Chi bộ">CB</abbr> Quá hạn"#), "matrix cell text");
+    assert!(dash.contains(r#"<abbr class="k" title="Đảng ủy">ĐU</abbr> Thiếu 1"#), "gap in the matrix");
     // A restricted report on a chi bộ trực thuộc without accompanied_by: finding withheld.
     let (site, j) = test_site::site();
     assert!(j.findings.iter().any(|f| f.restricted), "the test site has a restricted finding");

@@ -129,6 +129,7 @@ fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
         (Some(a), Some(b))
             if a.slug == b.slug
                 && a.title == b.title
+                && a.menu_title == b.menu_title
                 && a.weight == b.weight
                 && a.draft == b.draft
                 && a.restricted == b.restricted =>

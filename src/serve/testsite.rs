@@ -104,6 +104,7 @@ pub fn page(file: &str, slug: &str) -> Page {
     Page {
         slug: slug.into(),
         title: format!("Trang {slug}"),
+        menu_title: None,
         weight: 0,
         draft: false,
         restricted: false,

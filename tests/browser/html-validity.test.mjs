@@ -10,7 +10,7 @@ import { REPO, SITES, hasSite, listFiles } from './lib/site.mjs';
 
 const VNU = path.join(REPO, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
-test('html: the Nu HTML Checker finds no error in any page', { timeout: 180_000 }, (t) => {
+test('html: the Nu HTML Checker finds no error in any page', { timeout: 600_000 }, (t) => {
   assert.ok(fs.existsSync(VNU), `no ${VNU} (npm ci installs it)`);
   const builds = ['root', 'restricted'].filter(hasSite);
   assert.ok(builds.includes('root'), `no built site in ${SITES}/root: run scripts/test`);

@@ -21,7 +21,7 @@ if (!hasSite('root') || !hasSite('sub')) {
   test('browser: the built sample sites exist', () => {
     assert.fail(`no built sites in ${SITES}/{root,sub}: run scripts/test (it builds them first)`);
   });
-} else describe('browser', { timeout: 240_000 }, () => {
+} else describe('browser', { timeout: 900_000 }, () => {
   before(async () => {
     env.dirs.root = siteDir('root');
     env.dirs.sub = siteDir('sub');

@@ -235,6 +235,7 @@ pub fn site() -> Site {
         Page {
             slug: "huong-dan".into(),
             title: "Hướng dẫn chuẩn bị buổi sinh hoạt".into(),
+            menu_title: None,
             weight: 1,
             draft: false,
             restricted: false,
@@ -245,6 +246,7 @@ pub fn site() -> Site {
         Page {
             slug: "mat".into(),
             title: "Trang mật".into(),
+            menu_title: None,
             weight: 2,
             draft: false,
             restricted: true,
@@ -290,4 +292,48 @@ pub fn judgement() -> Judgement {
         ],
         gaps: vec![],
     }
+}
+
+const PARSE: &str = r#"
+import sys, json, icalendar
+raw = open(sys.argv[1], 'rb').read()
+cal = icalendar.Calendar.from_ical(raw)
+tz = cal.walk('VTIMEZONE')
+out = {
+  'name': str(cal.get('X-WR-CALNAME')),
+  'version': str(cal.get('VERSION')),
+  'prodid': str(cal.get('PRODID')),
+  'tzids': [str(t.get('TZID')) for t in tz],
+  'tz_offset': str(tz[0].to_tz().utcoffset(__import__('datetime').datetime(2024, 6, 1))) if tz else None,
+  'events': [],
+}
+for e in cal.walk('VEVENT'):
+    s, en = e.decoded('DTSTART'), e.decoded('DTEND')
+    out['events'].append({
+      'uid': str(e.get('UID')),
+      'summary': str(e.get('SUMMARY')),
+      'location': str(e.get('LOCATION')) if e.get('LOCATION') is not None else None,
+      'description': str(e.get('DESCRIPTION')),
+      'status': str(e.get('STATUS')),
+      'tzid': e['DTSTART'].params.get('TZID'),
+      'start': s.isoformat(),
+      'end': en.isoformat(),
+      'utc_start': s.astimezone(__import__('datetime').timezone.utc).isoformat() if hasattr(s, 'hour') else None,
+      'dtstamp': e.decoded('DTSTAMP').isoformat(),
+    })
+print(json.dumps(out))
+"#;
+
+/// Parse an iCalendar `text` with Python's icalendar; panics (fails the test) when it cannot.
+pub fn parse_ics(text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feed.ics");
+    std::fs::write(&file, text).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-c", PARSE])
+        .arg(&file)
+        .output()
+        .expect("python3 runs (pip install icalendar)");
+    assert!(out.status.success(), "icalendar failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
 }

@@ -39,6 +39,30 @@ pub fn build(root: &str, extra: &[&str]) -> Files {
     read_dir(&out)
 }
 
+/// Copy the site folder `root` (its `content/`, `themes/` and `templates/`) into a fresh
+/// temporary folder, outside any git work tree, so a build of it shows no git stamp.
+pub fn copy_site(root: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["content", "themes", "templates"] {
+        let from = root.join(sub);
+        for e in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
+            let to = tmp.path().join(sub).join(e.path().strip_prefix(&from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+    }
+    tmp
+}
+
+/// [`build`] of a copy of `root` made by [`copy_site`]: the same site, outside git.
+pub fn build_outside_git(root: &str, extra: &[&str]) -> Files {
+    let copy = copy_site(Path::new(root));
+    build(copy.path().to_str().unwrap(), extra)
+}
+
 pub fn read_dir(out: &Path) -> Files {
     walkdir::WalkDir::new(out)
         .into_iter()
@@ -75,7 +99,7 @@ pub fn main_text(html: &Html) -> String {
     texts(html, "main").join(" ")
 }
 
-fn normalise(base: &Path, rel: &str) -> Option<String> {
+pub fn normalise(base: &Path, rel: &str) -> Option<String> {
     let mut parts: Vec<String> = base.iter().map(|s| s.to_string_lossy().into_owned()).collect();
     for seg in rel.split('/') {
         match seg {

@@ -10,6 +10,7 @@ pub fn read(node: &Node, slug: &str, body: &str, body_line: u32, sink: &mut Sink
     let before = sink.errors.len();
     let mut f = Fields::new(node, "a page", sink)?;
     let title = f.req(sink, "title", Text);
+    let menu_title = f.opt(sink, "menu_title", Text);
     let weight = f.opt(sink, "weight", Int).unwrap_or(0);
     let draft = f.opt(sink, "draft", Flag).unwrap_or(false);
     let restricted = f.opt(sink, "restricted", Flag).unwrap_or(false);
@@ -20,6 +21,7 @@ pub fn read(node: &Node, slug: &str, body: &str, body_line: u32, sink: &mut Sink
     Some(Page {
         slug: slug.to_string(),
         title: title?,
+        menu_title,
         weight,
         draft,
         restricted,
@@ -52,8 +54,11 @@ mod tests {
     fn reads_and_defaults() {
         let p = run("title: Hướng dẫn\nweight: -2\ndraft: true\n").0.unwrap();
         assert_eq!((p.title.as_str(), p.weight, p.draft, p.restricted), ("Hướng dẫn", -2, true, false));
+        assert_eq!(p.menu_title, None);
         let p = run("title: T\n").0.unwrap();
         assert_eq!((p.weight, p.draft, p.restricted, p.slug.as_str()), (0, false, false, "a"));
+        let p = run("title: Hướng dẫn chuẩn bị khi Tổ công tác đến\nmenu_title: Chuẩn bị\n").0.unwrap();
+        assert_eq!(p.menu_title.as_deref(), Some("Chuẩn bị"));
     }
 
     #[test]

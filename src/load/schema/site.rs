@@ -74,19 +74,26 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     })
 }
 
-/// `/`, `/sub/path/` or a full http(s) URL; always ends with `/`.
-fn base_url(b: Sp<String>, sink: &mut Sink) -> Option<String> {
-    let s = b.value;
+/// What a base_url must be, for messages.
+pub const BASE_URL_EXPECTED: &str =
+    "expected a path starting with `/` (e.g. `/sinhhoat/`) or a full http(s) URL";
+
+/// `/`, `/sub/path/` or a full http(s) URL, normalised to end with `/`; `None` if it is none
+/// of these. Shared by site.yaml and the `--base-url` flag.
+pub fn normalize_base_url(s: &str) -> Option<String> {
     let full = s.starts_with("http://") || s.starts_with("https://");
     if !(s.starts_with('/') || full) || s.contains(char::is_whitespace) || s.starts_with("//") {
-        sink.error(
-            b.loc.pos,
-            format!("invalid base_url `{s}`"),
-            "expected a path starting with `/` (e.g. `/sinhhoat/`) or a full http(s) URL",
-        );
         return None;
     }
-    Some(if s.ends_with('/') { s } else { format!("{s}/") })
+    Some(if s.ends_with('/') { s.to_string() } else { format!("{s}/") })
+}
+
+fn base_url(b: Sp<String>, sink: &mut Sink) -> Option<String> {
+    let normal = normalize_base_url(&b.value);
+    if normal.is_none() {
+        sink.error(b.loc.pos, format!("invalid base_url `{}`", b.value), BASE_URL_EXPECTED);
+    }
+    normal
 }
 
 #[cfg(test)]

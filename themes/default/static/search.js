@@ -53,8 +53,9 @@
     return n;
   }
 
-  /* Documents that contain every term, best first: the whole query as a phrase in the
-   * title, then more terms in the title, then the phrase in the text, then more
+  /* Documents that contain every term, best first: the title is the query (a unit or team
+   * searched by its name), then the whole query as a phrase in the title, then more terms
+   * in the title, then the phrase in the text, then more
    * occurrences, then index order. */
   function search(index, query) {
     var ts = terms(query);
@@ -73,6 +74,7 @@
       }
       hits.push({
         doc: d,
+        exact: d.ft === phrase ? 1 : 0,
         titlePhrase: find(d.ft, phrase, 0) !== -1 ? 1 : 0,
         inTitle: inTitle,
         textPhrase: find(d.fx, phrase, 0) !== -1 ? 1 : 0,
@@ -82,6 +84,7 @@
     });
     hits.sort(function (a, b) {
       return (
+        b.exact - a.exact ||
         b.titlePhrase - a.titlePhrase ||
         b.inTitle - a.inTitle ||
         b.textPhrase - a.textPhrase ||
@@ -187,7 +190,8 @@
     status.className = 'search-status';
     status.setAttribute('role', 'status');
     status.textContent = docs.length
-      ? 'Tìm thấy ' + docs.length + ' kết quả cho “' + query.trim() + '”.'
+      ? 'Tìm thấy ' + docs.length + ' kết quả cho “' + query.trim() + '”' +
+        (docs.length > LIMIT ? '; hiện ' + LIMIT + ' kết quả đầu.' : '.')
       : 'Không tìm thấy kết quả nào cho “' + query.trim() + '”.';
     box.appendChild(status);
     if (!docs.length) return;

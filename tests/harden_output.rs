@@ -1,0 +1,172 @@
+//! Output safety through the binary: the output folder is replaced whole on success, left
+//! as it was on failure or when the build is killed midway, never the site's own files,
+//! and a folder kehoach did not write is replaced only with `--force`.
+
+mod harden_support;
+
+use harden_support::*;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn refuses_the_site_root_its_content_and_what_holds_them() {
+    let dir = site("minimal");
+    let root = dir.path();
+    let before = snapshot(root);
+    let parent = root.parent().unwrap().to_path_buf();
+    for out in [root.to_path_buf(), root.join("content"), root.join("content/public"), parent] {
+        for force in [false, true] {
+            let args: &[&str] = if force { &["--force"] } else { &[] };
+            let o = build(root, &out, args);
+            assert_eq!(o.status.code(), Some(1), "output {} force {force}", out.display());
+            let err = stderr(&o);
+            assert!(err.contains("refusing to write the site into"), "{err}");
+            assert_eq!(snapshot(root), before, "the site was changed by a build into {}", out.display());
+        }
+    }
+}
+
+#[test]
+fn a_folder_kehoach_did_not_write_is_replaced_only_with_force() {
+    let dir = site("minimal");
+    let root = dir.path();
+    let out = root.join("docs");
+    fs::create_dir_all(out.join("notes")).unwrap();
+    fs::write(out.join("notes/keep.txt"), "mine").unwrap();
+    let o = build(root, &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("was not written by kehoach") && err.contains("--force"), "{err}");
+    assert_eq!(fs::read_to_string(out.join("notes/keep.txt")).unwrap(), "mine");
+
+    let o = build(root, &out, &["--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("notes").exists());
+    assert!(out.join(".kehoach").is_file(), "the marker is written");
+    assert!(out.join("data/summary.json").is_file());
+    // Now it is kehoach's own: no --force needed.
+    let o = build(root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn an_empty_folder_needs_no_force() {
+    let dir = site("minimal");
+    let out = dir.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    let o = build(dir.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join(".kehoach").is_file());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let dir = site("minimal");
+    let root = dir.path();
+    let out = root.join("public");
+    let o = build(root, &out, &["--as-of", "2024-04-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = snapshot(&out);
+    assert!(before.len() > 2);
+    fs::write(root.join("content/teams.yaml"), "- id: [\n").unwrap();
+    let o = build(root, &out, &["--as-of", "2024-09-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("content/teams.yaml"), "{}", stderr(&o));
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(names_starting(root, ".public.kehoach-"), Vec::<String>::new());
+}
+
+/// A site big enough that its build takes a while: scripts/gen-corpus.py.
+fn big_site(parent: &Path) -> std::path::PathBuf {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gen-corpus.py");
+    let st = Command::new("python3")
+        .arg(&script)
+        .arg(parent.join("corpus"))
+        .args(["--reports", "1000"])
+        .stdout(Stdio::null())
+        .status()
+        .expect("python3");
+    assert!(st.success());
+    parent.join("corpus/kehoach")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = big_site(dir.path());
+    let out = dir.path().join("public");
+    let o = build(&root, &out, &["--as-of", "2020-01-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = snapshot(&out);
+
+    // Start a build of different figures and kill it as soon as it is writing its files.
+    let mut caught = false;
+    for attempt in 0..5 {
+        let mut child = kehoach()
+            .args(["build", "--root"])
+            .arg(&root)
+            .arg("--output")
+            .arg(&out)
+            .args(["--as-of", "2024-06-01"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            let writing = !names_starting(dir.path(), ".public.kehoach-new-").is_empty();
+            if writing || start.elapsed() > Duration::from_secs(60) {
+                // SIGKILL: no chance to clean up.
+                child.kill().unwrap();
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let status = child.wait().unwrap();
+        if status.success() {
+            // It finished before it could be caught: put the first output back and retry.
+            let o = build(&root, &out, &["--as-of", "2020-01-01"]);
+            assert!(o.status.success());
+            eprintln!("attempt {attempt}: the build finished before it was killed");
+            continue;
+        }
+        assert_eq!(snapshot(&out), before, "the killed build changed the output");
+        caught = !names_starting(dir.path(), ".public.kehoach-new-").is_empty();
+        if caught {
+            break;
+        }
+    }
+    assert!(caught, "never caught a build while it was writing");
+
+    let o = build(&root, &out, &["--as-of", "2024-06-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(names_starting(dir.path(), ".public.kehoach-"), Vec::<String>::new(), "stale folders removed");
+    let after = snapshot(&out);
+    assert_ne!(after.get(Path::new("data/summary.json")), before.get(Path::new("data/summary.json")));
+}
+
+#[test]
+fn building_twice_is_byte_identical() {
+    let dir = site("valid");
+    let root = dir.path();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let o = build(root, out, &["--as-of", "2024-08-20"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for include in [&a, &b] {
+        let o =
+            build(root, &include.with_extension("full"), &["--as-of", "2024-08-20", "--include-restricted"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() > 2);
+    assert_eq!(sa, sb);
+    assert_eq!(snapshot(&a.with_extension("full")), snapshot(&b.with_extension("full")));
+}
