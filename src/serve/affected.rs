@@ -65,6 +65,10 @@ pub const AGGREGATES: &[&str] = &[
     "data/visits.json",
     "data/visits.csv",
     "data/summary.json",
+    "data/findings.json",
+    "data/reports.csv",
+    "search-index.js",
+    "tim-kiem/index.html",
 ];
 
 /// The output files that `change` may alter, given the site before (`old`) and after
