@@ -5,8 +5,26 @@
 use super::index::{Doc, DocKind};
 use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
-use crate::model::{Report, Site, Team, Unit};
+use crate::model::{Report, Site, Team, Unit, Visit};
 use pulldown_cmark::{Event, Parser, TagEnd};
+use std::collections::HashMap;
+
+/// Teams, units and visits by id, made once per index (a scan per report is quadratic).
+struct Ids<'a> {
+    teams: HashMap<&'a str, &'a Team>,
+    units: HashMap<&'a str, &'a Unit>,
+    visits: HashMap<&'a str, &'a Visit>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(site: &'a Site) -> Self {
+        Ids {
+            teams: site.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
+            units: site.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            visits: site.visits.iter().map(|v| (v.id.as_str(), v)).collect(),
+        }
+    }
+}
 
 /// Markdown to plain text: text and code kept, raw HTML dropped, blocks separated.
 pub fn markdown_text(md: &str) -> String {
@@ -38,9 +56,9 @@ fn team_text(t: &Team) -> String {
     parts.join("\n")
 }
 
-fn unit_text(site: &Site, u: &Unit) -> String {
+fn unit_text(ids: &Ids, u: &Unit) -> String {
     let mut parts = vec![u.name.clone(), u.kind.label().to_string()];
-    if let Some(parent) = u.parent.as_deref().and_then(|p| site.units.iter().find(|x| *x.id == p)) {
+    if let Some(parent) = u.parent.as_deref().and_then(|p| ids.units.get(p)) {
         parts.push(parent.name.clone());
     }
     parts.extend(u.secretary.clone());
@@ -49,10 +67,10 @@ fn unit_text(site: &Site, u: &Unit) -> String {
 }
 
 /// Title of a report's page: "Báo cáo dự sinh hoạt chi bộ: <unit>, 25/03/2024".
-pub fn report_title(site: &Site, r: &Report) -> String {
-    let visit = site.visits.iter().find(|v| *v.id == *r.visit);
+fn report_title(ids: &Ids, r: &Report) -> String {
+    let visit = ids.visits.get(r.visit.as_str());
     let unit = visit
-        .and_then(|v| site.units.iter().find(|u| *u.id == *v.unit))
+        .and_then(|v| ids.units.get(v.unit.as_str()))
         .map(|u| u.name.as_str())
         .unwrap_or(r.visit.as_str());
     let what = match visit {
@@ -67,13 +85,9 @@ fn lower_first(s: &str) -> String {
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
-fn report_text(site: &Site, r: &Report) -> String {
-    let team = site
-        .visits
-        .iter()
-        .find(|v| *v.id == *r.visit)
-        .and_then(|v| site.teams.iter().find(|t| *t.id == *v.team))
-        .map(|t| t.name.clone());
+fn report_text(ids: &Ids, r: &Report) -> String {
+    let team =
+        ids.visits.get(r.visit.as_str()).and_then(|v| ids.teams.get(v.team.as_str())).map(|t| t.name.clone());
     let mut parts: Vec<String> = team.into_iter().collect();
     parts.push(r.author.clone());
     parts.extend(r.accompanied_by.clone());
@@ -89,6 +103,7 @@ fn report_text(site: &Site, r: &Report) -> String {
 /// (by weight, then slug), teams and units (file order), reports (the published ones, see
 /// [`published_reports`], by visit id).
 pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<Doc> {
+    let ids = Ids::of(site);
     let mut out = vec![Doc {
         url: "ke-hoach/".into(),
         title: site.plan.title.clone(),
@@ -114,7 +129,7 @@ pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec
         url: format!("don-vi/{}/", *u.id),
         title: u.name.clone(),
         kind: DocKind::Unit,
-        text: unit_text(site, u),
+        text: unit_text(&ids, u),
     }));
     let mut reports: Vec<&Report> = published_reports(site, judgement, include_restricted)
         .into_iter()
@@ -123,9 +138,9 @@ pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec
     reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
     out.extend(reports.into_iter().map(|r| Doc {
         url: format!("bao-cao/{}/", *r.visit),
-        title: report_title(site, r),
+        title: report_title(&ids, r),
         kind: DocKind::Report,
-        text: report_text(site, r),
+        text: report_text(&ids, r),
     }));
     out
 }
