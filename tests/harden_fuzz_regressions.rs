@@ -84,3 +84,23 @@ fn the_targets_run_the_valid_site_and_generated_sites() {
         );
     }
 }
+
+#[test]
+fn the_markdown_oracle_knows_runnable_html() {
+    for bad in [
+        "<script>x</script>",
+        "<p style=\"x\">a</p>",
+        "<img src=x onerror=y>",
+        "<a href=\" java\tscript:x\">a</a>",
+        "<a href=\"DATA:text/html,x\">a</a>",
+        "<iframe></iframe>",
+    ] {
+        assert!(fuzz_lib::runnable(bad).is_some(), "{bad}");
+    }
+    // Text that merely looks like it (the first crash the Markdown fuzzer found).
+    for fine in
+        ["<p>Dsrc=\"javascript:Q</p>", "<p>&lt;script&gt;</p>", "<a title=\"<script>\" href=\"/x\">a</a>"]
+    {
+        assert_eq!(fuzz_lib::runnable(fine), None, "{fine}");
+    }
+}

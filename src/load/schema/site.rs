@@ -3,7 +3,15 @@
 use super::fields::{Fields, Sink};
 use super::types::{Count, Date, Id, Month, Range, Text};
 use crate::load::yaml::{Node, Pos};
-use crate::model::{Config, Require, Sp};
+use crate::model::{Config, Require, Sp, YearMonth};
+
+/// The longest period a site may cover: ten years of monthly pages.
+const MAX_PERIOD_MONTHS: i64 = 120;
+
+/// Months from `from` to `to`, both included.
+fn months_between(from: YearMonth, to: YearMonth) -> i64 {
+    (i64::from(to.year) - i64::from(from.year)) * 12 + i64::from(to.month) - i64::from(from.month) + 1
+}
 
 /// Read `site.yaml`; `None` after reporting errors.
 pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
@@ -26,6 +34,16 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
                         to.loc.pos,
                         format!("period ends (`{}`) before it starts (`{}`)", to.value, from.value),
                         format!("expected a month not before {}", from.value),
+                    );
+                    d.related.push((from.loc.clone(), "the period starts here".into()));
+                    None
+                }
+                (Some(from), Some(to)) if months_between(from.value, to.value) > MAX_PERIOD_MONTHS => {
+                    let months = months_between(from.value, to.value);
+                    let d = sink.error(
+                        to.loc.pos,
+                        format!("the period from `{}` to `{}` spans {months} months", from.value, to.value),
+                        format!("expected at most {MAX_PERIOD_MONTHS} months (the site has a page for each)"),
                     );
                     d.related.push((from.loc.clone(), "the period starts here".into()));
                     None
@@ -161,5 +179,20 @@ mod tests {
                 "5:1 unknown key `thme`",
             ]
         );
+    }
+
+    #[test]
+    fn a_period_of_more_than_ten_years_is_refused() {
+        let site = |from: &str, to: &str| {
+            run(&format!(
+                "title: KH\norganization: O\nissuer: I\nperiod: {{from: {from}, to: {to}}}\ndeadline: 2024-11-10\n"
+            ))
+        };
+        let (c, e) = site("0000-01", "2024-05");
+        assert!(c.is_none());
+        assert_eq!(e, ["4:29 the period from `0000-01` to `2024-05` spans 24293 months"]);
+        let (c, e) = site("2015-01", "2024-12");
+        assert!(c.is_some() && e.is_empty(), "120 months are fine: {e:?}");
+        assert!(site("2015-01", "2025-01").0.is_none());
     }
 }
