@@ -30,7 +30,9 @@ fn main() {
     let j = derive::judge(&site, as_of);
     lap("derive");
     let sources = input.files.iter().map(|f| (f.path.to_string(), f.text.clone())).collect();
-    let loaded = Loaded { site, sources };
+    let git = kehoach::git::git_info(&root);
+    lap("git");
+    let loaded = Loaded { site, sources, git };
     let mut opts = Options::new(&root);
     if let Some(o) = &out {
         opts.output = o.clone();

@@ -9,6 +9,7 @@ use crate::render::{self, OutputFile};
 use crate::{check, load, write};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// What `kehoach build` is asked to do.
@@ -45,6 +46,8 @@ impl Options {
 pub struct Loaded {
     pub site: Site,
     pub sources: Sources,
+    /// What git knows about the site folder (asked once per load); `None` outside git.
+    pub git: Option<crate::git::GitInfo>,
 }
 
 /// Why a stage stopped: the errors, with the sources to show them against.
@@ -63,6 +66,13 @@ impl Failure {
 
 /// Read, parse and check the site at `root`.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    // Git (three processes that mostly wait) runs while the files are read and parsed.
+    let (git, loaded) = rayon::join(|| crate::git::git_info(root), || load_content(root));
+    loaded.map(|(site, sources)| Loaded { site, sources, git })
+}
+
+/// Read, parse and check the content files.
+fn load_content(root: &Path) -> Result<(Site, Sources), Failure> {
     let input = load::read(root).map_err(|errors| Failure { errors, sources: Sources::new() })?;
     let parsed = load::parse(&input);
     // The texts move into the sources (no copy of tens of megabytes).
@@ -72,7 +82,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         Err(errors) => return Err(Failure { errors, sources }),
     };
     let errors = check::check(&site);
-    if errors.is_empty() { Ok(Loaded { site, sources }) } else { Err(Failure { errors, sources }) }
+    if errors.is_empty() { Ok((site, sources)) } else { Err(Failure { errors, sources }) }
 }
 
 /// Today's date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
@@ -122,27 +132,37 @@ pub enum BuildError {
 /// iCalendar feeds (visits only: no report content), `data/reports.csv`,
 /// `data/findings.json` and the search index, all from the published view (restricted
 /// content only with `include_restricted`, never drafts or reports not yet counted on
-/// `as_of`).
-pub fn feed_files(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<OutputFile> {
+/// `as_of`). Only those whose path passes `keep` are made.
+fn feed_files_into(
+    site: &Site,
+    judgement: &Judgement,
+    opts: &render::RenderOptions,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &(dyn Fn(OutputFile) + Sync),
+) {
     use crate::feeds::{exports, ics};
-    let mut files = ics::feeds(site, &site.config.base_url);
-    files.push(OutputFile {
-        path: exports::REPORTS_CSV_PATH.into(),
-        bytes: exports::reports_csv(site, judgement, include_restricted).into_bytes(),
-    });
-    files.push(OutputFile {
-        path: exports::FINDINGS_JSON_PATH.into(),
-        bytes: exports::findings_json(judgement, include_restricted).into_bytes(),
-    });
-    let docs = crate::search::docs(site, judgement, include_restricted);
-    files.push(OutputFile {
-        path: crate::search::INDEX_PATH.into(),
-        bytes: crate::search::index_js(&docs).into_bytes(),
-    });
-    files
+    let restricted = opts.include_restricted;
+    for f in ics::feeds(site, &opts.base_url) {
+        if keep(&f.path) {
+            emit(f);
+        }
+    }
+    if keep(exports::REPORTS_CSV_PATH) {
+        let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
+        emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
+    }
+    if keep(exports::FINDINGS_JSON_PATH) {
+        let bytes = exports::findings_json(judgement, restricted).into_bytes();
+        emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
+    }
+    if keep(crate::search::INDEX_PATH) {
+        let docs = crate::search::docs(site, judgement, restricted);
+        let bytes = crate::search::index_js(&docs).into_bytes();
+        emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
+    }
 }
 
-/// Everything a build writes, from a loaded site.
+/// Everything a build writes, from a loaded site, sorted by path.
 pub fn render_all(
     loaded: &Loaded,
     judgement: &Judgement,
@@ -158,34 +178,55 @@ pub fn render_where(
     opts: &Options,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, Failure> {
-    // `--base-url` wins over site.yaml, for the pages and the data files alike.
-    let overridden;
-    let site = match &opts.base_url {
-        // (Cloning the site costs tens of milliseconds with tens of thousands of reports.)
-        Some(b) if *b != loaded.site.config.base_url => {
-            let mut s = loaded.site.clone();
-            s.config.base_url = b.clone();
-            overridden = s;
-            &overridden
+    let files = Mutex::new(Vec::new());
+    render_into(loaded, judgement, opts, keep, &|f| {
+        if let Ok(mut files) = files.lock() {
+            files.push(f);
         }
-        _ => &loaded.site,
-    };
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Render the files whose path passes `keep`, handing each to `emit` as soon as it is made
+/// (from any thread, in no fixed order; see [`render::site_files_into`]).
+pub fn render_into(
+    loaded: &Loaded,
+    judgement: &Judgement,
+    opts: &Options,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &(dyn Fn(OutputFile) + Sync),
+) -> Result<(), Failure> {
+    let base_url = opts.base_url.as_deref().unwrap_or(&loaded.site.config.base_url);
+    let site = &loaded.site;
     let theme = crate::theme::load(&opts.root, &site.config.theme, &site.config.loc)
         .map_err(|errors| Failure { errors, sources: loaded.sources.clone() })?;
     let render_opts = render::RenderOptions {
         include_restricted: opts.include_restricted,
-        base_url: site.config.base_url.clone(),
-        // The one place a build asks git (three processes, whatever the number of files).
-        git: crate::git::git_info(&opts.root),
+        // `--base-url` wins over site.yaml, for the pages and the data files alike.
+        base_url: base_url.to_string(),
+        git: loaded.git.clone(),
     };
-    let mut files = render::data::data_files(site, judgement, opts.include_restricted);
-    files.extend(feed_files(site, judgement, opts.include_restricted));
-    files.retain(|f| keep(&f.path));
-    let pages = render::site_files_where(site, judgement, &theme, &render_opts, keep)
-        .map_err(|(errors, sources)| Failure { errors, sources })?;
-    files.extend(pages);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let data = || {
+        for f in render::data::data_files(site, judgement, &render_opts.base_url, opts.include_restricted) {
+            if keep(&f.path) {
+                emit(f);
+            }
+        }
+        feed_files_into(site, judgement, &render_opts, keep, emit);
+    };
+    let pages = || render::site_files_into(site, judgement, &theme, &render_opts, keep, emit);
+    let ((), pages) = rayon::join(data, pages);
+    pages.map_err(|(errors, sources)| Failure { errors, sources })
+}
+
+/// What the writing of a build's files came to.
+#[derive(Default)]
+struct Written {
+    files: usize,
+    pages: usize,
+    error: Option<(String, write::WriteError)>,
 }
 
 /// Run the whole pipeline and replace the output folder.
@@ -195,11 +236,32 @@ pub fn build(opts: &Options) -> Result<Report, BuildError> {
     let loaded = load(&opts.root).map_err(BuildError::Content)?;
     let as_of = resolve_as_of(opts.as_of, &loaded.site);
     let judgement = derive::judge(&loaded.site, as_of);
-    let files = render_all(&loaded, &judgement, opts).map_err(BuildError::Content)?;
-    write::write_atomic(&opts.output, &files).map_err(BuildError::Write)?;
+    // Each file is written as soon as it is rendered, into a fresh folder that replaces
+    // the output only when everything is written.
+    let staging = write::Staging::begin(&opts.output).map_err(BuildError::Write)?;
+    let written = Mutex::new(Written::default());
+    render_into(&loaded, &judgement, opts, &|_| true, &|f| {
+        let result = staging.put(&f);
+        if let Ok(mut w) = written.lock() {
+            w.files += 1;
+            w.pages += usize::from(f.path.ends_with(".html"));
+            if let Err(e) = result {
+                // The first failure by path, so that the error does not depend on scheduling.
+                if w.error.as_ref().is_none_or(|(p, _)| f.path < *p) {
+                    w.error = Some((f.path.clone(), e));
+                }
+            }
+        }
+    })
+    .map_err(BuildError::Content)?;
+    let written = written.into_inner().unwrap_or_default();
+    if let Some((_, e)) = written.error {
+        return Err(BuildError::Write(e));
+    }
+    staging.commit().map_err(BuildError::Write)?;
     Ok(Report {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: written.pages,
+        files: written.files,
         findings: published_findings(&judgement, opts.include_restricted).count(),
         elapsed: start.elapsed(),
         as_of,

@@ -112,8 +112,18 @@ pub fn git_info_using(program: &OsStr, root: &Path) -> Option<GitInfo> {
     let head_short = lines.next()?.trim().to_string();
     let mut status_args = vec!["status", "--porcelain", "--untracked-files=normal", "--"];
     status_args.extend(SOURCE_DIRS);
-    let dirty = !git(&status_args)?.trim().is_empty();
-    let log = git(&["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "."])?;
+    // Status and log at once (each is a process that mostly waits on the disk). The log
+    // covers `content/` only: the stamps date content files, and a log of the whole
+    // repository walks every commit's tree.
+    let log_args =
+        ["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "content"];
+    let (status, log) = std::thread::scope(|s| {
+        let status = s.spawn(|| git(&status_args));
+        let log = git(&log_args);
+        (status.join().ok().flatten(), log)
+    });
+    let dirty = !status?.trim().is_empty();
+    let log = log?;
     Some(GitInfo { head_short, dirty, last_changed: parse_log(&log) })
 }
 

@@ -11,10 +11,11 @@
 
 use crate::render::OutputFile;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The file that marks a folder as kehoach's output.
 pub const MARKER: &str = ".kehoach";
@@ -93,19 +94,86 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Write
 
 /// Write `files` as the new content of `output`, atomically.
 pub fn write_atomic(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let output = absolute(output);
-    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name =
-        output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    remove_stale(&parent, &name);
-    let stamp = format!("{}-{}", std::process::id(), unique());
-    let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
-    let result = write_all(&tmp, files).and_then(|()| swap(&tmp, &output, &parent, &name, &stamp));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
+    let staging = Staging::begin(output)?;
+    // The first failure in file order, so that the error does not depend on scheduling.
+    let written: Vec<Result<(), WriteError>> = files.par_iter().map(|f| staging.put(f)).collect();
+    written.into_iter().collect::<Result<(), _>>()?;
+    staging.commit()
+}
+
+/// A new output being written file by file into a fresh folder beside the output, then
+/// swapped in whole by [`Staging::commit`]. Dropped without a commit (an error, a panic),
+/// the folder is removed and the output is untouched.
+///
+/// [`Staging::put`] may be called from many threads at once: a build writes each page as
+/// soon as it is rendered, so that the site is never held in memory whole.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    stamp: String,
+    tmp: PathBuf,
+    /// The folders made so far (each is made once).
+    folders: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Make the fresh folder (after removing what a killed build left beside the output).
+    pub fn begin(output: &Path) -> Result<Staging, WriteError> {
+        let output = absolute(output);
+        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let name =
+            output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        remove_stale(&parent, &name);
+        let stamp = format!("{}-{}", std::process::id(), unique());
+        let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        Ok(Staging {
+            output,
+            parent,
+            name,
+            stamp,
+            tmp,
+            folders: Mutex::new(HashSet::new()),
+            committed: false,
+        })
     }
-    result
+
+    /// Write one file of the new output.
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let path = self.tmp.join(&file.path);
+        if let Some(folder) = Path::new(&file.path).parent().filter(|p| !p.as_os_str().is_empty()) {
+            let made = self.folders.lock().map(|f| f.contains(folder)).unwrap_or(false);
+            if !made {
+                let dir = self.tmp.join(folder);
+                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                if let Ok(mut f) = self.folders.lock() {
+                    f.insert(folder.to_path_buf());
+                }
+            }
+        }
+        fs::write(&path, &file.bytes).map_err(io_err(&path))
+    }
+
+    /// Mark the new output as kehoach's and swap it in for the old one.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let marker = self.tmp.join(MARKER);
+        fs::write(&marker, b"This folder is written by kehoach build; it is replaced on every build.\n")
+            .map_err(io_err(&marker))?;
+        swap(&self.tmp, &self.output, &self.parent, &self.name, &self.stamp)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Bring the paths `changed` of an existing output up to date, in place (not atomically:
@@ -180,32 +248,6 @@ fn unique() -> u128 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    // Folders first (each once, parents before children), then the files in parallel.
-    let folders: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    for folder in folders {
-        let path = dir.join(folder);
-        fs::create_dir_all(&path).map_err(io_err(&path))?;
-    }
-    // The first failure in file order, so that the error does not depend on scheduling.
-    let written: Vec<Result<(), WriteError>> = files
-        .par_iter()
-        .map(|f| {
-            let path = dir.join(&f.path);
-            fs::write(&path, &f.bytes).map_err(io_err(&path))
-        })
-        .collect();
-    written.into_iter().collect::<Result<(), _>>()?;
-    let marker = dir.join(MARKER);
-    fs::write(&marker, b"This folder is written by kehoach build; it is replaced on every build.\n")
-        .map_err(io_err(&marker))
-}
-
 fn swap(tmp: &Path, output: &Path, parent: &Path, name: &str, stamp: &str) -> Result<(), WriteError> {
     if output.exists() {
         let old = parent.join(format!(".{name}.kehoach-old-{stamp}"));
@@ -278,6 +320,38 @@ mod tests {
         assert!(out.join(MARKER).exists());
         // nothing left beside it, once the replaced output is removed in the background
         assert_eq!(names_eventually(dir.path(), 1), vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn a_staging_dropped_without_commit_leaves_the_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomic(&out, &[file("a/index.html", "one")]).unwrap();
+        let _ = names_eventually(dir.path(), 1);
+        {
+            let staging = Staging::begin(&out).unwrap();
+            staging.put(&file("a/index.html", "two")).unwrap();
+            staging.put(&file("b/c/d.txt", "new")).unwrap();
+            // dropped: a render error, say
+        }
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
+        assert!(!out.join("b").exists());
+        assert_eq!(names(dir.path()), vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn files_put_from_many_threads_land_in_their_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::begin(&out).unwrap();
+        let files: Vec<OutputFile> =
+            (0..200).map(|i| file(&format!("f{}/g{}/{i}.html", i % 7, i % 3), &i.to_string())).collect();
+        files.par_iter().for_each(|f| staging.put(f).unwrap());
+        staging.commit().unwrap();
+        for f in &files {
+            assert_eq!(fs::read(out.join(&f.path)).unwrap(), f.bytes);
+        }
+        assert!(out.join(MARKER).exists());
     }
 
     fn names(dir: &Path) -> Vec<std::ffi::OsString> {

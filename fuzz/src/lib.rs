@@ -186,7 +186,7 @@ pub fn run(input: &Input, pages: Pages) -> Reached {
         let _ = derive::judge(&site, date(2024, 8, 20));
         return Reached::Check;
     }
-    let loaded = Loaded { site, sources };
+    let loaded = Loaded { site, sources, git: None };
     for as_of in [date(2024, 1, 1), date(2024, 8, 20), date(2025, 12, 31)] {
         let j = derive::judge(&loaded.site, as_of);
         for f in &j.findings {
@@ -206,7 +206,8 @@ pub fn run(input: &Input, pages: Pages) -> Reached {
                     panic!("a checked site did not render:\n{}", f.render());
                 }
             }
-            let _ = render::data::data_files(&loaded.site, &j, include_restricted);
+            let _ =
+                render::data::data_files(&loaded.site, &j, &loaded.site.config.base_url, include_restricted);
             let _ = feeds::exports::reports_csv(&loaded.site, &j, include_restricted);
             let _ = feeds::exports::findings_json(&j, include_restricted);
             let docs = search::docs::docs(&loaded.site, &j, include_restricted);

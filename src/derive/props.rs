@@ -138,8 +138,8 @@ proptest! {
         let (a, b) = (judge(&site, as_of), judge(&site, as_of));
         prop_assert_eq!(&a, &b);
         for include_restricted in [false, true] {
-            let x = crate::render::data::data_files(&site, &a, include_restricted);
-            let y = crate::render::data::data_files(&site.clone(), &b, include_restricted);
+            let x = crate::render::data::data_files(&site, &a, &site.config.base_url, include_restricted);
+            let y = crate::render::data::data_files(&site.clone(), &b, &site.config.base_url, include_restricted);
             prop_assert_eq!(x, y);
         }
     }

@@ -84,12 +84,12 @@ impl From<Summary> for SummaryRow {
 }
 
 /// `base_url` with exactly one trailing `/`.
-fn base(site: &Site) -> String {
-    format!("{}/", site.config.base_url.trim_end_matches('/'))
+fn base(base_url: &str) -> String {
+    format!("{}/", base_url.trim_end_matches('/'))
 }
 
-fn rows<'a>(site: &'a Site, j: &Judgement, include_restricted: bool) -> Vec<VisitRow<'a>> {
-    let base = base(site);
+fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: bool) -> Vec<VisitRow<'a>> {
+    let base = base(base_url);
     site.visits
         .iter()
         .zip(&j.visits)
@@ -126,9 +126,15 @@ fn csv(rows: &[VisitRow]) -> Vec<u8> {
     crate::feeds::exports::csv(&COLUMNS, rows.iter().map(VisitRow::cells)).into_bytes()
 }
 
-/// The data files of a build, exactly as FORMAT.md defines them.
-pub fn data_files(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<OutputFile> {
-    let rows = rows(site, judgement, include_restricted);
+/// The data files of a build, exactly as FORMAT.md defines them; report addresses under
+/// `base_url` (site.yaml's, or `--base-url`).
+pub fn data_files(
+    site: &Site,
+    judgement: &Judgement,
+    base_url: &str,
+    include_restricted: bool,
+) -> Vec<OutputFile> {
+    let rows = rows(site, judgement, base_url, include_restricted);
     let summary = SummaryRow::from(judgement.summary(site, include_restricted));
     vec![
         OutputFile { path: "data/summary.json".into(), bytes: json(&summary) },

@@ -25,7 +25,7 @@ fn site() -> Site {
 }
 
 fn files(site: &Site, include_restricted: bool) -> Vec<OutputFile> {
-    data_files(site, &judge(site, d("2024-03-25")), include_restricted)
+    data_files(site, &judge(site, d("2024-03-25")), &site.config.base_url, include_restricted)
 }
 
 fn text(files: &[OutputFile], path: &str) -> String {

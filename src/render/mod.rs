@@ -263,46 +263,64 @@ pub fn site_files_where(
     opts: &RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, (Vec<Diagnostic>, Sources)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    site_files_into(site, judgement, theme, opts, keep, &|f| {
+        if let Ok(mut files) = files.lock() {
+            files.push(f);
+        }
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Render the pages and assets whose path passes `keep`, handing each file to `emit` as
+/// soon as it is made (from any of rayon's threads, in no fixed order), so that a build
+/// never holds the whole site in memory. On a template error, the errors (each once);
+/// files already emitted are then to be thrown away.
+pub fn site_files_into(
+    site: &Site,
+    judgement: &Judgement,
+    theme: &Theme,
+    opts: &RenderOptions,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &(dyn Fn(OutputFile) + Sync),
+) -> Result<(), (Vec<Diagnostic>, Sources)> {
     let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
     let view = View::new(site, judgement, opts.include_restricted);
-    // Each page is built, rendered and its context dropped on one of rayon's threads;
-    // the results come back in the fixed order, so the output does not depend on them.
+    // Each page is built, rendered, emitted and dropped on one of rayon's threads.
     let mut jobs = jobs(&view);
     jobs.retain(|job| keep(&job.path()));
-    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = jobs
+    let failed: Vec<Box<Diagnostic>> = jobs
         .par_iter()
-        .map(|job| {
+        .filter_map(|job| {
             let mut page = job.page(&view, opts);
             debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
             common(&view, &mut page, opts);
             stamp::stamp(&view, &mut page, opts.git.as_ref());
-            let html = engine.render(page.template, &page.ctx)?;
-            Ok(OutputFile { path: page.path, bytes: html.into_bytes() })
+            match engine.render(page.template, &page.ctx) {
+                Ok(html) => {
+                    emit(OutputFile { path: page.path, bytes: html.into_bytes() });
+                    None
+                }
+                Err(d) => Some(d),
+            }
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + theme.assets.len());
+    // In job order, so that the errors do not depend on scheduling.
     let mut errors: Vec<Diagnostic> = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
-                    errors.push(*d);
-                }
-            }
+    for d in failed {
+        if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
+            errors.push(*d);
         }
     }
     if !errors.is_empty() {
         return Err((errors, engine.sources));
     }
-    files.extend(
-        theme
-            .assets
-            .iter()
-            .filter(|(p, _)| keep(p))
-            .map(|(p, b)| OutputFile { path: p.clone(), bytes: b.clone() }),
-    );
-    Ok(files)
+    for (p, b) in theme.assets.iter().filter(|(p, _)| keep(p)) {
+        emit(OutputFile { path: p.clone(), bytes: b.clone() });
+    }
+    Ok(())
 }
 
 fn theme_sources(theme: &Theme) -> Sources {

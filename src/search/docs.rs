@@ -7,6 +7,7 @@ use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Teams, units and visits by id, made once per index (a scan per report is quadratic).
@@ -136,12 +137,16 @@ pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec
         .map(|(_, r)| &site.reports[r])
         .collect();
     reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
-    out.extend(reports.into_iter().map(|r| Doc {
-        url: format!("bao-cao/{}/", *r.visit),
-        title: report_title(&ids, r),
-        kind: DocKind::Report,
-        text: report_text(&ids, r),
-    }));
+    let reports: Vec<Doc> = reports
+        .into_par_iter()
+        .map(|r| Doc {
+            url: format!("bao-cao/{}/", *r.visit),
+            title: report_title(&ids, r),
+            kind: DocKind::Report,
+            text: report_text(&ids, r),
+        })
+        .collect();
+    out.extend(reports);
     out
 }
 

@@ -8,15 +8,51 @@
 //! the test `tests/feeds_search_fold.rs` runs both on the same strings.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 /// Fold `s` for matching: no tone marks or other diacritics, `đ` → `d`, lowercase.
+///
+/// Each character is decomposed on its own (a table lookup; ASCII is copied), which is
+/// what NFD of the whole text gives as long as every combining mark it meets is one that
+/// is dropped: NFD's reordering of marks then has nothing left to reorder. A text with
+/// another mark (rare: not Vietnamese) takes the whole-text NFD.
 pub fn fold(s: &str) -> String {
-    let stripped: String = s
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-        .collect();
+    fold_by_char(s).unwrap_or_else(|| fold_nfd(s))
+}
+
+/// The rule as written: NFD of the whole text, marks dropped, `đ` → `d`, lowercase.
+fn fold_nfd(s: &str) -> String {
+    let stripped: String = s.nfd().filter(|c| !is_combining_mark(*c)).map(map_d).collect();
     stripped.to_lowercase()
+}
+
+/// [`fold_nfd`] one character at a time; `None` when a kept combining mark is met.
+fn fold_by_char(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut plain = true;
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            if canonical_combining_class(d) != 0 {
+                plain = false;
+            }
+            out.push(map_d(d));
+        });
+        if !plain {
+            return None;
+        }
+    }
+    Some(out.to_lowercase())
+}
+
+fn map_d(c: char) -> char {
+    if c == 'đ' || c == 'Đ' { 'd' } else { c }
 }
 
 /// Combining Diacritical Marks, U+0300–U+036F (the block Vietnamese marks live in).
@@ -74,5 +110,32 @@ mod tests {
         assert_eq!(fold("đđĐĐ"), "dddd");
         assert_eq!(fold("123-KH/ĐUK, (năm 2024)!"), "123-kh/duk, (nam 2024)!");
         assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_whole_text_nfd() {
+        use super::{fold_by_char, fold_nfd};
+        let samples = [
+            "Đảng bộ Đà Nẵng — “Sinh hoạt” chuyên đề…",
+            "Ho\u{0302}\u{0323}i nghi\u{0323}",
+            "ΣΊΣΥΦΟΣ ΌΔΟΣ",
+            "Ǆemal İstanbul ﬁ ß Å Ω K",
+            "a\u{0591}\u{0301}b",
+            "\u{1E69}\u{0323}",
+            "x\u{05B0}\u{0591}y",
+        ];
+        for s in samples {
+            if let Some(fast) = fold_by_char(s) {
+                assert_eq!(fast, fold_nfd(s), "{s:?}");
+            }
+            assert_eq!(super::fold(s), fold_nfd(s), "{s:?}");
+        }
+        assert!(fold_by_char("a\u{0591}").is_none(), "a kept mark takes the slow path");
+        // Every character of the Basic Multilingual Plane, alone and after a letter.
+        for cp in 0u32..0x1_0000 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("{c}a{c}\u{0301}{c}");
+            assert_eq!(super::fold(&s), fold_nfd(&s), "U+{cp:04X}");
+        }
     }
 }

@@ -7,8 +7,9 @@
 //! [`super::fold`]) for matching, so the script only folds the query.
 
 use super::fold::fold;
+use rayon::prelude::*;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The path of the index file, relative to the output root.
 pub const INDEX_PATH: &str = "search-index.js";
@@ -66,30 +67,45 @@ struct Entry<'a> {
     fx: String,
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    /// Format version of the index.
-    v: u32,
-    docs: Vec<Entry<'a>>,
-}
-
 /// NFC, with every run of whitespace made one space, trimmed.
 fn clean(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let nfc: std::borrow::Cow<str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.into()
+    } else {
+        s.nfc().collect::<String>().into()
+    };
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// One document's entry, as JSON.
+fn entry_json(d: &Doc) -> String {
+    let t = clean(&d.title);
+    let x = clean(&d.text);
+    let entry = Entry { u: &d.url, ft: fold(&t), fx: fold(&x), t, k: d.kind.label(), x };
+    serde_json::to_string(&entry).expect("strings serialise")
 }
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
+/// The entries are made in parallel, then put together in order.
 pub fn index_json(docs: &[Doc]) -> String {
-    let docs = docs
-        .iter()
-        .map(|d| {
-            let t = clean(&d.title);
-            let x = clean(&d.text);
-            Entry { u: &d.url, ft: fold(&t), fx: fold(&x), t, k: d.kind.label(), x }
-        })
-        .collect();
-    serde_json::to_string(&Index { v: 1, docs }).expect("strings and numbers serialise")
+    let entries: Vec<String> = docs.par_iter().map(entry_json).collect();
+    let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
+    out.push_str("{\"v\":1,\"docs\":[");
+    for (i, e) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&e);
+    }
+    out.push_str("]}");
+    out
 }
 
 /// The content of [`INDEX_PATH`]: `var KEHOACH_SEARCH_INDEX = {…};` and a newline.
@@ -124,6 +140,18 @@ mod tests {
         let json = index_json(&[doc("x/", "Ho\u{0302}\u{0323}i", "")]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["docs"][0]["t"], "Hội");
+    }
+
+    #[test]
+    fn the_index_is_what_serde_makes_of_it() {
+        let docs = [doc("b/", "B \"q\"", "two\nlines"), doc("a/", "Á", "")];
+        let v: serde_json::Value = serde_json::from_str(&index_json(&docs)).unwrap();
+        assert_eq!(v["v"], 1);
+        assert_eq!(v["docs"].as_array().unwrap().len(), 2);
+        assert_eq!(v["docs"][0]["t"], "B \"q\"");
+        assert_eq!(v["docs"][0]["x"], "two lines");
+        assert_eq!(v["docs"][1]["ft"], "a");
+        assert_eq!(index_json(&[]), r#"{"v":1,"docs":[]}"#);
     }
 
     #[test]
