@@ -5,33 +5,17 @@
 //! Each case is a folder `tests/fixtures/bad/<case>/` holding only the files that differ
 //! from `tests/fixtures/minimal/` (and optionally `remove`, a list of paths to delete).
 
+mod support;
+
 use kehoach::build;
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
+use support::{copy_tree, fixtures, site, snapshot};
 
 /// The minimal site with the case's files laid over it, in a fresh temporary folder.
 fn site_for(case: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("minimal"), dir.path());
+    let dir = site("minimal");
     let overlay = fixtures().join("bad").join(case);
     assert!(overlay.is_dir(), "no fixture {}", overlay.display());
     if overlay.join("content").is_dir() {
@@ -45,16 +29,6 @@ fn site_for(case: &str) -> tempfile::TempDir {
     dir
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
-        .collect()
-}
-
 /// A folder that looks like the output of an earlier successful build.
 fn previous_output(parent: &Path) -> PathBuf {
     let out = parent.join("public");
@@ -66,7 +40,7 @@ fn previous_output(parent: &Path) -> PathBuf {
 }
 
 fn kehoach(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kehoach")).args(args).output().unwrap();
+    let out = support::kehoach().args(args).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -451,8 +425,7 @@ fn minimal_site_loads() {
 /// Hidden files and folders are ignored; schedule/ works in place of schedule.yaml.
 #[test]
 fn hidden_files_are_ignored_and_schedule_folder_works() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("minimal"), dir.path());
+    let dir = site("minimal");
     let c = dir.path().join("content");
     fs::write(c.join(".notes.yaml"), "not: [valid").unwrap();
     fs::create_dir_all(c.join(".git")).unwrap();

@@ -1,29 +1,16 @@
 //! Git facts from a real repository made in the test, with fixed commit dates.
 
+mod support;
+
 use chrono::NaiveDate;
 use kehoach::git::{self, GitInfo};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
+use support::git;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-/// Run git in `dir`, isolated from the user's configuration.
-fn run(dir: &Path, args: &[&str], date: Option<&str>) -> String {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.vn", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null");
-    if let Some(date) = date {
-        cmd.env("GIT_COMMITTER_DATE", date).env("GIT_AUTHOR_DATE", date);
-    }
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn write(path: &Path, text: &str) {
@@ -36,19 +23,19 @@ fn repo() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let top = dir.path();
     let site = top.join("site");
-    run(top, &["init", "-q", "-b", "main"], None);
+    git(top, &["init", "-q", "-b", "main"], None);
     write(&top.join("README.md"), "outside the site\n");
     write(&site.join("content/site.yaml"), "title: x\n");
     write(&site.join("content/teams.yaml"), "[]\n");
-    run(top, &["add", "-A"], None);
-    run(top, &["commit", "-q", "-m", "one"], Some("2024-02-05T09:00:00+07:00"));
+    git(top, &["add", "-A"], None);
+    git(top, &["commit", "-q", "-m", "one"], Some("2024-02-05T09:00:00+07:00"));
     write(&site.join("content/teams.yaml"), "- id: to-1\n");
     write(&site.join("content/reports/báo cáo 1.md"), "---\n");
-    run(top, &["add", "-A"], None);
+    git(top, &["add", "-A"], None);
     // 20:00 at UTC-5 on 13/03 is 08:00 on 14/03 in Vietnam.
-    run(top, &["commit", "-q", "-m", "two"], Some("2024-03-13T20:00:00-05:00"));
+    git(top, &["commit", "-q", "-m", "two"], Some("2024-03-13T20:00:00-05:00"));
     write(&top.join("README.md"), "changed outside\n");
-    run(top, &["commit", "-q", "-am", "three"], Some("2024-04-01T10:00:00+07:00"));
+    git(top, &["commit", "-q", "-am", "three"], Some("2024-04-01T10:00:00+07:00"));
     (dir, site)
 }
 
@@ -56,7 +43,7 @@ fn repo() -> (tempfile::TempDir, std::path::PathBuf) {
 fn last_change_per_file_relative_to_the_site_root() {
     let (dir, site) = repo();
     let info = git::git_info(&site).expect("inside a work tree");
-    let head = run(dir.path(), &["rev-parse", "HEAD"], None);
+    let head = git(dir.path(), &["rev-parse", "HEAD"], None);
     assert!(head.starts_with(&info.head_short) && info.head_short.len() >= 7, "{}", info.head_short);
     assert!(!info.dirty);
     let files: Vec<(&str, NaiveDate)> = info.last_changed.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -95,7 +82,7 @@ fn silently_absent_outside_git_or_without_git() {
     assert_eq!(git::git_info(&dir.path().join("missing")), None);
     assert_eq!(git::git_info_using(OsStr::new("/nonexistent/git"), dir.path()), None);
     // A repository with no commit yet has nothing to show.
-    run(dir.path(), &["init", "-q"], None);
+    git(dir.path(), &["init", "-q"], None);
     assert_eq!(git::git_info(dir.path()), None);
 }
 
@@ -106,9 +93,9 @@ fn three_git_processes_whatever_the_number_of_files() {
     for i in 0..40 {
         write(&site.join(format!("content/reports/r{i}.md")), "x\n");
     }
-    run(dir.path(), &["add", "-A"], None);
-    run(dir.path(), &["commit", "-q", "-m", "many"], Some("2024-05-01T10:00:00+07:00"));
-    let real = run(dir.path(), &["--exec-path"], None);
+    git(dir.path(), &["add", "-A"], None);
+    git(dir.path(), &["commit", "-q", "-m", "many"], Some("2024-05-01T10:00:00+07:00"));
+    let real = git(dir.path(), &["--exec-path"], None);
     let real_git = Path::new(real.trim()).join("git");
     let log = dir.path().join("calls.log");
     let shim = dir.path().join("git-shim");

@@ -2,6 +2,7 @@
 //! page and nothing restricted; typing into the box in a real browser shows the results.
 
 mod feeds_support;
+mod support;
 
 use feeds_support::{judgement, site};
 use kehoach::search::{self, DocKind};
@@ -216,12 +217,7 @@ fn query_in_the_address_is_searched_on_load() {
 
 /// Build the bundled sample site (the repository's `content/`) with the binary into `out`.
 fn build_sample(out: &Path, extra: &[&str]) {
-    let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run kehoach");
+    let o = support::run(Path::new(env!("CARGO_MANIFEST_DIR")), out, extra);
     assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
 }
 

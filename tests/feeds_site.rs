@@ -5,6 +5,7 @@
 
 mod feeds_support;
 mod render_support;
+mod support;
 
 use feeds_support::parse_ics;
 use render_support::*;
@@ -13,6 +14,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
+use support::*;
 
 /// Strings found only in the restricted report `to-1-2024-04-dang-uy`.
 const RESTRICTED_TEXT: [&str; 5] =
@@ -29,10 +31,6 @@ fn site() -> &'static Files {
 fn full() -> &'static Files {
     static FILES: OnceLock<Files> = OnceLock::new();
     FILES.get_or_init(|| build_outside_git(VALID, &["--include-restricted"]))
-}
-
-fn json(files: &Files, path: &str) -> Value {
-    serde_json::from_str(&text(files, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The ids of the folders `<dir>/<id>/index.html` of a build.
@@ -232,22 +230,6 @@ fn search_index_holds_every_published_page_and_nothing_restricted() {
             || html.select(&sel(&format!("label[for={id}]"))).next().is_some();
         assert!(labelled, "{path}: the search box has no label");
     }
-}
-
-/// Run git in `dir`, isolated from the user's configuration, with a fixed commit date.
-fn git(dir: &Path, args: &[&str], date: Option<&str>) -> String {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.vn", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null");
-    if let Some(date) = date {
-        cmd.env("GIT_COMMITTER_DATE", date).env("GIT_AUTHOR_DATE", date);
-    }
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn append(path: &Path, text: &str) {

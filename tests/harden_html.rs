@@ -2,12 +2,12 @@
 //! Content-Security-Policy that the site itself satisfies (no inline script or style, no
 //! event attributes, nothing loaded from elsewhere).
 
-mod harden_support;
+mod support;
 
-use harden_support::*;
 use scraper::{Html, Selector};
 use std::fs;
 use std::path::{Path, PathBuf};
+use support::*;
 
 /// Hostile Markdown, one construct a line (blank lines between, so each is its own block).
 const HOSTILE_MD: &str = r#"
@@ -174,7 +174,7 @@ fn build_both(root: &Path) -> Vec<(PathBuf, Html)> {
         ("full", &["--as-of", "2024-08-20", "--include-restricted"][..]),
     ] {
         let out = root.join(name);
-        let o = build(root, &out, args);
+        let o = run(root, &out, args);
         assert!(o.status.success(), "{}", stderr(&o));
         pages.extend(html_files(&out).into_iter().map(|(p, h)| (Path::new(name).join(p), h)));
     }

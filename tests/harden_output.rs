@@ -2,13 +2,13 @@
 //! as it was on failure or when the build is killed midway, never the site's own files,
 //! and a folder kehoach did not write is replaced only with `--force`.
 
-mod harden_support;
+mod support;
 
-use harden_support::*;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::*;
 
 #[test]
 fn refuses_the_site_root_its_content_and_what_holds_them() {
@@ -19,7 +19,7 @@ fn refuses_the_site_root_its_content_and_what_holds_them() {
     for out in [root.to_path_buf(), root.join("content"), root.join("content/public"), parent] {
         for force in [false, true] {
             let args: &[&str] = if force { &["--force"] } else { &[] };
-            let o = build(root, &out, args);
+            let o = run(root, &out, args);
             assert_eq!(o.status.code(), Some(1), "output {} force {force}", out.display());
             let err = stderr(&o);
             assert!(err.contains("refusing to write the site into"), "{err}");
@@ -35,19 +35,19 @@ fn a_folder_kehoach_did_not_write_is_replaced_only_with_force() {
     let out = root.join("docs");
     fs::create_dir_all(out.join("notes")).unwrap();
     fs::write(out.join("notes/keep.txt"), "mine").unwrap();
-    let o = build(root, &out, &[]);
+    let o = run(root, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("was not written by kehoach") && err.contains("--force"), "{err}");
     assert_eq!(fs::read_to_string(out.join("notes/keep.txt")).unwrap(), "mine");
 
-    let o = build(root, &out, &["--force"]);
+    let o = run(root, &out, &["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!out.join("notes").exists());
     assert!(out.join(".kehoach").is_file(), "the marker is written");
     assert!(out.join("data/summary.json").is_file());
     // Now it is kehoach's own: no --force needed.
-    let o = build(root, &out, &[]);
+    let o = run(root, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -56,7 +56,7 @@ fn an_empty_folder_needs_no_force() {
     let dir = site("minimal");
     let out = dir.path().join("public");
     fs::create_dir_all(&out).unwrap();
-    let o = build(dir.path(), &out, &[]);
+    let o = run(dir.path(), &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.join(".kehoach").is_file());
 }
@@ -66,12 +66,12 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let dir = site("minimal");
     let root = dir.path();
     let out = root.join("public");
-    let o = build(root, &out, &["--as-of", "2024-04-01"]);
+    let o = run(root, &out, &["--as-of", "2024-04-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = snapshot(&out);
     assert!(before.len() > 2);
     fs::write(root.join("content/teams.yaml"), "- id: [\n").unwrap();
-    let o = build(root, &out, &["--as-of", "2024-09-01"]);
+    let o = run(root, &out, &["--as-of", "2024-09-01"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("content/teams.yaml"), "{}", stderr(&o));
     assert_eq!(snapshot(&out), before);
@@ -98,7 +98,7 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
     let dir = tempfile::tempdir().unwrap();
     let root = big_site(dir.path());
     let out = dir.path().join("public");
-    let o = build(&root, &out, &["--as-of", "2020-01-01"]);
+    let o = run(&root, &out, &["--as-of", "2020-01-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = snapshot(&out);
 
@@ -131,7 +131,7 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
         let status = child.wait().unwrap();
         if status.success() {
             // It finished before it could be caught: put the first output back and retry.
-            let o = build(&root, &out, &["--as-of", "2020-01-01"]);
+            let o = run(&root, &out, &["--as-of", "2020-01-01"]);
             assert!(o.status.success());
             eprintln!("attempt {attempt}: the build finished before it was killed");
             continue;
@@ -144,7 +144,7 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
     }
     assert!(caught, "never caught a build while it was writing");
 
-    let o = build(&root, &out, &["--as-of", "2024-06-01"]);
+    let o = run(&root, &out, &["--as-of", "2024-06-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(names_starting(dir.path(), ".public.kehoach-"), Vec::<String>::new(), "stale folders removed");
     let after = snapshot(&out);
@@ -157,12 +157,12 @@ fn building_twice_is_byte_identical() {
     let root = dir.path();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let o = build(root, out, &["--as-of", "2024-08-20"]);
+        let o = run(root, out, &["--as-of", "2024-08-20"]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     for include in [&a, &b] {
         let o =
-            build(root, &include.with_extension("full"), &["--as-of", "2024-08-20", "--include-restricted"]);
+            run(root, &include.with_extension("full"), &["--as-of", "2024-08-20", "--include-restricted"]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let (sa, sb) = (snapshot(&a), snapshot(&b));

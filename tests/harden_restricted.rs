@@ -3,12 +3,12 @@
 //! which is its address) appear in no file and no path of the default build (pages, search
 //! index, feeds, CSV/JSON, sitemap, anything), while `--include-restricted` shows each.
 
-mod harden_support;
+mod support;
 
-use harden_support::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use support::*;
 
 /// A marker per field; ASCII so that escaping, case folding and tone-mark folding leave it
 /// recognisable (compared lowercased).
@@ -91,9 +91,9 @@ fn the_default_build_holds_no_trace_of_restricted_content_and_the_full_build_doe
     plant(root);
     let public = root.join("public");
     let full = root.join("full");
-    let o = build(root, &public, &["--as-of", "2024-08-20"]);
+    let o = run(root, &public, &["--as-of", "2024-08-20"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = build(root, &full, &["--as-of", "2024-08-20", "--include-restricted"]);
+    let o = run(root, &full, &["--as-of", "2024-08-20", "--include-restricted"]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     let default = texts(&public);

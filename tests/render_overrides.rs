@@ -1,28 +1,13 @@
 //! A site's own templates and assets over the theme's over the embedded default, template
 //! errors that name the template file and line, and the build's closing line.
 
-mod render_support;
+mod support;
 
-use render_support::*;
 use std::fs;
 use std::path::Path;
+use support::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
-
-/// A copy of the small fixture in a temporary folder, to add files to.
-fn copy_fixture() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for e in walkdir::WalkDir::new(FIXTURE).into_iter().filter_map(Result::ok) {
-        let rel = e.path().strip_prefix(FIXTURE).unwrap();
-        let to = tmp.path().join(rel);
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&to).unwrap();
-        } else {
-            fs::copy(e.path(), &to).unwrap();
-        }
-    }
-    tmp
-}
 
 fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
@@ -32,7 +17,7 @@ fn write(root: &Path, rel: &str, text: &str) {
 
 #[test]
 fn site_templates_win_over_theme_over_embedded() {
-    let site = copy_fixture();
+    let site = site("render");
     let root = site.path();
     write(root, "themes/default/templates/home.html", "THEME-HOME");
     write(
@@ -59,7 +44,7 @@ fn site_templates_win_over_theme_over_embedded() {
 
 #[test]
 fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
-    let site = copy_fixture();
+    let site = site("render");
     let root = site.path();
     let out = root.join("public");
     assert!(run(root, &out, &[]).status.success());
@@ -83,7 +68,7 @@ fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
 
 #[test]
 fn an_unknown_theme_is_an_error() {
-    let site = copy_fixture();
+    let site = site("render");
     let root = site.path();
     let yaml =
         fs::read_to_string(root.join("content/site.yaml")).unwrap().replace("theme: default", "theme: khac");

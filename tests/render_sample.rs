@@ -2,8 +2,10 @@
 //! all resolve, with nothing from outside, no restricted text, identical on every build.
 
 mod render_support;
+mod support;
 
 use render_support::*;
+use support::*;
 
 #[test]
 fn the_sample_site_builds_whole_and_deterministically() {

@@ -2,9 +2,11 @@
 //! `tests/valid_site.rs`) with the binary and checks what each kind of page says.
 
 mod render_support;
+mod support;
 
 use render_support::*;
 use std::sync::OnceLock;
+use support::*;
 
 /// The restricted report's visit and strings that appear only in that report.
 const RESTRICTED_VISIT: &str = "to-1-2024-04-dang-uy";

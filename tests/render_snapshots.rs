@@ -2,9 +2,11 @@
 //! of each; the home page whole, for the head and the menu).
 
 mod render_support;
+mod support;
 
 use render_support::*;
 use std::sync::OnceLock;
+use support::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
 

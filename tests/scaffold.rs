@@ -1,29 +1,18 @@
 //! `kehoach init` and `kehoach new report` write content that `kehoach check` accepts, and
 //! refuse to overwrite.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
+use std::path::Path;
+use std::process::Output;
+use support::{VALID, copy_tree};
 
 fn kehoach(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehoach")).args(args).arg(root).output().unwrap()
+    support::kehoach().args(args).arg(root).output().unwrap()
 }
 
 fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -36,13 +25,7 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
     let o = kehoach(&["check", "--root"], &site);
     assert!(o.status.success(), "{}", text(&o));
     let out = tmp.path().join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["build", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = support::run(&site, &out, &[]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(out.join("data/summary.json").is_file());
 
@@ -57,7 +40,7 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
 fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(Path::new(FIXTURE), &root);
+    copy_tree(Path::new(VALID), &root);
     // A visit to a chi bộ trực thuộc, its report removed.
     std::fs::remove_file(root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md")).unwrap();
     for id in ["to-1-2024-03-chi-bo", "to-2-2024-04-dang-uy", "to-1-2024-05-chi-bo"] {
@@ -83,7 +66,7 @@ fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
 fn new_report_on_an_unknown_or_cancelled_visit_explains() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(Path::new(FIXTURE), &root);
+    copy_tree(Path::new(VALID), &root);
     let o = kehoach(&["new", "report", "to-2-2024-4-dang-uy", "--root"], &root);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);

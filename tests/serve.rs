@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 mod http;
+mod support;
 
 use http::{get, read_until};
 use std::io::{BufRead, BufReader, Write};
@@ -13,21 +14,9 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use support::{VALID, copy_tree, kehoach};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
 const REPORT: &str = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
 
 /// The running server, its stdout lines, and where it listens.
 struct Serve {
@@ -38,7 +27,7 @@ struct Serve {
 
 impl Serve {
     fn start(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        let mut child = kehoach()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .stdout(Stdio::piped())
@@ -115,7 +104,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(Path::new(FIXTURE), &root);
+    copy_tree(Path::new(VALID), &root);
     let mut s = Serve::start(&root);
 
     // The first build is served; the report of visit #2 is late.

@@ -2,38 +2,15 @@
 //! the edit affects are rendered and rewritten, and the folder then equals a full build
 //! of the edited content, byte for byte.
 
+mod support;
+
 use chrono::NaiveDate;
 use kehoach::build::{self, Options};
 use kehoach::serve::change::Change;
 use kehoach::serve::session::{Outcome, Session};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` by its relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use support::{copy_tree, read_dir};
 
 fn options(root: &Path, output: &Path) -> Options {
     let mut o = Options::new(root);
@@ -52,7 +29,7 @@ fn edit(file: &Path, from: &str, to: &str) {
 fn an_edited_report_rewrites_only_what_it_affects_and_equals_a_full_build() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
     let served = dir.path().join("served");
     let mut session = Session::new(options(&root, &served));
     let Outcome::Built { files: all, .. } = session.rebuild(&[]) else { panic!("first build failed") };
@@ -72,7 +49,7 @@ fn an_edited_report_rewrites_only_what_it_affects_and_equals_a_full_build() {
 
         let full = dir.path().join("full");
         build::build(&options(&root, &full)).unwrap();
-        let (a, b) = (tree(&served), tree(&full));
+        let (a, b) = (read_dir(&served), read_dir(&full));
         assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "after {to:?}");
         for (path, bytes) in &a {
             assert!(bytes == &b[path], "{path} differs from a full build after the edit {to:?}");

@@ -34,59 +34,17 @@
 //!   cb-dl-ky-thuat, db-xi-mang, cb-ngan-hang, cb-xm-san-xuat, cb-dl-kinh-doanh = 6
 //!   (cb-kho-bac's only report is not counted yet).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
+use support::{Files, VALID, build, json, text};
 
 /// The restricted report's visit and strings that appear only in that report.
 const RESTRICTED_VISIT: &str = "to-1-2024-04-dang-uy";
 const RESTRICTED_TEXT: [&str; 5] =
     ["NỘI-DUNG-MẬT-XI-MĂNG", "KIẾN-NGHỊ-MẬT", "Hoàng Thị Kín", "Trịnh Văn Riêng", "Chuyên đề MẬT"];
 
-/// Build the fixture into `<tmp>/public`; returns every output file by relative path.
-fn build(tmp: &Path, extra: &[&str]) -> BTreeMap<String, Vec<u8>> {
-    let out = tmp.join("public");
-    let status = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["build", "--root", ROOT, "--output"])
-        .arg(&out)
-        .args(extra)
-        .output()
-        .expect("run kehoach");
-    assert!(
-        status.status.success(),
-        "build failed:\n{}\n{}",
-        String::from_utf8_lossy(&status.stdout),
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let mut files = BTreeMap::new();
-    for entry in walk(&out) {
-        let rel = entry.strip_prefix(&out).unwrap().to_string_lossy().replace('\\', "/");
-        files.insert(rel, std::fs::read(&entry).unwrap());
-    }
-    files
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
-    }
-    out
-}
-
-fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
-    String::from_utf8(files.get(path).unwrap_or_else(|| panic!("no {path}")).clone()).unwrap()
-}
-
-fn json(files: &BTreeMap<String, Vec<u8>>, path: &str) -> serde_json::Value {
-    serde_json::from_str(&text(files, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn default_build() -> BTreeMap<String, Vec<u8>> {
-    build(tempfile::tempdir().unwrap().path(), &[])
+fn default_build() -> Files {
+    build(VALID, &[])
 }
 
 #[test]
@@ -113,7 +71,7 @@ fn summary_json_is_exactly_the_hand_worked_figures() {
 
 #[test]
 fn the_full_build_counts_the_restricted_finding() {
-    let files = build(tempfile::tempdir().unwrap().path(), &["--include-restricted"]);
+    let files = build(VALID, &["--include-restricted"]);
     let s = json(&files, "data/summary.json");
     assert_eq!(s["findings"], 7);
     assert_eq!((s["planned"].as_u64(), s["reported"].as_u64()), (Some(15), Some(8)));
@@ -122,7 +80,7 @@ fn the_full_build_counts_the_restricted_finding() {
 #[test]
 fn as_of_flag_wins_over_site_yaml() {
     // On 2024-03-13 only #7 (held 03-12) has passed: awaiting, due 03-22; nothing reported.
-    let files = build(tempfile::tempdir().unwrap().path(), &["--as-of", "2024-03-13"]);
+    let files = build(VALID, &["--as-of", "2024-03-13"]);
     let s = json(&files, "data/summary.json");
     assert_eq!(s["as_of"], "2024-03-13");
     assert_eq!((s["reported"].as_u64(), s["awaiting"].as_u64()), (Some(0), Some(1)));
@@ -232,7 +190,7 @@ fn default_build_holds_no_trace_of_the_restricted_report_anywhere() {
 
 #[test]
 fn the_full_build_links_the_restricted_report() {
-    let files = build(tempfile::tempdir().unwrap().path(), &["--include-restricted"]);
+    let files = build(VALID, &["--include-restricted"]);
     let rows = json(&files, "data/visits.json");
     assert_eq!(row(&rows, RESTRICTED_VISIT)["report"], format!("/bao-cao/{RESTRICTED_VISIT}/"));
 }

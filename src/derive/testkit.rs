@@ -58,12 +58,17 @@ pub fn visit(team: &str, kind: VisitKind, unit: &str, month: &str) -> Visit {
 /// Chainable tweaks of a test visit.
 pub trait VisitExt {
     fn on(self, date: &str) -> Self;
+    fn at(self, time: &str) -> Self;
     fn cancelled(self) -> Self;
 }
 
 impl VisitExt for Visit {
     fn on(mut self, date: &str) -> Self {
         self.date = Some(sp(d(date)));
+        self
+    }
+    fn at(mut self, time: &str) -> Self {
+        self.time = Some(t(time));
         self
     }
     fn cancelled(mut self) -> Self {

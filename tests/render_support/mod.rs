@@ -1,83 +1,15 @@
-//! Shared by the render integration tests: build a site with the binary, read the output,
-//! parse pages with scraper, and check that every link resolves to a file that exists.
+//! Shared by the render integration tests (with `mod support;` beside it for building a
+//! site and reading the output): parse pages with scraper, and check that every link
+//! resolves to a file that exists.
 
 #![allow(dead_code)]
 
+use crate::support::{Files, text};
 use scraper::{Html, Selector};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-pub const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
+/// The bundled sample site (the repository's own `content/`).
 pub const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
-
-pub type Files = BTreeMap<String, Vec<u8>>;
-
-/// Run `kehoach build --root <root> --output <tmp>/public <extra…>`.
-pub fn run(root: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run kehoach")
-}
-
-/// Build and return every output file by path; panics with the messages on failure.
-pub fn build(root: &str, extra: &[&str]) -> Files {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = run(Path::new(root), &out, extra);
-    assert!(
-        o.status.success(),
-        "build failed:\n{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    read_dir(&out)
-}
-
-/// Copy the site folder `root` (its `content/`, `themes/` and `templates/`) into a fresh
-/// temporary folder, outside any git work tree, so a build of it shows no git stamp.
-pub fn copy_site(root: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for sub in ["content", "themes", "templates"] {
-        let from = root.join(sub);
-        for e in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
-            let to = tmp.path().join(sub).join(e.path().strip_prefix(&from).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(e.path(), &to).unwrap();
-            }
-        }
-    }
-    tmp
-}
-
-/// [`build`] of a copy of `root` made by [`copy_site`]: the same site, outside git.
-pub fn build_outside_git(root: &str, extra: &[&str]) -> Files {
-    let copy = copy_site(Path::new(root));
-    build(copy.path().to_str().unwrap(), extra)
-}
-
-pub fn read_dir(out: &Path) -> Files {
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
-pub fn text(files: &Files, path: &str) -> String {
-    String::from_utf8(files.get(path).unwrap_or_else(|| panic!("no {path} in the output")).clone()).unwrap()
-}
 
 pub fn doc(files: &Files, path: &str) -> Html {
     Html::parse_document(&text(files, path))

@@ -86,8 +86,7 @@ fn attendance(f: &mut Fields, sink: &mut Sink) -> Option<Sp<Attendance>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
-    use std::sync::Arc;
+    use crate::load::schema::read_as;
 
     const FULL: &str = "visit: to-1-2024-03-chi-bo\nheld_on: 2024-03-25\nstarted_at: \"14:00\"\nended_at: 16:00\n\
         submitted_on: 2024-03-29\nauthor: Nguyễn Văn A\naccompanied_by: Lê Văn C\nchair: Phạm Thị E\n\
@@ -95,10 +94,7 @@ mod tests {
         speakers: 7\nrating: tot\nscore: 92\nrestricted: true\n";
 
     fn run(yaml: &str) -> (Option<Report>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/reports/a.md"));
-        let r = read(&n, "## Body\n", 17, &mut s);
-        (r, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+        read_as("content/reports/a.md", yaml, |n, s| read(n, "## Body\n", 17, s))
     }
 
     #[test]

@@ -47,14 +47,10 @@ fn visit(n: &Node, sink: &mut Sink) -> Option<Visit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
-    use std::sync::Arc;
+    use crate::load::schema::read_as;
 
     fn run(yaml: &str) -> (Vec<Visit>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/schedule.yaml"));
-        let v = read(&n, &mut s);
-        (v, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+        read_as("content/schedule.yaml", yaml, read)
     }
 
     #[test]

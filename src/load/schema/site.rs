@@ -117,19 +117,15 @@ fn base_url(b: Sp<String>, sink: &mut Sink) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
+    use crate::load::schema::read_as;
     use crate::model::YearMonth;
-    use std::sync::Arc;
 
     const FULL: &str = "title: KH\norganization: ĐUK\nissuer: BTV\nbase_url: /sinhhoat\ntheme: plain\n\
         language: vi\nperiod: { from: 2024-03, to: 2024-10 }\ndeadline: 2024-11-10\nreport_due_days: 7\n\
         as_of: 2024-08-20\nrequire: { dang_uy: 1, chi_bo: 2 }\nteam_size: 3\n";
 
     fn run(yaml: &str) -> (Option<Config>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/site.yaml"));
-        let c = read(&n, &mut s);
-        (c, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+        read_as("content/site.yaml", yaml, read)
     }
 
     #[test]

@@ -47,14 +47,10 @@ fn person(mut f: Fields, sink: &mut Sink) -> Option<Person> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
-    use std::sync::Arc;
+    use crate::load::schema::read_as;
 
     fn run(yaml: &str) -> (Vec<Team>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/teams.yaml"));
-        let t = read(&n, &mut s);
-        (t, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+        read_as("content/teams.yaml", yaml, read)
     }
 
     #[test]

@@ -63,6 +63,30 @@ fn whole(n: &Node) -> Option<Result<i64, ()>> {
     }
 }
 
+/// Read a whole number and hand it to `fit`, which gives the value or, when the number is
+/// out of bounds, what was expected instead. A number that is not whole is "invalid", a
+/// value that is no number at all the wrong type; either is recorded against `expected`.
+fn read_whole<T>(
+    n: &Node,
+    sink: &mut Sink,
+    expected: &str,
+    fit: impl FnOnce(i64) -> Result<T, String>,
+) -> Option<T> {
+    let bad = match whole(n) {
+        Some(Ok(i)) => match fit(i) {
+            Ok(v) => return Some(v),
+            Err(bounds) => bounds,
+        },
+        Some(Err(())) => expected.to_string(),
+        None => {
+            wrong_type(sink, n, expected);
+            return None;
+        }
+    };
+    invalid(sink, n, "number", &bad);
+    None
+}
+
 /// The largest count the format accepts: far above any party organisation, and low
 /// enough that sums of counts cannot overflow downstream.
 pub const MAX_COUNT: u32 = 1_000_000;
@@ -77,16 +101,15 @@ impl Ty for Count {
         "a whole number ≥ 0".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
-        match whole(n) {
-            Some(Ok(i)) if i < 0 => invalid(sink, n, "number", &self.expected()),
-            Some(Ok(i)) if i > i64::from(MAX_COUNT) => {
-                invalid(sink, n, "number", &format!("a whole number from 0 to {MAX_COUNT}"))
+        read_whole(n, sink, &self.expected(), |i| {
+            if i < 0 {
+                return Err(self.expected());
             }
-            Some(Ok(i)) => return u32::try_from(i).ok(),
-            Some(Err(())) => invalid(sink, n, "number", &self.expected()),
-            None => wrong_type(sink, n, &self.expected()),
-        }
-        None
+            u32::try_from(i)
+                .ok()
+                .filter(|&c| c <= MAX_COUNT)
+                .ok_or_else(|| format!("a whole number from 0 to {MAX_COUNT}"))
+        })
     }
 }
 
@@ -100,17 +123,9 @@ impl Ty for Range {
         format!("a whole number from {} to {}", self.0, self.1)
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
-        match whole(n) {
-            Some(Ok(i)) if (i64::from(self.0)..=i64::from(self.1)).contains(&i) => u32::try_from(i).ok(),
-            Some(_) => {
-                invalid(sink, n, "number", &self.expected());
-                None
-            }
-            None => {
-                wrong_type(sink, n, &self.expected());
-                None
-            }
-        }
+        read_whole(n, sink, &self.expected(), |i| {
+            u32::try_from(i).ok().filter(|c| (self.0..=self.1).contains(c)).ok_or_else(|| self.expected())
+        })
     }
 }
 
@@ -124,17 +139,7 @@ impl Ty for Int {
         "a whole number".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<i64> {
-        match whole(n) {
-            Some(Ok(i)) => Some(i),
-            Some(Err(())) => {
-                invalid(sink, n, "number", &self.expected());
-                None
-            }
-            None => {
-                wrong_type(sink, n, &self.expected());
-                None
-            }
-        }
+        read_whole(n, sink, &self.expected(), Ok)
     }
 }
 

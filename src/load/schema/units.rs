@@ -111,14 +111,10 @@ impl Details {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
-    use std::sync::Arc;
+    use crate::load::schema::read_as;
 
     fn run(yaml: &str) -> (Vec<Unit>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/units.yaml"));
-        let u = read(&n, &mut s);
-        (u, s.errors.iter().map(|e| format!("{}:{} {}", e.loc.pos.line, e.loc.pos.col, e.message)).collect())
+        read_as("content/units.yaml", yaml, read)
     }
 
     #[test]
