@@ -240,3 +240,33 @@ fn render_and_write(
         affected,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_paths_are_read_again() {
+        assert_eq!(reread(&[]), Reread::All);
+        let changes = [
+            Change::Report("content/reports/2024-03/a.md".into()),
+            Change::Data(DataFile::Schedule),
+            Change::Data(DataFile::Teams),
+            Change::Static("content/static/a.pdf".into()),
+            Change::Static("themes/default/static/site.css".into()),
+            Change::Template("themes/default/templates/base.html".into()),
+            Change::Other("content/reports/2024-03".into()),
+            Change::Other("themes/default/theme.toml".into()),
+        ];
+        let want = [
+            "content/reports/2024-03/a.md",
+            "content/schedule.yaml",
+            "content/schedule",
+            "content/teams.yaml",
+            "content/static/a.pdf",
+            "content/reports/2024-03",
+        ];
+        assert_eq!(reread(&changes), Reread::Paths(want.map(String::from).to_vec()));
+        assert_eq!(reread(&[Change::Template("templates/a.html".into())]), Reread::Paths(vec![]));
+    }
+}
