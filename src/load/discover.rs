@@ -9,7 +9,7 @@ use crate::model::Loc;
 use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
@@ -26,7 +26,7 @@ pub const REQUIRED: [(&str, &str); 5] = [
 ];
 
 /// The folders `content/` may hold.
-const FOLDERS: [&str; 4] = ["schedule", "reports", "pages", "static"];
+pub const FOLDERS: [&str; 4] = ["schedule", "reports", "pages", "static"];
 
 /// What a content file is, from its path (`content/…`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,45 +61,90 @@ pub fn file_loc(path: &str) -> Loc {
     Loc::new(&Arc::from(path), Pos::default())
 }
 
+/// What discovery found at one path (relative to the root), once the files are read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A content file that was read (its text is kept elsewhere: in [`Input::files`], or
+    /// in the incremental cache).
+    Text,
+    /// A file under `content/static/`, by its path relative to `static/`.
+    Static(String),
+    /// The folder `content/schedule/`.
+    ScheduleDir,
+    /// Something wrong at this path: an unexpected file or folder, one that cannot be read.
+    Problem(Diagnostic),
+}
+
+/// What the walk found at one path, before reading.
+pub enum Found {
+    /// A content file to read, by its full path on disk.
+    File(PathBuf),
+    Entry(Entry),
+}
+
 /// Read every content file of the site at `root`. Only a missing `content/` folder is an
 /// `Err`; files that cannot be read are [`Input::problems`], so that the files that can
 /// are still parsed and every error is reported in one run.
 pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
-    let content = root.join("content");
-    if !content.is_dir() {
-        let d = Diagnostic::error(
-            file_loc("content"),
-            format!("no `content/` folder in `{}`", root.display()),
-            "a site is a folder holding content/site.yaml, plan.md, teams.yaml, units.yaml, schedule.yaml",
-        )
-        .with_help("run kehoach in the site's folder, or give it with --root");
-        return Err(vec![d]);
-    }
-    let mut errors = Vec::new();
+    let content = content_dir(root)?;
+    let found = scan(root, &content);
     let mut input = Input::default();
-    let mut schedule_dir = false;
-    let mut to_read: Vec<(std::path::PathBuf, String)> = Vec::new();
-    let mut it = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    let mut entries = Vec::with_capacity(found.len());
+    for (path, entry, text) in read_found(found) {
+        if let Some(text) = text {
+            input.files.push(SourceFile { path: Arc::from(path.as_str()), text });
+        }
+        entries.push((path, entry));
+    }
+    input.files.sort_by(|a, b| a.path.cmp(&b.path));
+    input.static_files = static_files(entries.iter().map(|(_, e)| e));
+    input.problems = problems(entries.iter().map(|(p, e)| (p.as_str(), e)));
+    Ok(input)
+}
+
+/// `root/content`, or the error that there is none.
+pub fn content_dir(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
+    let content = root.join("content");
+    if content.is_dir() {
+        return Ok(content);
+    }
+    let d = Diagnostic::error(
+        file_loc("content"),
+        format!("no `content/` folder in `{}`", root.display()),
+        "a site is a folder holding content/site.yaml, plan.md, teams.yaml, units.yaml, schedule.yaml",
+    )
+    .with_help("run kehoach in the site's folder, or give it with --root");
+    Err(vec![d])
+}
+
+/// Walk `content/` of `root` from `from` (`content/` itself, or a file or folder under
+/// it that is not hidden): what is at each path, in walk order, keyed by the path
+/// relative to the root (`content/…`). Nothing is read yet.
+pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
+    let content = root.join("content");
+    let mut out = Vec::new();
+    let mut it = WalkDir::new(from).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(walk_error(&e, root));
+                let d = walk_error(&e, root);
+                out.push((d.loc.file.to_string(), Found::Entry(Entry::Problem(d))));
                 continue;
             }
         };
-        if entry.depth() == 0 {
+        if entry.path() == content {
             continue;
         }
         let Some(rel) = relative(entry.path(), &content) else {
-            errors.push(Diagnostic::error(
-                file_loc(&format!(
-                    "content/{}",
-                    entry.path().strip_prefix(&content).unwrap_or(entry.path()).display()
-                )),
+            let path =
+                format!("content/{}", entry.path().strip_prefix(&content).unwrap_or(entry.path()).display());
+            let d = Diagnostic::error(
+                file_loc(&path),
                 "a file name that is not valid UTF-8",
                 "rename it using UTF-8 characters",
-            ));
+            );
+            out.push((path, Found::Entry(Entry::Problem(d))));
             if entry.file_type().is_dir() {
                 it.skip_current_dir();
             }
@@ -114,13 +159,13 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
             continue;
         }
         let path = format!("content/{rel}");
-        let top = rel.split('/').next().unwrap_or("");
+        let (top, under) = rel.split_once('/').unwrap_or((&rel, ""));
         if is_dir {
-            if entry.depth() == 1 {
+            if under.is_empty() {
                 if top == "schedule" {
-                    schedule_dir = true;
+                    out.push((path, Found::Entry(Entry::ScheduleDir)));
                 } else if !FOLDERS.contains(&top) {
-                    errors.push(unexpected_folder(&path, top));
+                    out.push((path.clone(), Found::Entry(Entry::Problem(unexpected_folder(&path, top)))));
                     it.skip_current_dir();
                 }
             }
@@ -128,40 +173,69 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
         }
         if !entry.file_type().is_file() {
             // A pipe or a device would block or never end when read or copied.
-            errors.push(Diagnostic::error(
+            let d = Diagnostic::error(
                 file_loc(&path),
                 format!("`{path}` is not a regular file"),
                 "expected a file or a folder (a pipe, socket or device cannot be read)",
-            ));
+            );
+            out.push((path, Found::Entry(Entry::Problem(d))));
             continue;
         }
-        match classify(&rel) {
-            Class::Read => to_read.push((entry.into_path(), path)),
-            Class::Static => {
-                input.static_files.push(rel.strip_prefix("static/").unwrap_or(&rel).to_string());
-            }
-            Class::Ignore => {}
-            Class::Unexpected(d) => errors.push(d),
-        }
+        let found = match classify(&rel) {
+            Class::Read => Found::File(entry.into_path()),
+            Class::Static => Found::Entry(Entry::Static(rel.strip_prefix("static/").unwrap_or(&rel).into())),
+            Class::Ignore => continue,
+            Class::Unexpected(d) => Found::Entry(Entry::Problem(d)),
+        };
+        out.push((path, found));
     }
-    // The files are found in order, then read in parallel.
-    let read: Vec<Result<SourceFile, Box<Diagnostic>>> = to_read
+    out
+}
+
+/// Read the files the walk found, in parallel: each path's entry, and the text of each
+/// file read.
+pub fn read_found(found: Vec<(String, Found)>) -> Vec<(String, Entry, Option<String>)> {
+    found
         .into_par_iter()
-        .map(|(full, path)| {
-            let len = fs::metadata(&full).ok().map(|m| m.len());
-            read_text(&full, &path, len).map(|text| SourceFile { path: Arc::from(path.as_str()), text })
+        .map(|(path, found)| match found {
+            Found::File(full) => {
+                let len = fs::metadata(&full).ok().map(|m| m.len());
+                match read_text(&full, &path, len) {
+                    Ok(text) => (path, Entry::Text, Some(text)),
+                    Err(d) => (path, Entry::Problem(*d), None),
+                }
+            }
+            Found::Entry(e) => (path, e, None),
         })
-        .collect();
-    for r in read {
-        match r {
-            Ok(file) => input.files.push(file),
-            Err(d) => errors.push(*d),
+        .collect()
+}
+
+/// The static files of a listing, sorted.
+pub fn static_files<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<String> {
+    let mut out: Vec<String> =
+        entries.filter_map(|e| if let Entry::Static(s) = e { Some(s.clone()) } else { None }).collect();
+    out.sort();
+    out
+}
+
+/// The problems of a listing (pure): each path's own, then those of the required files
+/// (missing, or a schedule both a file and a folder), sorted by location.
+pub fn problems<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut schedule_dir = false;
+    for (path, entry) in entries {
+        match entry {
+            Entry::Text => texts.push(path),
+            Entry::ScheduleDir => schedule_dir = true,
+            Entry::Problem(d) => errors.push(d.clone()),
+            Entry::Static(_) => {}
         }
     }
     // A file that exists but could not be read has its own error: it is not "missing".
-    let unreadable: Vec<Arc<str>> = errors.iter().map(|d| d.loc.file.clone()).collect();
-    let has = |p: &str| input.files.iter().any(|f| &*f.path == p) || unreadable.iter().any(|f| &**f == p);
-    let scheduled = input.files.iter().any(|f| f.path.starts_with("content/schedule/"));
+    let unreadable: Vec<Arc<str>> = errors.iter().map(|d: &Diagnostic| d.loc.file.clone()).collect();
+    let has = |p: &str| texts.contains(&p) || unreadable.iter().any(|f| &**f == p);
+    let scheduled = texts.iter().any(|f| f.starts_with("content/schedule/"));
     for (name, what) in REQUIRED {
         let path = format!("content/{name}");
         if name == "schedule.yaml" && (schedule_dir || scheduled) {
@@ -194,11 +268,8 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
             ));
         }
     }
-    input.files.sort_by(|a, b| a.path.cmp(&b.path));
-    input.static_files.sort();
     errors.sort_by(|a, b| a.loc.cmp(&b.loc));
-    input.problems = errors;
-    Ok(input)
+    errors
 }
 
 /// What to do with a file, by its path under `content/`.

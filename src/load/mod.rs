@@ -1,9 +1,12 @@
 //! Load: discover a site's files and parse them into the model, keeping spans.
 //!
-//! [`read`] is the only function here that touches the disk; [`parse`] is pure.
+//! [`read`] is the only function here that touches the disk; [`parse`] is pure. For the
+//! dev server, [`incremental::Cache`] keeps each file's parse and re-reads only the files
+//! that changed, with the same per-file parse ([`parse_one`]) and merge ([`assemble`]).
 
 pub mod discover;
 pub mod frontmatter;
+pub mod incremental;
 pub mod schema;
 pub mod similar;
 pub mod yaml;
@@ -43,9 +46,9 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     discover::read(root)
 }
 
-/// What has been parsed so far.
-#[derive(Default)]
-struct Parts {
+/// What one file gave, or (merged) what the files have given so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
     config: Option<crate::model::Config>,
     plan: Option<crate::model::Plan>,
     teams: Vec<crate::model::Team>,
@@ -78,26 +81,43 @@ impl Parts {
     }
 }
 
+/// One file, parsed on its own: what it gave and its errors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub parts: Parts,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Parse one file (pure).
+pub fn parse_one(file: &SourceFile) -> Parsed {
+    let mut sink = Sink::new(&file.path);
+    let mut parts = Parts::default();
+    parse_file(file, &mut sink, &mut parts);
+    Parsed { parts, errors: sink.errors }
+}
+
 /// Parse the files into a site; every error of every file, or the site.
 pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
-    let mut errors = input.problems.clone();
     let mut files: Vec<&SourceFile> = input.files.iter().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     // Each file is parsed on its own (in parallel), then the results are put together in
     // path order, so the model and the errors are the same as a parse one by one.
-    let parsed: Vec<(Parts, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|file| {
-            let mut sink = Sink::new(&file.path);
-            let mut one = Parts::default();
-            parse_file(file, &mut sink, &mut one);
-            (one, sink.errors)
-        })
-        .collect();
+    let parsed: Vec<Parsed> = files.par_iter().map(|file| parse_one(file)).collect();
+    assemble(&input.problems, &input.static_files, parsed)
+}
+
+/// Put the files' parses together, in path order, with the problems found reading the
+/// files: every error, or the site.
+pub fn assemble(
+    problems: &[Diagnostic],
+    static_files: &[String],
+    parsed: impl IntoIterator<Item = Parsed>,
+) -> Result<Site, Vec<Diagnostic>> {
+    let mut errors = problems.to_vec();
     let mut parts = Parts::default();
-    for (one, file_errors) in parsed {
-        parts.merge(one);
-        errors.extend(file_errors);
+    for one in parsed {
+        parts.merge(one.parts);
+        errors.extend(one.errors);
     }
     for (kind, name) in [
         (FileKind::Site, "site.yaml"),
@@ -107,7 +127,7 @@ pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
         (FileKind::Schedule, "schedule.yaml"),
     ] {
         let path = format!("content/{name}");
-        let reported = input.problems.iter().any(|d| {
+        let reported = problems.iter().any(|d| {
             let f = &*d.loc.file;
             f == path
                 || (kind == FileKind::Schedule
@@ -134,7 +154,7 @@ pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
             visits: parts.visits,
             reports: parts.reports,
             pages: parts.pages,
-            static_files: input.static_files.clone(),
+            static_files: static_files.to_vec(),
         }),
         // Unreachable: a file that yields nothing has reported why.
         _ => Err(vec![Diagnostic::error(file_loc("content/site.yaml"), "the site could not be read", "")]),

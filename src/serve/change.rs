@@ -5,7 +5,7 @@
 
 use std::path::{Component, Path};
 
-/// One of the site's data files (a change to any of them re-reads the whole site).
+/// One of the site's data files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DataFile {
     Site,
@@ -124,7 +124,8 @@ pub fn classify_parts(parts: &[&str]) -> Change {
         ["content", "static", _, ..] => Change::Static(joined),
         ["themes", _, "templates", _, ..] | ["templates", _, ..] => Change::Template(joined),
         ["themes", _, "static", _, ..] => Change::Static(joined),
-        ["content", _, ..] | ["themes", _, ..] => Change::Other(joined),
+        // content/ itself (created, removed, or a lost event): everything.
+        ["content"] | ["content", _, ..] | ["themes", _, ..] => Change::Other(joined),
         _ => Change::Ignored,
     }
 }
@@ -184,6 +185,7 @@ mod tests {
         assert_eq!(c("content/extra.yaml"), Change::Other("content/extra.yaml".into()));
         assert_eq!(c("themes/default/theme.toml"), Change::Other("themes/default/theme.toml".into()));
         assert!(c("content/reports/2024-03").is_relevant(), "a removed folder of reports matters");
+        assert_eq!(c("content"), Change::Other("content".into()), "a lost event reads everything");
     }
 
     #[test]

@@ -96,7 +96,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let dirs = watch::watched_dirs(root);
-    let watcher = watch::start(&dirs, root.join("content/site.yaml"), tx)?;
+    // A lost event (queue overflow) is reported as a change of content/: all is read again.
+    let watcher = watch::start(&dirs, root.join("content"), tx)?;
     // Announced once the files are watched: from now on every save is seen.
     println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
     let stop = stop_signal();
@@ -176,8 +177,22 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
     let reload =
         since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
     match outcome {
-        Outcome::Built { files, pages, findings, affected, reparsed, elapsed } => {
-            let how = if *reparsed { "" } else { " (templates only, content not re-read)" };
+        Outcome::Built {
+            files,
+            pages,
+            findings,
+            affected,
+            reparsed,
+            reparsed_files,
+            load_elapsed,
+            elapsed,
+        } => {
+            let how = if *reparsed {
+                let s = if *reparsed_files == 1 { "" } else { "s" };
+                format!(" ({reparsed_files} file{s} re-parsed, load {} ms)", load_elapsed.as_millis())
+            } else {
+                " (templates only, content not re-read)".into()
+            };
             println!(
                 "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}",
                 affected.describe(),

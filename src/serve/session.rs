@@ -1,12 +1,17 @@
-//! One serve session's builds: the pipeline of `build`, into serve's own output folder,
-//! keeping the last good model so that a template change re-renders without re-reading
-//! the content, and so that each rebuild can say which outputs the change touched.
+//! One serve session's builds: the pipeline of `build`, into serve's own output folder.
+//! The content is kept parsed file by file ([`Cache`]), so that an edit re-reads and
+//! re-parses only the changed files; the last good model is kept so that a template
+//! change re-renders without touching the content, and so that each rebuild can say
+//! which outputs the change touched.
 
 use super::affected::{self, Affected};
-use super::change::Change;
+use super::change::{Change, DataFile};
 use super::overlay::{self, OverlayError};
 use crate::build::{self, Loaded, Options};
-use crate::{derive, write};
+use crate::diag::{self, Diagnostic, Sources};
+use crate::load::incremental::Cache;
+use crate::model::Site;
+use crate::{check, derive, write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -19,8 +24,12 @@ pub enum Outcome {
         findings: usize,
         /// The outputs the change touched (all on the first build).
         affected: Affected,
-        /// Whether the content was read again (false: templates only).
+        /// Whether the model was put together again (false: templates only).
         reparsed: bool,
+        /// How many content files were read and parsed again.
+        reparsed_files: usize,
+        /// The time taken to update the model (read, parse, check): part of `elapsed`.
+        load_elapsed: Duration,
         elapsed: Duration,
     },
     /// The content has errors (or the output could not be written): nothing was written.
@@ -39,16 +48,64 @@ impl Outcome {
 
 pub struct Session {
     opts: Options,
-    last: Option<Loaded>,
+    /// Each content file's text and parse (none before the first build).
+    cache: Option<Cache>,
+    /// The last good model: the one the output folder holds when `built`.
+    last: Option<Site>,
+    /// Whether `last` is also the model of the content as it is now (no edit since, and
+    /// the last rebuild went well): then a template change renders it as it is.
+    current: bool,
     /// Whether the output folder holds the build of `last` (so that an edit may update
     /// only the outputs it affects).
     built: bool,
 }
 
+/// What a batch of changes means for the content.
+#[derive(Debug, PartialEq)]
+enum Reread {
+    /// Read the whole site (the first build, or a change that is not a path of content/).
+    All,
+    /// Read these paths again (files or folders, relative to the root); none: the content
+    /// is unchanged.
+    Paths(Vec<String>),
+}
+
+/// Which paths of the content to read again after `changes` (pure).
+fn reread(changes: &[Change]) -> Reread {
+    if changes.is_empty() {
+        return Reread::All;
+    }
+    let mut paths = Vec::new();
+    for change in changes {
+        match change {
+            Change::Report(p) | Change::Page(p) => paths.push(p.clone()),
+            // The schedule may be one file or a folder of files: both are looked at again.
+            Change::Data(DataFile::Schedule) => {
+                paths.extend([DataFile::Schedule.path().to_string(), "content/schedule".into()])
+            }
+            Change::Data(d) => paths.push(d.path().to_string()),
+            Change::Static(p) | Change::Other(p) if p == "content" || p.starts_with("content/") => {
+                paths.push(p.clone())
+            }
+            // A theme's files: the content is unchanged.
+            Change::Static(_) | Change::Other(_) | Change::Template(_) | Change::Ignored => {}
+        }
+    }
+    Reread::Paths(paths)
+}
+
+/// The errors of a rebuild, for the overlay and the terminal.
+fn failed(errors: &[Diagnostic], sources: &Sources) -> Outcome {
+    Outcome::Failed {
+        errors: overlay::from_diagnostics(errors, sources),
+        rendered: errors.iter().map(|d| diag::render(d, sources)).collect::<Vec<_>>().join("\n"),
+    }
+}
+
 impl Session {
     /// A session building the site at `opts.root` into `opts.output`.
     pub fn new(opts: Options) -> Self {
-        Session { opts, last: None, built: false }
+        Session { opts, cache: None, last: None, current: false, built: false }
     }
 
     pub fn output(&self) -> &PathBuf {
@@ -58,76 +115,158 @@ impl Session {
     /// Build again after `changes` (empty: the first build, everything).
     pub fn rebuild(&mut self, changes: &[Change]) -> Outcome {
         let start = Instant::now();
-        let reparse = self.last.is_none() || changes.is_empty() || changes.iter().any(Change::needs_reparse);
-        let fresh = if reparse {
-            match build::load(&self.opts.root) {
-                Ok(l) => Some(l),
-                Err(f) => {
-                    return Outcome::Failed {
-                        errors: overlay::from_diagnostics(&f.errors, &f.sources),
-                        rendered: f.render(),
-                    };
+        let (cache, reparsed_files, edited) = match (self.cache.take(), reread(changes)) {
+            (Some(mut cache), Reread::Paths(paths)) => {
+                let updated = cache.update(&paths);
+                (cache, updated.files, !paths.is_empty())
+            }
+            (_, _) => {
+                let cache = Cache::read(&self.opts.root);
+                let n = cache.files();
+                (cache, n, true)
+            }
+        };
+        let cache = self.cache.insert(cache);
+        // The model: the last one if the content is as it was, else put together anew
+        // from the cache (only the changed files were parsed again) and checked.
+        let fresh = if edited || !self.current || self.last.is_none() {
+            let site = cache.site().and_then(|site| {
+                let errors = check::check(&site);
+                if errors.is_empty() { Ok(site) } else { Err(errors) }
+            });
+            match site {
+                Ok(site) => Some(site),
+                Err(errors) => {
+                    self.current = false;
+                    return failed(&errors, cache.sources());
                 }
             }
         } else {
             None
         };
-        let Some(loaded) = fresh.as_ref().or(self.last.as_ref()) else {
-            unreachable!("either the content was read or the last good model is kept")
+        let load_elapsed = start.elapsed();
+        let reparsed = fresh.is_some();
+        // The texts are lent to the pipeline, not copied, and given back after it.
+        let sources = cache.take_sources();
+        let loaded = match fresh {
+            Some(site) => Loaded { site, sources },
+            None => match self.last.take() {
+                Some(site) => Loaded { site, sources },
+                None => unreachable!("the model is put together when there is no last one"),
+            },
         };
-        let as_of = build::resolve_as_of(self.opts.as_of, &loaded.site);
-        let judgement = derive::judge(&loaded.site, as_of);
-        let affected = match (&self.last, &fresh) {
-            (Some(old), Some(new)) if !changes.is_empty() => {
-                affected::affected_by_all(changes, &old.site, &new.site)
+        let old = if reparsed { self.last.as_ref() } else { Some(&loaded.site) };
+        let result = render_and_write(&self.opts, self.built, changes, old, &loaded);
+        cache.put_sources(loaded.sources);
+        match result {
+            Ok(done) => {
+                self.built = true;
+                self.current = true;
+                self.last = Some(loaded.site);
+                Outcome::Built {
+                    files: done.files,
+                    pages: done.pages,
+                    findings: done.findings,
+                    affected: done.affected,
+                    reparsed,
+                    reparsed_files,
+                    load_elapsed,
+                    elapsed: start.elapsed(),
+                }
             }
-            (Some(_), None) => affected::affected_by_all(changes, &loaded.site, &loaded.site),
-            _ => Affected::All,
-        };
-        // After a good build, an edit that touches some outputs re-renders and rewrites
-        // only those (in place: the folder is the server's own); else everything.
-        let in_place = match &affected {
-            Affected::Paths(paths) if self.built => Some(paths),
-            _ => None,
-        };
-        let rendered = match in_place {
-            Some(paths) => build::render_where(loaded, &judgement, &self.opts, &|p| paths.contains(p)),
-            None => build::render_all(loaded, &judgement, &self.opts),
-        };
-        let files = match rendered {
-            Ok(files) => files,
-            Err(f) => {
-                return Outcome::Failed {
-                    errors: overlay::from_diagnostics(&f.errors, &f.sources),
-                    rendered: f.render(),
-                };
+            Err((outcome, written)) => {
+                if written {
+                    self.built = false;
+                }
+                // The model is put together again next time.
+                self.current = false;
+                if !reparsed {
+                    self.last = Some(loaded.site);
+                }
+                outcome
             }
-        };
-        let written = match in_place {
-            Some(paths) => write::update(&self.opts.output, &files, paths),
-            None => write::write_atomic(&self.opts.output, &files),
-        };
-        if let Err(e) = written {
-            self.built = false;
-            let msg = e.to_string();
-            return Outcome::Failed {
-                errors: vec![overlay::plain_error(&msg)],
-                rendered: format!("error: {msg}\n"),
-            };
         }
-        self.built = true;
-        let findings = build::published_findings(&judgement, self.opts.include_restricted).count();
-        let outcome = Outcome::Built {
-            files: files.len(),
-            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            findings,
-            affected,
-            reparsed: fresh.is_some(),
-            elapsed: start.elapsed(),
-        };
-        if let Some(new) = fresh {
-            self.last = Some(new);
-        }
-        outcome
+    }
+}
+
+/// What [`render_and_write`] did.
+struct Done {
+    files: usize,
+    pages: usize,
+    findings: usize,
+    affected: Affected,
+}
+
+/// Render the outputs that `changes` affect (all when `!built`) and write them; on failure
+/// the outcome, and whether the output folder may have been changed.
+fn render_and_write(
+    opts: &Options,
+    built: bool,
+    changes: &[Change],
+    old: Option<&Site>,
+    loaded: &Loaded,
+) -> Result<Done, (Outcome, bool)> {
+    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
+    let judgement = derive::judge(&loaded.site, as_of);
+    let affected = match old {
+        Some(old) if !changes.is_empty() => affected::affected_by_all(changes, old, &loaded.site),
+        _ => Affected::All,
+    };
+    // After a good build, an edit that touches some outputs re-renders and rewrites
+    // only those (in place: the folder is the server's own); else everything.
+    let in_place = match &affected {
+        Affected::Paths(paths) if built => Some(paths),
+        _ => None,
+    };
+    let rendered = match in_place {
+        Some(paths) => build::render_where(loaded, &judgement, opts, &|p| paths.contains(p)),
+        None => build::render_all(loaded, &judgement, opts),
+    };
+    let files = rendered.map_err(|f| (failed(&f.errors, &f.sources), false))?;
+    let written = match in_place {
+        Some(paths) => write::update(&opts.output, &files, paths),
+        None => write::write_atomic(&opts.output, &files),
+    };
+    if let Err(e) = written {
+        let msg = e.to_string();
+        let outcome =
+            Outcome::Failed { errors: vec![overlay::plain_error(&msg)], rendered: format!("error: {msg}\n") };
+        return Err((outcome, true));
+    }
+    Ok(Done {
+        files: files.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        findings: build::published_findings(&judgement, opts.include_restricted).count(),
+        affected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_paths_are_read_again() {
+        assert_eq!(reread(&[]), Reread::All);
+        let changes = [
+            Change::Report("content/reports/2024-03/a.md".into()),
+            Change::Data(DataFile::Schedule),
+            Change::Data(DataFile::Teams),
+            Change::Static("content/static/a.pdf".into()),
+            Change::Static("themes/default/static/site.css".into()),
+            Change::Template("themes/default/templates/base.html".into()),
+            Change::Other("content/reports/2024-03".into()),
+            Change::Other("themes/default/theme.toml".into()),
+        ];
+        let want = [
+            "content/reports/2024-03/a.md",
+            "content/schedule.yaml",
+            "content/schedule",
+            "content/teams.yaml",
+            "content/static/a.pdf",
+            "content/reports/2024-03",
+        ];
+        assert_eq!(reread(&changes), Reread::Paths(want.map(String::from).to_vec()));
+        assert_eq!(reread(&[Change::Template("templates/a.html".into())]), Reread::Paths(vec![]));
     }
 }
