@@ -37,6 +37,17 @@ fn main() {
     if let Some(o) = &out {
         opts.output = o.clone();
     }
+    // The fixed costs of any render (what an incremental rebuild pays for one page).
+    let theme =
+        kehoach::theme::load(&root, &loaded.site.config.theme, &loaded.site.config.loc).expect("theme");
+    lap("theme");
+    let _engine = kehoach::render::engine::Engine::new(&theme).expect("templates");
+    lap("engine");
+    let _view = kehoach::render::view::View::new(&loaded.site, &j, false);
+    lap("view");
+    let one = build::render_where(&loaded, &j, &opts, &|p| p == "404.html").expect("render");
+    assert_eq!(one.len(), 1);
+    lap("one page");
     let files = build::render_all(&loaded, &j, &opts).expect("render");
     lap("render");
     if let Some(o) = &out {

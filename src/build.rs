@@ -142,10 +142,8 @@ fn feed_files_into(
 ) {
     use crate::feeds::{exports, ics};
     let restricted = opts.include_restricted;
-    for f in ics::feeds(site, &opts.base_url) {
-        if keep(&f.path) {
-            emit(f);
-        }
+    for f in ics::feeds_where(site, &opts.base_url, keep) {
+        emit(f);
     }
     if keep(exports::REPORTS_CSV_PATH) {
         let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
@@ -209,10 +207,9 @@ pub fn render_into(
         git: loaded.git.clone(),
     };
     let data = || {
-        for f in render::data::data_files(site, judgement, &render_opts.base_url, opts.include_restricted) {
-            if keep(&f.path) {
-                emit(f);
-            }
+        let restricted = opts.include_restricted;
+        for f in render::data::data_files_where(site, judgement, &render_opts.base_url, restricted, keep) {
+            emit(f);
         }
         feed_files_into(site, judgement, &render_opts, keep, emit);
     };

@@ -16,6 +16,7 @@ use tokio::sync::watch;
 
 struct Server {
     addr: SocketAddr,
+    viewers: kehoach::serve::reload::Viewers,
     live: watch::Sender<Live>,
     _rt: tokio::runtime::Runtime,
     dir: tempfile::TempDir,
@@ -38,9 +39,10 @@ fn start() -> Server {
     let (live, rx) = watch::channel(Live::default());
     let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = router(out, rx);
+    let viewers = kehoach::serve::reload::Viewers::default();
+    let app = router(out, rx, viewers.clone());
     rt.spawn(async move { axum::serve(listener, app).await });
-    Server { addr, live, _rt: rt, dir }
+    Server { addr, viewers, live, _rt: rt, dir }
 }
 
 fn out_file(s: &Server, rel: &str) -> String {
@@ -152,10 +154,34 @@ fn event_stream_announces_each_rebuild_and_ends_on_shutdown() {
     assert!(got.contains("data: 1"));
 
     // Dropping the sender (what serve does on Ctrl-C) ends the streams.
-    let Server { live, addr: _, _rt, dir: _dir } = s;
+    let Server { live, addr: _, viewers: _, _rt, dir: _dir } = s;
     drop(live);
     let rest = read_until(&mut c, "0\r\n\r\n");
     assert!(rest.ends_with("0\r\n\r\n"), "the chunked stream is closed: {rest:?}");
+}
+
+#[test]
+fn an_open_page_is_known_until_its_event_stream_closes() {
+    let s = start();
+    let (_, _, body) = get(s.addr, "/bao-cao/r1/");
+    assert!(body.contains("&page=\"+encodeURIComponent(location.pathname)"), "{body}");
+    let mut c = TcpStream::connect(s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        c,
+        "GET /__kehoach/events?gen=0&page=%2Fbao-cao%2Fr1%2F HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    read_until(&mut c, "event: hello");
+    assert_eq!(s.viewers.snapshot().into_iter().collect::<Vec<_>>(), vec!["bao-cao/r1/index.html"]);
+    drop(c);
+    // The server sees the closed connection at its next write (a keep-alive or an event).
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !s.viewers.snapshot().is_empty() {
+        s.live.send_modify(|l| *l = l.next(&[]));
+        assert!(std::time::Instant::now() < deadline, "the closed page is still counted");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

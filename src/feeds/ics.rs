@@ -272,6 +272,17 @@ pub fn unit_visits<'a>(site: &'a Site, unit: &'a str) -> impl Iterator<Item = &'
 ///
 /// Each visit's event is written once and shared by the feeds that list it.
 pub fn feeds(site: &Site, base_url: &str) -> Vec<OutputFile> {
+    feeds_where(site, base_url, &|_| true)
+}
+
+/// The feeds of [`feeds`] whose path passes `keep` (nothing is computed when none does).
+pub fn feeds_where(site: &Site, base_url: &str, keep: &dyn Fn(&str) -> bool) -> Vec<OutputFile> {
+    let teams: Vec<&crate::model::Team> = site.teams.iter().filter(|t| keep(&team_path(&t.id))).collect();
+    let units: Vec<&crate::model::Unit> = site.units.iter().filter(|u| keep(&unit_path(&u.id))).collect();
+    let whole = keep(ALL_PATH);
+    if !whole && teams.is_empty() && units.is_empty() {
+        return Vec::new();
+    }
     let ix = Index::of(site);
     let stamp = dtstamp(site);
     let dated: Vec<(&Visit, String)> = site
@@ -296,15 +307,17 @@ pub fn feeds(site: &Site, base_url: &str) -> Vec<OutputFile> {
             by_unit.entry(parent).or_default().push((v, text));
         }
     }
-    let all: Vec<(&Visit, &str)> = dated.iter().map(|(v, t)| (*v, t.as_str())).collect();
-    let mut out =
-        vec![OutputFile { path: ALL_PATH.into(), bytes: assemble(all, &site.config.title).into_bytes() }];
-    for t in &site.teams {
+    let mut out = Vec::new();
+    if whole {
+        let all: Vec<(&Visit, &str)> = dated.iter().map(|(v, t)| (*v, t.as_str())).collect();
+        out.push(OutputFile { path: ALL_PATH.into(), bytes: assemble(all, &site.config.title).into_bytes() });
+    }
+    for t in teams {
         let events = by_team.get(t.id.as_str()).cloned().unwrap_or_default();
         let name = format!("Lịch dự sinh hoạt: {}", t.name);
         out.push(OutputFile { path: team_path(&t.id), bytes: assemble(events, &name).into_bytes() });
     }
-    for u in &site.units {
+    for u in units {
         let events = by_unit.get(u.id.as_str()).cloned().unwrap_or_default();
         let name = format!("Lịch dự sinh hoạt: {}", u.name);
         out.push(OutputFile { path: unit_path(&u.id), bytes: assemble(events, &name).into_bytes() });
@@ -316,6 +329,25 @@ pub fn feeds(site: &Site, base_url: &str) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feeds_where_makes_only_the_kept_feeds_each_as_in_the_whole() {
+        use crate::derive::testkit::*;
+        let site = SiteBuilder::new()
+            .team("to-1", 2)
+            .unit("db-1", crate::model::UnitKind::DangBoCoSo)
+            .cell("cb-1", "db-1")
+            .visit(visit("to-1", crate::model::VisitKind::ChiBo, "cb-1", "2024-03").on("2024-03-07"))
+            .visit(visit("to-1", crate::model::VisitKind::DangUy, "db-1", "2024-03").on("2024-03-08"))
+            .build();
+        let all = feeds(&site, "/");
+        assert_eq!(all.len(), 4, "the whole, a team, two units");
+        for f in &all {
+            let one = feeds_where(&site, "/", &|p| p == f.path);
+            assert_eq!(one, vec![f.clone()], "{}", f.path);
+        }
+        assert!(feeds_where(&site, "/", &|_| false).is_empty());
+    }
 
     #[test]
     fn text_escaping() {

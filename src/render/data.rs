@@ -134,14 +134,38 @@ pub fn data_files(
     base_url: &str,
     include_restricted: bool,
 ) -> Vec<OutputFile> {
-    let rows = rows(site, judgement, base_url, include_restricted);
-    let summary = SummaryRow::from(judgement.summary(site, include_restricted));
-    vec![
-        OutputFile { path: "data/summary.json".into(), bytes: json(&summary) },
-        OutputFile { path: "data/visits.csv".into(), bytes: csv(&rows) },
-        OutputFile { path: "data/visits.json".into(), bytes: json(&rows) },
-    ]
+    data_files_where(site, judgement, base_url, include_restricted, &|_| true)
 }
+
+/// The files of [`data_files`] whose path passes `keep` (only those are made).
+pub fn data_files_where(
+    site: &Site,
+    judgement: &Judgement,
+    base_url: &str,
+    include_restricted: bool,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    if keep(SUMMARY_PATH) {
+        let summary = SummaryRow::from(judgement.summary(site, include_restricted));
+        out.push(OutputFile { path: SUMMARY_PATH.into(), bytes: json(&summary) });
+    }
+    let (want_csv, want_json) = (keep(VISITS_CSV_PATH), keep(VISITS_JSON_PATH));
+    if want_csv || want_json {
+        let rows = rows(site, judgement, base_url, include_restricted);
+        if want_csv {
+            out.push(OutputFile { path: VISITS_CSV_PATH.into(), bytes: csv(&rows) });
+        }
+        if want_json {
+            out.push(OutputFile { path: VISITS_JSON_PATH.into(), bytes: json(&rows) });
+        }
+    }
+    out
+}
+
+const SUMMARY_PATH: &str = "data/summary.json";
+const VISITS_CSV_PATH: &str = "data/visits.csv";
+const VISITS_JSON_PATH: &str = "data/visits.json";
 
 #[cfg(test)]
 #[path = "data_tests.rs"]

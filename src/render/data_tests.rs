@@ -185,3 +185,16 @@ fn empty_schedule_gives_an_empty_array_and_a_header() {
     assert_eq!(text(&f, "data/visits.json"), "[]\n");
     assert_eq!(text(&f, "data/visits.csv"), "\u{feff}id,team,kind,unit,month,date,status,on_time,report\r\n");
 }
+
+#[test]
+fn only_the_files_kept_are_made_and_they_are_the_same() {
+    let site = site();
+    let j = judge(&site, d("2024-03-25"));
+    let all = data_files(&site, &j, "/", false);
+    for path in ["data/summary.json", "data/visits.csv", "data/visits.json"] {
+        let one = data_files_where(&site, &j, "/", false, &|p| p == path);
+        assert_eq!(one.len(), 1, "{path}");
+        assert_eq!(Some(&one[0]), all.iter().find(|f| f.path == path));
+    }
+    assert!(data_files_where(&site, &j, "/", false, &|_| false).is_empty());
+}

@@ -1,14 +1,16 @@
 //! Contexts of the calendar: the year as small month grids, each month as a full grid.
 
 use super::Page;
-use super::rows::{VisitRow, month_ref, visit_row};
+use super::rows::{VisitRow, month_ref, visit_row, visit_status};
 use super::vi;
 use super::view::{View, url};
+use crate::derive::Status;
 use crate::derive::calendar::month_grid;
-use crate::model::YearMonth;
+use crate::model::{Visit, YearMonth};
 use chrono::Datelike;
 use serde::Serialize;
 use serde_json::json;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct DayCell {
@@ -21,16 +23,25 @@ struct DayCell {
     visits: Vec<VisitRow>,
 }
 
-fn grid(view: &View, m: YearMonth, rows: &[VisitRow], with_visits: bool) -> Vec<Vec<DayCell>> {
+/// The weeks of `m`, each day with the visits of `dated` on it (their rows only when
+/// `with_visits`: the year's small grids show counts).
+fn grid(view: &View, m: YearMonth, dated: &[(usize, &Visit)], with_visits: bool) -> Vec<Vec<DayCell>> {
     let as_of = view.judgement.as_of;
     month_grid(m)
         .iter()
         .map(|week| {
             week.iter()
                 .map(|d| {
-                    let key = vi::date(d.date);
-                    let visits: Vec<VisitRow> = if d.in_month {
-                        rows.iter().filter(|r| r.date.as_deref() == Some(key.as_str())).cloned().collect()
+                    let on_day: Vec<&(usize, &Visit)> = if d.in_month {
+                        dated
+                            .iter()
+                            .filter(|(_, v)| v.date.as_ref().map(|x| x.value) == Some(d.date))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let visits = if with_visits {
+                        on_day.iter().map(|(i, v)| visit_row(view, *i, v)).collect()
                     } else {
                         Vec::new()
                     };
@@ -39,9 +50,9 @@ fn grid(view: &View, m: YearMonth, rows: &[VisitRow], with_visits: bool) -> Vec<
                         weekday: vi::weekday(d.date.weekday()),
                         in_month: d.in_month,
                         as_of: d.date == as_of,
-                        count: visits.len(),
-                        visits: if with_visits { visits } else { Vec::new() },
-                        date: key,
+                        count: on_day.len(),
+                        visits,
+                        date: vi::date(d.date),
                     }
                 })
                 .collect()
@@ -49,34 +60,36 @@ fn grid(view: &View, m: YearMonth, rows: &[VisitRow], with_visits: bool) -> Vec<
         .collect()
 }
 
-fn month_rows(view: &View, m: YearMonth) -> Vec<VisitRow> {
-    view.visits_in_month(m).into_iter().map(|(i, v)| visit_row(view, i, v)).collect()
-}
-
-/// Visits dated in `m` but listed under another month (a finding) also show on their day.
-fn dated_in(view: &View, m: YearMonth) -> Vec<VisitRow> {
-    view.visits()
-        .into_iter()
-        .filter(|(_, v)| v.date.as_ref().is_some_and(|d| m.contains(d.value)))
-        .map(|(i, v)| visit_row(view, i, v))
-        .collect()
+/// Visits dated in `m` (also those listed under another month, a finding), in display order.
+fn dated_in<'a>(view: &View<'a>, m: YearMonth) -> Vec<(usize, &'a Visit)> {
+    view.visits().into_iter().filter(|(_, v)| v.date.as_ref().is_some_and(|d| m.contains(d.value))).collect()
 }
 
 pub fn year(view: &View) -> Page {
     let mut p = Page::new(&url::calendar(), "calendar.html", "Lịch dự sinh hoạt", "lich");
     p.ctx.insert("feed", crate::feeds::ics::ALL_PATH);
+    // Every visit dated in a month, by month (one pass over the visits, not one per month).
+    let mut dated: BTreeMap<YearMonth, Vec<(usize, &Visit)>> = BTreeMap::new();
+    for (i, v) in view.visits() {
+        if let Some(d) = &v.date {
+            dated.entry(YearMonth::of(d.value)).or_default().push((i, v));
+        }
+    }
     let months: Vec<_> = view
         .months()
         .into_iter()
         .map(|m| {
-            let rows = month_rows(view, m);
-            let undated = rows.iter().filter(|r| r.date.is_none()).count();
+            let listed = view.visits_in_month(m);
+            let undated = listed.iter().filter(|(_, v)| v.date.is_none()).count();
+            let cancelled =
+                listed.iter().filter(|(i, v)| visit_status(view, *i, v) == Status::Cancelled).count();
+            let on_days = dated.get(&m).map(Vec::as_slice).unwrap_or_default();
             json!({
                 "month": month_ref(m),
-                "weeks": grid(view, m, &dated_in(view, m), false),
-                "total": rows.len(),
+                "weeks": grid(view, m, on_days, false),
+                "total": listed.len(),
                 "undated": undated,
-                "cancelled": rows.iter().filter(|r| r.status == "cancelled").count(),
+                "cancelled": cancelled,
             })
         })
         .collect();
@@ -93,12 +106,13 @@ pub fn month(view: &View, m: YearMonth) -> Page {
     let months = view.months();
     let prev = months.iter().rev().find(|x| **x < m).map(|x| month_ref(*x));
     let next = months.iter().find(|x| **x > m).map(|x| month_ref(*x));
-    let rows = month_rows(view, m);
-    let undated: Vec<&VisitRow> = rows.iter().filter(|r| r.date.is_none()).collect();
+    let listed = view.visits_in_month(m);
+    let undated: Vec<VisitRow> =
+        listed.iter().filter(|(_, v)| v.date.is_none()).map(|(i, v)| visit_row(view, *i, v)).collect();
     p.ctx.insert("month", &month_ref(m));
     p.ctx.insert("weeks", &grid(view, m, &dated_in(view, m), true));
     p.ctx.insert("undated", &undated);
-    p.ctx.insert("total", &rows.len());
+    p.ctx.insert("total", &listed.len());
     p.ctx.insert("prev", &prev);
     p.ctx.insert("next", &next);
     p.ctx.insert("weekdays", &vi::WEEKDAYS);

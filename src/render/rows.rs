@@ -85,13 +85,18 @@ pub struct VisitRow {
     pub url: String,
 }
 
-pub fn visit_row(view: &View, i: usize, v: &Visit) -> VisitRow {
-    let state = view.state(i);
-    let status = state.map(|s| s.status).unwrap_or(if v.is_cancelled() {
+/// A visit's status as the pages show it (also for a visit the judgement does not hold).
+pub fn visit_status(view: &View, i: usize, v: &Visit) -> Status {
+    view.state(i).map(|s| s.status).unwrap_or(if v.is_cancelled() {
         Status::Cancelled
     } else {
         Status::Upcoming
-    });
+    })
+}
+
+pub fn visit_row(view: &View, i: usize, v: &Visit) -> VisitRow {
+    let state = view.state(i);
+    let status = visit_status(view, i, v);
     let on_time = state.and_then(|s| s.on_time);
     let date = v.date.as_ref().map(|d| d.value);
     let when = match (date, v.time) {

@@ -21,6 +21,7 @@ use crate::build::Options;
 use chrono::NaiveDate;
 use reload::Live;
 use session::{Outcome, Session};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -75,7 +76,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     build_opts.base_url = Some("/".into());
     let session = Arc::new(Mutex::new(Session::new(build_opts)));
 
-    let first = rebuild(&session, Vec::new()).await;
+    let viewers = reload::Viewers::default();
+    let first = rebuild(&session, Vec::new(), BTreeSet::new()).await;
     report("initial build", &first, None);
     let (live_tx, live_rx) = tokio_watch::channel(Live::default().next(first.errors()));
 
@@ -85,7 +87,7 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
-    let app = server::router(out.to_path_buf(), live_rx);
+    let app = server::router(out.to_path_buf(), live_rx, viewers.clone());
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
@@ -115,9 +117,26 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
             continue;
         }
         let what = changes.iter().map(change::Change::describe).collect::<Vec<_>>().join(", ");
-        let outcome = rebuild(&session, changes).await;
+        let outcome = rebuild(&session, changes, viewers.snapshot()).await;
         live_tx.send_modify(|live| *live = live.next(outcome.errors()));
         report(&what, &outcome, Some(batch.saved_at.elapsed()));
+        // Then the affected outputs that no browser shows (the pages open were first).
+        if let Some(later) = finish(&session).await {
+            // A page opened meanwhile may have been served stale: reload it.
+            let stale = match &later {
+                Outcome::Built { affected, .. } => viewers.snapshot().iter().any(|p| affected.contains(p)),
+                Outcome::Failed { .. } => false,
+            };
+            if stale || !later.errors().is_empty() {
+                live_tx.send_modify(|live| *live = live.next(later.errors()));
+            }
+            match &later {
+                Outcome::Built { files, elapsed, .. } => {
+                    println!("  then {files} files not open in a browser in {} ms", elapsed.as_millis())
+                }
+                Outcome::Failed { .. } => report("  then the rest", &later, None),
+            }
+        }
     }
 
     println!("stopping…");
@@ -149,12 +168,38 @@ async fn stop_signal() {
 }
 
 /// Run one rebuild off the async threads; a panic in the pipeline is reported, not fatal.
-async fn rebuild(session: &Arc<Mutex<Session>>, changes: Vec<change::Change>) -> Outcome {
+async fn rebuild(
+    session: &Arc<Mutex<Session>>,
+    changes: Vec<change::Change>,
+    viewed: BTreeSet<String>,
+) -> Outcome {
     let session = session.clone();
-    let job = tokio::task::spawn_blocking(move || {
+    off_thread(move || {
         let mut s = session.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        s.rebuild(&changes)
-    });
+        s.rebuild(&changes, &viewed)
+    })
+    .await
+}
+
+/// Render what the last rebuild left for later ([`Session::finish`]); `None` when nothing
+/// was left.
+async fn finish(session: &Arc<Mutex<Session>>) -> Option<Outcome> {
+    let pending = session.lock().map(|s| s.has_pending()).unwrap_or(false);
+    if !pending {
+        return None;
+    }
+    let session = session.clone();
+    let outcome = off_thread(move || {
+        let mut s = session.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        s.finish().unwrap_or_else(|| Outcome::Failed { errors: Vec::new(), rendered: String::new() })
+    })
+    .await;
+    Some(outcome)
+}
+
+/// Run `f` on tokio's blocking threads; a panic becomes a failed outcome.
+async fn off_thread(f: impl FnOnce() -> Outcome + Send + 'static) -> Outcome {
+    let job = tokio::task::spawn_blocking(f);
     match job.await {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -186,6 +231,7 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
             reparsed_files,
             load_elapsed,
             elapsed,
+            deferred,
         } => {
             let how = if *reparsed {
                 let s = if *reparsed_files == 1 { "" } else { "s" };
@@ -193,8 +239,13 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
             } else {
                 " (templates only, content not re-read)".into()
             };
+            let later = if *deferred > 0 {
+                format!("; {deferred} more not open in a browser follow")
+            } else {
+                String::new()
+            };
             println!(
-                "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}",
+                "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}{later}",
                 affected.describe(),
                 elapsed.as_millis()
             );

@@ -83,7 +83,7 @@ sửa lỗi và lưu lại, trang sẽ tự tải lại. (The content has {n} er
 pub fn reload_script(generation: u64) -> String {
     format!(
         "<script>(function(){{if(!window.EventSource)return;\
-var es=new EventSource(\"{EVENTS_PATH}?gen={generation}\");\
+var es=new EventSource(\"{EVENTS_PATH}?gen={generation}&page=\"+encodeURIComponent(location.pathname));\
 es.addEventListener(\"reload\",function(){{es.close();location.reload();}});}})();</script>"
     )
 }

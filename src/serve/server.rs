@@ -19,7 +19,7 @@ use tower_http::services::ServeDir;
 const MAX_HTML: usize = 64 * 1024 * 1024;
 
 /// The whole app: files of `output`, the event stream, the decoration.
-pub fn router(output: PathBuf, live: LiveRx) -> Router {
+pub fn router(output: PathBuf, live: LiveRx, viewers: reload::Viewers) -> Router {
     let files = ServeDir::new(output)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
@@ -27,7 +27,7 @@ pub fn router(output: PathBuf, live: LiveRx) -> Router {
         .route(EVENTS_PATH, get(reload::events))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(live.clone(), decorate))
-        .with_state(live)
+        .with_state(reload::EventsState { live, viewers })
 }
 
 async fn not_found() -> impl IntoResponse {

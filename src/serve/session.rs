@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic, Sources};
 use crate::load::incremental::Cache;
 use crate::model::Site;
 use crate::{check, derive, write};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -31,6 +32,8 @@ pub enum Outcome {
         /// The time taken to update the model (read, parse, check): part of `elapsed`.
         load_elapsed: Duration,
         elapsed: Duration,
+        /// Affected outputs left for [`Session::finish`]: those no browser shows now.
+        deferred: usize,
     },
     /// The content has errors (or the output could not be written): nothing was written.
     Failed { errors: Vec<OverlayError>, rendered: String },
@@ -58,6 +61,10 @@ pub struct Session {
     /// Whether the output folder holds the build of `last` (so that an edit may update
     /// only the outputs it affects).
     built: bool,
+    /// What git said at the last full read.
+    git: Option<crate::git::GitInfo>,
+    /// Outputs of the last rebuild not yet re-rendered (see [`Session::finish`]).
+    pending: BTreeSet<String>,
 }
 
 /// What a batch of changes means for the content.
@@ -105,7 +112,15 @@ fn failed(errors: &[Diagnostic], sources: &Sources) -> Outcome {
 impl Session {
     /// A session building the site at `opts.root` into `opts.output`.
     pub fn new(opts: Options) -> Self {
-        Session { opts, cache: None, last: None, current: false, built: false }
+        Session {
+            opts,
+            cache: None,
+            last: None,
+            git: None,
+            current: false,
+            built: false,
+            pending: BTreeSet::new(),
+        }
     }
 
     pub fn output(&self) -> &PathBuf {
@@ -113,15 +128,26 @@ impl Session {
     }
 
     /// Build again after `changes` (empty: the first build, everything).
-    pub fn rebuild(&mut self, changes: &[Change]) -> Outcome {
+    ///
+    /// Like Hugo's fast render mode, an edit first re-renders only the affected outputs
+    /// that are open in a browser (`viewed`, output paths such as
+    /// `bao-cao/to-1-2024-03-chi-bo/index.html`): the caller sends the reload, then calls
+    /// [`Session::finish`] for the rest.
+    pub fn rebuild(&mut self, changes: &[Change], viewed: &BTreeSet<String>) -> Outcome {
         let start = Instant::now();
+        // Whatever an earlier rebuild left undone is done with this one.
+        let pending = std::mem::take(&mut self.pending);
         let (cache, reparsed_files, edited) = match (self.cache.take(), reread(changes)) {
             (Some(mut cache), Reread::Paths(paths)) => {
                 let updated = cache.update(&paths);
                 (cache, updated.files, !paths.is_empty())
             }
             (_, _) => {
-                let cache = Cache::read(&self.opts.root);
+                // Git is asked on a full read only: a save changes no commit, and the pages
+                // an edit re-renders keep the stamps of the last full read.
+                let (git, cache) =
+                    rayon::join(|| crate::git::git_info(&self.opts.root), || Cache::read(&self.opts.root));
+                self.git = git;
                 let n = cache.files();
                 (cache, n, true)
             }
@@ -149,17 +175,18 @@ impl Session {
         // The texts are lent to the pipeline, not copied, and given back after it.
         let sources = cache.take_sources();
         let loaded = match fresh {
-            Some(site) => Loaded { site, sources },
+            Some(site) => Loaded { site, sources, git: self.git.clone() },
             None => match self.last.take() {
-                Some(site) => Loaded { site, sources },
+                Some(site) => Loaded { site, sources, git: self.git.clone() },
                 None => unreachable!("the model is put together when there is no last one"),
             },
         };
         let old = if reparsed { self.last.as_ref() } else { Some(&loaded.site) };
-        let result = render_and_write(&self.opts, self.built, changes, old, &loaded);
+        let result = render_and_write(&self.opts, self.built, changes, old, &loaded, &pending, viewed);
         cache.put_sources(loaded.sources);
         match result {
             Ok(done) => {
+                self.pending = done.later;
                 self.built = true;
                 self.current = true;
                 self.last = Some(loaded.site);
@@ -172,12 +199,15 @@ impl Session {
                     reparsed_files,
                     load_elapsed,
                     elapsed: start.elapsed(),
+                    deferred: self.pending.len(),
                 }
             }
             Err((outcome, written)) => {
                 if written {
                     self.built = false;
                 }
+                // Not written: still to do after the next good rebuild.
+                self.pending = pending;
                 // The model is put together again next time.
                 self.current = false;
                 if !reparsed {
@@ -189,12 +219,96 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Whether [`Session::finish`] has outputs to re-render.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Re-render and write the outputs the last rebuild left for later; `None` if there
+    /// are none.
+    pub fn finish(&mut self) -> Option<Outcome> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let start = Instant::now();
+        let pending = std::mem::take(&mut self.pending);
+        let (Some(cache), Some(site)) = (self.cache.as_mut(), self.last.take()) else {
+            return None;
+        };
+        let loaded = Loaded { site, sources: cache.take_sources(), git: self.git.clone() };
+        let all = BTreeSet::new();
+        let result = render_paths(&self.opts, &loaded, &pending, &all);
+        cache.put_sources(loaded.sources);
+        self.last = Some(loaded.site);
+        Some(match result {
+            Ok(done) => Outcome::Built {
+                files: done.files,
+                pages: done.pages,
+                findings: done.findings,
+                affected: Affected::Paths(pending),
+                reparsed: false,
+                reparsed_files: 0,
+                load_elapsed: Duration::ZERO,
+                elapsed: start.elapsed(),
+                deferred: 0,
+            },
+            Err((outcome, _)) => {
+                self.built = false;
+                self.current = false;
+                outcome
+            }
+        })
+    }
+}
+
 /// What [`render_and_write`] did.
 struct Done {
     files: usize,
     pages: usize,
     findings: usize,
     affected: Affected,
+    /// Affected outputs not rendered yet (not open in a browser).
+    later: BTreeSet<String>,
+}
+
+/// Which of `paths` to render now: those open in a browser (`viewed`); the rest later.
+/// With `viewed` empty, all now (a caller that knows of no browser waits for all).
+fn split_now_later(
+    paths: &BTreeSet<String>,
+    viewed: &BTreeSet<String>,
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    if viewed.is_empty() {
+        return (paths.clone(), BTreeSet::new());
+    }
+    paths.iter().cloned().partition(|p| viewed.contains(p))
+}
+
+/// Render `paths` in place (the ones `later` leaves out) and write them.
+fn render_paths(
+    opts: &Options,
+    loaded: &Loaded,
+    paths: &BTreeSet<String>,
+    later: &BTreeSet<String>,
+) -> Result<Done, (Outcome, bool)> {
+    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
+    let judgement = derive::judge(&loaded.site, as_of);
+    let now: BTreeSet<String> = paths.difference(later).cloned().collect();
+    let files = build::render_where(loaded, &judgement, opts, &|p| now.contains(p))
+        .map_err(|f| (failed(&f.errors, &f.sources), false))?;
+    write::update(&opts.output, &files, &now).map_err(|e| (write_failed(&e), true))?;
+    Ok(Done {
+        files: files.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        findings: build::published_findings(&judgement, opts.include_restricted).count(),
+        affected: Affected::Paths(now),
+        later: later.clone(),
+    })
+}
+
+fn write_failed(e: &write::WriteError) -> Outcome {
+    let msg = e.to_string();
+    Outcome::Failed { errors: vec![overlay::plain_error(&msg)], rendered: format!("error: {msg}\n") }
 }
 
 /// Render the outputs that `changes` affect (all when `!built`) and write them; on failure
@@ -205,39 +319,35 @@ fn render_and_write(
     changes: &[Change],
     old: Option<&Site>,
     loaded: &Loaded,
+    pending: &BTreeSet<String>,
+    viewed: &BTreeSet<String>,
 ) -> Result<Done, (Outcome, bool)> {
-    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
-    let judgement = derive::judge(&loaded.site, as_of);
     let affected = match old {
         Some(old) if !changes.is_empty() => affected::affected_by_all(changes, old, &loaded.site),
         _ => Affected::All,
     };
     // After a good build, an edit that touches some outputs re-renders and rewrites
-    // only those (in place: the folder is the server's own); else everything.
-    let in_place = match &affected {
-        Affected::Paths(paths) if built => Some(paths),
-        _ => None,
-    };
-    let rendered = match in_place {
-        Some(paths) => build::render_where(loaded, &judgement, opts, &|p| paths.contains(p)),
-        None => build::render_all(loaded, &judgement, opts),
-    };
-    let files = rendered.map_err(|f| (failed(&f.errors, &f.sources), false))?;
-    let written = match in_place {
-        Some(paths) => write::update(&opts.output, &files, paths),
-        None => write::write_atomic(&opts.output, &files),
-    };
-    if let Err(e) = written {
-        let msg = e.to_string();
-        let outcome =
-            Outcome::Failed { errors: vec![overlay::plain_error(&msg)], rendered: format!("error: {msg}\n") };
-        return Err((outcome, true));
+    // only those (in place: the folder is the server's own), the ones open in a browser
+    // first; else everything.
+    if let Affected::Paths(paths) = &affected
+        && built
+    {
+        let all: BTreeSet<String> = paths.union(pending).cloned().collect();
+        let (_, later) = split_now_later(&all, viewed);
+        let done = render_paths(opts, loaded, &all, &later)?;
+        return Ok(Done { affected, ..done });
     }
+    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
+    let judgement = derive::judge(&loaded.site, as_of);
+    let files =
+        build::render_all(loaded, &judgement, opts).map_err(|f| (failed(&f.errors, &f.sources), false))?;
+    write::write_atomic(&opts.output, &files).map_err(|e| (write_failed(&e), true))?;
     Ok(Done {
         files: files.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         findings: build::published_findings(&judgement, opts.include_restricted).count(),
         affected,
+        later: BTreeSet::new(),
     })
 }
 
@@ -268,5 +378,21 @@ mod tests {
         ];
         assert_eq!(reread(&changes), Reread::Paths(want.map(String::from).to_vec()));
         assert_eq!(reread(&[Change::Template("templates/a.html".into())]), Reread::Paths(vec![]));
+    }
+
+    #[test]
+    fn outputs_open_in_a_browser_are_rendered_first() {
+        let set = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<BTreeSet<String>>();
+        let paths = set(&["a/index.html", "b/index.html", "search-index.js"]);
+        let (now, later) = split_now_later(&paths, &set(&["b/index.html", "c/index.html"]));
+        assert_eq!(now, set(&["b/index.html"]));
+        assert_eq!(later, set(&["a/index.html", "search-index.js"]));
+        // No browser known: everything at once.
+        let (now, later) = split_now_later(&paths, &BTreeSet::new());
+        assert_eq!((now, later), (paths.clone(), BTreeSet::new()));
+        // A viewed page the edit does not touch is not rendered.
+        let (now, later) = split_now_later(&paths, &set(&["c/index.html"]));
+        assert!(now.is_empty());
+        assert_eq!(later, paths);
     }
 }
