@@ -213,9 +213,11 @@ pub fn render_into(
         }
         feed_files_into(site, judgement, &render_opts, keep, emit);
     };
-    let pages = || render::site_files_into(site, judgement, &theme, &render_opts, keep, emit);
-    let ((), pages) = rayon::join(data, pages);
-    pages.map_err(|(errors, sources)| Failure { errors, sources })
+    // One after the other: each is parallel inside, and the search index and the pages
+    // that list every report are the two large things a build holds in memory.
+    data();
+    render::site_files_into(site, judgement, &theme, &render_opts, keep, emit)
+        .map_err(|(errors, sources)| Failure { errors, sources })
 }
 
 /// What the writing of a build's files came to.
@@ -230,7 +232,10 @@ struct Written {
 pub fn build(opts: &Options) -> Result<Report, BuildError> {
     let start = Instant::now();
     write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
-    let loaded = load(&opts.root).map_err(BuildError::Content)?;
+    let mut loaded = load(&opts.root).map_err(BuildError::Content)?;
+    // Checked: the texts are needed from now on only to show an error against site.yaml
+    // (the theme it names); the rest (tens of megabytes on a large site) goes.
+    loaded.sources.retain(|path, _| path == "content/site.yaml");
     let as_of = resolve_as_of(opts.as_of, &loaded.site);
     let judgement = derive::judge(&loaded.site, as_of);
     // Each file is written as soon as it is rendered, into a fresh folder that replaces

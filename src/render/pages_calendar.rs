@@ -1,7 +1,7 @@
 //! Contexts of the calendar: the year as small month grids, each month as a full grid.
 
 use super::Page;
-use super::rows::{VisitRow, month_ref, visit_row, visit_status};
+use super::rows::{month_ref, visit_status, visit_value};
 use super::vi;
 use super::view::{View, url};
 use crate::derive::Status;
@@ -20,7 +20,7 @@ struct DayCell {
     in_month: bool,
     as_of: bool,
     count: usize,
-    visits: Vec<VisitRow>,
+    visits: Vec<tera::Value>,
 }
 
 /// The weeks of `m`, each day with the visits of `dated` on it (their rows only when
@@ -41,7 +41,7 @@ fn grid(view: &View, m: YearMonth, dated: &[(usize, &Visit)], with_visits: bool)
                         Vec::new()
                     };
                     let visits = if with_visits {
-                        on_day.iter().map(|(i, v)| visit_row(view, *i, v)).collect()
+                        on_day.iter().map(|(i, v)| visit_value(view, *i, v)).collect()
                     } else {
                         Vec::new()
                     };
@@ -107,8 +107,8 @@ pub fn month(view: &View, m: YearMonth) -> Page {
     let prev = months.iter().rev().find(|x| **x < m).map(|x| month_ref(*x));
     let next = months.iter().find(|x| **x > m).map(|x| month_ref(*x));
     let listed = view.visits_in_month(m);
-    let undated: Vec<VisitRow> =
-        listed.iter().filter(|(_, v)| v.date.is_none()).map(|(i, v)| visit_row(view, *i, v)).collect();
+    let undated: Vec<tera::Value> =
+        listed.iter().filter(|(_, v)| v.date.is_none()).map(|(i, v)| visit_value(view, *i, v)).collect();
     p.ctx.insert("month", &month_ref(m));
     p.ctx.insert("weeks", &grid(view, m, &dated_in(view, m), true));
     p.ctx.insert("undated", &undated);

@@ -2,13 +2,14 @@
 
 use super::Page;
 use super::markdown;
-use super::rows::{self, Figures, VisitRow, figures, month_ref, people, unit_row, visit_row};
+use super::rows::{self, Figures, MonthRef, figures, month_ref, people, unit_row, visit_status, visit_value};
 use super::stamp::Source;
 use super::vi;
 use super::view::{View, url};
 use crate::derive::Status;
 use crate::feeds::ics;
-use crate::model::{UnitKind, YearMonth};
+use crate::model::{UnitKind, Visit, YearMonth};
+use serde::Serialize;
 use serde_json::json;
 
 pub fn home(view: &View) -> Page {
@@ -16,11 +17,11 @@ pub fn home(view: &View) -> Page {
     let as_of = view.judgement.as_of;
     let days_left = (c.deadline.value - as_of).num_days();
     let this_month = YearMonth::of(as_of);
-    let visits: Vec<VisitRow> = view
+    let visits: Vec<tera::Value> = view
         .visits()
         .into_iter()
         .filter(|(_, v)| v.month.value == this_month)
-        .map(|(i, v)| visit_row(view, i, v))
+        .map(|(i, v)| visit_value(view, i, v))
         .collect();
     let total = figures(view, None);
     let mut p = Page::new("index.html", "home.html", &c.title, "home");
@@ -86,25 +87,36 @@ pub fn teams(view: &View) -> Page {
     p
 }
 
-/// Visits grouped by month, for a team or a unit.
-fn by_month(rows: Vec<VisitRow>) -> Vec<serde_json::Value> {
-    let mut out: Vec<(String, serde_json::Value, Vec<VisitRow>)> = Vec::new();
-    for r in rows {
+#[derive(Serialize)]
+struct MonthVisits {
+    month: MonthRef,
+    visits: Vec<tera::Value>,
+}
+
+/// Visits (in display order) grouped by their month, for a team or a unit.
+fn by_month(view: &View, visits: &[(usize, &Visit)]) -> Vec<MonthVisits> {
+    let mut out: Vec<(YearMonth, Vec<tera::Value>)> = Vec::new();
+    for (i, v) in visits {
+        let row = visit_value(view, *i, v);
         match out.last_mut() {
-            Some((k, _, list)) if *k == r.month.key => list.push(r),
-            _ => out.push((r.month.key.clone(), serde_json::to_value(&r.month).unwrap_or_default(), vec![r])),
+            Some((m, list)) if *m == v.month.value => list.push(row),
+            _ => out.push((v.month.value, vec![row])),
         }
     }
-    out.into_iter().map(|(_, m, visits)| json!({"month": m, "visits": visits})).collect()
+    out.into_iter().map(|(m, visits)| MonthVisits { month: month_ref(m), visits }).collect()
+}
+
+/// The rows of the visits whose report is published.
+fn reported(view: &View, visits: &[(usize, &Visit)]) -> Vec<tera::Value> {
+    visits.iter().filter(|(i, _)| view.report(*i).is_some()).map(|(i, v)| visit_value(view, *i, v)).collect()
 }
 
 pub fn team(view: &View, t: &crate::model::Team) -> Page {
     let mut p = Page::new(&url::team(&t.id), "team.html", &t.name, "to-cong-tac");
     p.source = Source::Team(t.id.value.clone());
     p.ctx.insert("feed", &ics::team_path(&t.id));
-    let rows: Vec<VisitRow> =
-        view.visits_of_team(&t.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
-    let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
+    let visits = view.visits_of_team(&t.id);
+    let reports = reported(view, &visits);
     let gaps: Vec<_> = view
         .judgement
         .gaps
@@ -117,7 +129,7 @@ pub fn team(view: &View, t: &crate::model::Team) -> Page {
         &json!({"id": t.id.value, "name": t.name, "people": people(t), "phone": t.phone, "figures": figures(view, Some(&t.id))}),
     );
     p.ctx.insert("reports", &reports);
-    p.ctx.insert("months", &by_month(rows));
+    p.ctx.insert("months", &by_month(view, &visits));
     p.ctx.insert("gaps", &gaps);
     p
 }
@@ -147,14 +159,17 @@ pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
     let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
     p.source = Source::Unit(u.id.value.clone());
     p.ctx.insert("feed", &ics::unit_path(&u.id));
-    let rows: Vec<VisitRow> =
-        view.visits_of_unit(&u.id).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
+    let visits = view.visits_of_unit(&u.id);
+    let rows: Vec<tera::Value> = visits.iter().map(|(i, v)| visit_value(view, *i, v)).collect();
     let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));
     let cell_ids: Vec<&str> = cells.iter().map(|c| c.id.as_str()).collect();
-    let cell_visits: Vec<VisitRow> =
-        view.visits_of_units(&cell_ids).into_iter().map(|(i, v)| visit_row(view, i, v)).collect();
-    let next = rows.iter().find(|r| r.status == Status::Upcoming.key()).cloned();
-    let reports: Vec<&VisitRow> = rows.iter().filter(|r| r.report_url.is_some()).collect();
+    let cell_visits: Vec<tera::Value> =
+        view.visits_of_units(&cell_ids).into_iter().map(|(i, v)| visit_value(view, i, v)).collect();
+    let next = visits
+        .iter()
+        .find(|(i, v)| visit_status(view, *i, v) == Status::Upcoming)
+        .map(|(i, v)| visit_value(view, *i, v));
+    let reports = reported(view, &visits);
     let parent = u.parent.as_deref().map(|id| rows::unit_link(view, id));
     let guidance = view.guidance().map(|g| json!({"title": g.title, "url": url::page(&g.slug)}));
     let cells: Vec<_> = cells.into_iter().map(|c| unit_row(view, c, vec![])).collect();

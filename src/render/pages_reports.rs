@@ -4,7 +4,7 @@
 use super::Page;
 use super::markdown::{self, PROPOSALS};
 use super::pages_main::team_figures;
-use super::rows::{MonthRef, VisitRow, figures, month_ref, visit_row};
+use super::rows::{MonthRef, figures, month_ref, visit_value};
 use super::vi;
 use super::view::{View, url};
 use crate::model::{Rating, Report, Visit, YearMonth};
@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 /// in between, which matters on a list of tens of thousands).
 #[derive(Serialize, Clone)]
 struct Brief<'a> {
-    visit: VisitRow,
+    visit: tera::Value,
     held_on: String,
     submitted_on: String,
     rating: &'static str,
@@ -29,7 +29,7 @@ struct Brief<'a> {
 
 fn brief<'a>(view: &View, i: usize, v: &Visit, r: &'a Report) -> Brief<'a> {
     Brief {
-        visit: visit_row(view, i, v),
+        visit: visit_value(view, i, v),
         held_on: vi::date(r.held_on.value),
         submitted_on: vi::date(r.submitted_on.value),
         rating: r.rating.key(),
@@ -41,9 +41,9 @@ fn brief<'a>(view: &View, i: usize, v: &Visit, r: &'a Report) -> Brief<'a> {
 }
 
 #[derive(Serialize)]
-struct MonthReports<'a> {
+struct MonthReports {
     month: MonthRef,
-    reports: Vec<Brief<'a>>,
+    reports: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -51,16 +51,18 @@ struct TeamReports<'a> {
     id: &'a str,
     name: &'a str,
     url: String,
-    reports: Vec<Brief<'a>>,
+    reports: Vec<tera::Value>,
 }
 
 pub fn index(view: &View) -> Page {
     let mut p = Page::new(&url::reports(), "reports.html", "Báo cáo kết quả dự sinh hoạt", "bao-cao");
     let reported = view.reported();
-    // Each report's entry is made once; the lists by month and by team share them.
-    let briefs: Vec<Brief> = reported.iter().map(|(i, v, r)| brief(view, *i, v, r)).collect();
-    let mut by_month: BTreeMap<YearMonth, Vec<Brief>> = BTreeMap::new();
-    let mut by_team_of: HashMap<&str, Vec<Brief>> = HashMap::new();
+    // Each report's entry is made once, as a template value; the lists by month and by
+    // team share it.
+    let briefs: Vec<tera::Value> =
+        reported.iter().map(|(i, v, r)| tera::Value::from_serializable(&brief(view, *i, v, r))).collect();
+    let mut by_month: BTreeMap<YearMonth, Vec<tera::Value>> = BTreeMap::new();
+    let mut by_team_of: HashMap<&str, Vec<tera::Value>> = HashMap::new();
     for ((_, v, r), b) in reported.iter().zip(&briefs) {
         by_month.entry(YearMonth::of(r.held_on.value)).or_default().push(b.clone());
         by_team_of.entry(v.team.as_str()).or_default().push(b.clone());
@@ -90,8 +92,9 @@ fn minutes(r: &Report) -> Option<i64> {
 }
 
 pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
-    let row: VisitRow = visit_row(view, i, v);
-    let title = format!("Báo cáo dự sinh hoạt: {} ({})", row.unit.name, vi::month(v.month.value));
+    let row = visit_value(view, i, v);
+    let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+    let title = format!("Báo cáo dự sinh hoạt: {unit} ({})", vi::month(v.month.value));
     let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
     p.source = super::stamp::Source::Report(i);
     let a = r.attendance.value;
@@ -128,7 +131,7 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
 
 #[derive(Serialize)]
 struct Proposal {
-    visit: VisitRow,
+    visit: tera::Value,
     held_on: String,
     url: String,
     html: String,
@@ -173,7 +176,7 @@ pub fn synthesis(view: &View) -> Page {
                     Some((
                         unit,
                         Proposal {
-                            visit: visit_row(view, *i, v),
+                            visit: visit_value(view, *i, v),
                             held_on: vi::date(r.held_on.value),
                             url: url::report(&v.id),
                             html: markdown::to_html(text, &root),

@@ -85,6 +85,16 @@ pub struct VisitRow {
     pub url: String,
 }
 
+/// Visit `i`'s row as a template value: made once per render and shared (a clone is a
+/// reference count) by every page and list that shows the visit.
+pub fn visit_value(view: &View, i: usize, v: &Visit) -> tera::Value {
+    let make = || tera::Value::from_serializable(&visit_row(view, i, v));
+    match view.row_slot(i) {
+        Some(slot) => slot.get_or_init(make).clone(),
+        None => make(),
+    }
+}
+
 /// A visit's status as the pages show it (also for a visit the judgement does not hold).
 pub fn visit_status(view: &View, i: usize, v: &Visit) -> Status {
     view.state(i).map(|s| s.status).unwrap_or(if v.is_cancelled() {

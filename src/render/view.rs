@@ -9,6 +9,7 @@ use super::vi::Collator;
 use crate::derive::{Judgement, VisitState};
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// Addresses of pages, relative to the site root, as files (work from disk).
 pub mod url {
@@ -82,6 +83,9 @@ pub struct View<'a> {
     rank: Vec<usize>,
     /// The chi bộ trực thuộc of each đảng bộ, in units.yaml order.
     cells: HashMap<&'a str, Vec<&'a Unit>>,
+    /// Each visit's row as a template value, made the first time a page lists the visit
+    /// and shared by every page that lists it (see [`super::rows::visit_value`]).
+    rows: Vec<OnceLock<tera::Value>>,
 }
 
 impl<'a> View<'a> {
@@ -136,6 +140,7 @@ impl<'a> View<'a> {
             by_id.entry(v.id.as_str()).or_insert(i);
         }
         View {
+            rows: (0..site.visits.len()).map(|_| OnceLock::new()).collect(),
             by_team,
             by_unit,
             by_month,
@@ -160,6 +165,11 @@ impl<'a> View<'a> {
 
     pub fn unit(&self, id: &str) -> Option<&'a Unit> {
         self.units.get(id).copied()
+    }
+
+    /// The slot of visit `i`'s shared row.
+    pub(super) fn row_slot(&self, i: usize) -> Option<&OnceLock<tera::Value>> {
+        self.rows.get(i)
     }
 
     pub fn state(&self, i: usize) -> Option<&'a VisitState> {

@@ -93,16 +93,18 @@ fn entry_json(d: &Doc) -> String {
 }
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
-/// The entries are made in parallel, then put together in order.
+/// The entries are made in parallel, a slice at a time (so that they are never all held
+/// beside the index they are put into), and put together in order.
 pub fn index_json(docs: &[Doc]) -> String {
-    let entries: Vec<String> = docs.par_iter().map(entry_json).collect();
-    let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
-    out.push_str("{\"v\":1,\"docs\":[");
-    for (i, e) in entries.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+    let mut out = String::from("{\"v\":1,\"docs\":[");
+    for (n, chunk) in docs.chunks(512).enumerate() {
+        let entries: Vec<String> = chunk.par_iter().map(entry_json).collect();
+        for (i, e) in entries.into_iter().enumerate() {
+            if n > 0 || i > 0 {
+                out.push(',');
+            }
+            out.push_str(&e);
         }
-        out.push_str(&e);
     }
     out.push_str("]}");
     out
@@ -152,6 +154,12 @@ mod tests {
         assert_eq!(v["docs"][0]["x"], "two lines");
         assert_eq!(v["docs"][1]["ft"], "a");
         assert_eq!(index_json(&[]), r#"{"v":1,"docs":[]}"#);
+        // Across the slices the entries are made in: every document once, in order.
+        let many: Vec<Doc> = (0..1100).map(|i| doc(&format!("{i}/"), "T", "x")).collect();
+        let v: serde_json::Value = serde_json::from_str(&index_json(&many)).unwrap();
+        let urls: Vec<&str> =
+            v["docs"].as_array().unwrap().iter().map(|d| d["u"].as_str().unwrap()).collect();
+        assert_eq!(urls, (0..1100).map(|i| format!("{i}/")).collect::<Vec<_>>());
     }
 
     #[test]
