@@ -154,8 +154,7 @@ fn feed_files_into(
         emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
     }
     if keep(crate::search::INDEX_PATH) {
-        let docs = crate::search::docs(site, judgement, restricted);
-        let bytes = crate::search::index_js(&docs).into_bytes();
+        let bytes = crate::search::docs::index_js(site, judgement, restricted).into_bytes();
         emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
     }
 }

@@ -100,6 +100,11 @@ fn default_index_has_every_published_page_and_nothing_restricted() {
 
     let full = search::index_js(&search::docs(&site, &judgement(), true));
     assert!(full.contains("XYZZY") && full.contains("bao-cao/to-2-2024-03-chi-bo/"));
+
+    // What a build writes (each report's document made as the index is written) is the
+    // index of these documents, byte for byte.
+    assert_eq!(search::docs::index_js(&site, &judgement(), false), js);
+    assert_eq!(search::docs::index_js(&site, &judgement(), true), full);
 }
 
 #[test]

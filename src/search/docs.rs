@@ -29,7 +29,8 @@ impl<'a> Ids<'a> {
 
 /// Markdown to plain text: text and code kept, raw HTML dropped, blocks separated.
 pub fn markdown_text(md: &str) -> String {
-    let mut out = String::new();
+    // The text is shorter than its Markdown: one allocation, never grown.
+    let mut out = String::with_capacity(md.len());
     for ev in Parser::new(md) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
@@ -105,6 +106,30 @@ fn report_text(ids: &Ids, r: &Report) -> String {
 /// [`published_reports`], by visit id).
 pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<Doc> {
     let ids = Ids::of(site);
+    let (mut out, reports) = parts(site, &ids, judgement, include_restricted);
+    let reports: Vec<Doc> = reports.into_par_iter().map(|r| report_doc(&ids, r)).collect();
+    out.extend(reports);
+    out
+}
+
+/// The search index of the site ([`super::index_js`] of [`docs`]), made without holding
+/// every report's document at once: each is made as the index is written.
+pub fn index_js(site: &Site, judgement: &Judgement, include_restricted: bool) -> String {
+    let ids = Ids::of(site);
+    let (head, reports) = parts(site, &ids, judgement, include_restricted);
+    super::index::index_js_with(head.len() + reports.len(), |i| match head.get(i) {
+        Some(d) => std::borrow::Cow::Borrowed(d),
+        None => std::borrow::Cow::Owned(report_doc(&ids, reports[i - head.len()])),
+    })
+}
+
+/// The documents before the reports (plan, pages, teams, units), and the reports to index.
+fn parts<'a>(
+    site: &'a Site,
+    ids: &Ids,
+    judgement: &Judgement,
+    include_restricted: bool,
+) -> (Vec<Doc>, Vec<&'a Report>) {
     let mut out = vec![Doc {
         url: "ke-hoach/".into(),
         title: site.plan.title.clone(),
@@ -130,24 +155,23 @@ pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec
         url: format!("don-vi/{}/", *u.id),
         title: u.name.clone(),
         kind: DocKind::Unit,
-        text: unit_text(&ids, u),
+        text: unit_text(ids, u),
     }));
     let mut reports: Vec<&Report> = published_reports(site, judgement, include_restricted)
         .into_iter()
         .map(|(_, r)| &site.reports[r])
         .collect();
     reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
-    let reports: Vec<Doc> = reports
-        .into_par_iter()
-        .map(|r| Doc {
-            url: format!("bao-cao/{}/", *r.visit),
-            title: report_title(&ids, r),
-            kind: DocKind::Report,
-            text: report_text(&ids, r),
-        })
-        .collect();
-    out.extend(reports);
-    out
+    (out, reports)
+}
+
+fn report_doc(ids: &Ids, r: &Report) -> Doc {
+    Doc {
+        url: format!("bao-cao/{}/", *r.visit),
+        title: report_title(ids, r),
+        kind: DocKind::Report,
+        text: report_text(ids, r),
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use super::fold::fold;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The path of the index file, relative to the output root.
@@ -93,26 +94,58 @@ fn entry_json(d: &Doc) -> String {
 }
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
-/// The entries are made in parallel, a slice at a time (so that they are never all held
-/// beside the index they are put into), and put together in order.
 pub fn index_json(docs: &[Doc]) -> String {
-    let mut out = String::from("{\"v\":1,\"docs\":[");
-    for (n, chunk) in docs.chunks(512).enumerate() {
-        let entries: Vec<String> = chunk.par_iter().map(entry_json).collect();
-        for (i, e) in entries.into_iter().enumerate() {
-            if n > 0 || i > 0 {
-                out.push(',');
-            }
-            out.push_str(&e);
+    let mut out = String::new();
+    write_index(&mut out, "", docs.len(), |i| Cow::Borrowed(&docs[i]), "");
+    out
+}
+
+/// `prefix`, the index as JSON, `suffix`, into `out`. The entries are made in parallel a
+/// slice at a time; `out` is then sized exactly once and each slice freed as it is
+/// copied, so that the index (tens of megabytes on a large site) is not held twice, nor
+/// grown by doubling.
+fn write_index<'a>(
+    out: &mut String,
+    prefix: &str,
+    n: usize,
+    doc: impl Fn(usize) -> Cow<'a, Doc> + Sync,
+    suffix: &str,
+) {
+    let slices: Vec<String> = (0..n)
+        .step_by(512)
+        .map(|start| {
+            let entries: Vec<String> =
+                (start..n.min(start + 512)).into_par_iter().map(|i| entry_json(&doc(i))).collect();
+            entries.join(",")
+        })
+        .collect();
+    let head = "{\"v\":1,\"docs\":[";
+    let len =
+        slices.iter().map(|s| s.len() + 1).sum::<usize>() + prefix.len() + head.len() + 2 + suffix.len();
+    out.reserve_exact(len);
+    out.push_str(prefix);
+    out.push_str(head);
+    for (i, slice) in slices.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        out.push_str(&slice);
     }
     out.push_str("]}");
-    out
+    out.push_str(suffix);
 }
 
 /// The content of [`INDEX_PATH`]: `var KEHOACH_SEARCH_INDEX = {…};` and a newline.
 pub fn index_js(docs: &[Doc]) -> String {
-    format!("var {INDEX_GLOBAL} = {};\n", index_json(docs))
+    index_js_with(docs.len(), |i| Cow::Borrowed(&docs[i]))
+}
+
+/// [`index_js`] of `n` documents, each made by `doc(i)` when its entry is written (so that
+/// they are not all held at once).
+pub fn index_js_with<'a>(n: usize, doc: impl Fn(usize) -> Cow<'a, Doc> + Sync) -> String {
+    let mut out = String::new();
+    write_index(&mut out, &format!("var {INDEX_GLOBAL} = "), n, doc, ";\n");
+    out
 }
 
 #[cfg(test)]
