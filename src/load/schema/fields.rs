@@ -198,6 +198,9 @@ impl<'n> Fields<'n> {
 
     /// Report every key that no getter asked for.
     pub fn finish(self, sink: &mut Sink) {
+        if self.used.iter().all(|u| *u) {
+            return;
+        }
         let allowed = similar::list(&self.known, 20);
         for ((k, _), used) in self.entries.iter().zip(&self.used) {
             if *used {
