@@ -4,7 +4,7 @@
 //! `units_total` counts every unit, cells included; `units_visited` counts distinct units
 //! with at least one `reported` visit (a report on a cancelled visit does not count).
 
-use super::{Judgement, Status, Summary};
+use super::{Judgement, Status, Summary, VisitState};
 use crate::model::Site;
 use std::collections::BTreeSet;
 
@@ -12,12 +12,45 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Visits counted by status, the reported ones split into on time and late: the one count
+/// behind `data/summary.json` and the figures the pages show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub reported: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub awaiting: u32,
+    pub overdue: u32,
+    pub upcoming: u32,
+    pub cancelled: u32,
+}
+
+impl Tally {
+    pub fn of<'a>(states: impl IntoIterator<Item = &'a VisitState>) -> Tally {
+        let mut t = Tally::default();
+        for s in states {
+            let n = match s.status {
+                Status::Cancelled => &mut t.cancelled,
+                Status::Reported if s.on_time == Some(true) => &mut t.on_time,
+                Status::Reported => &mut t.late,
+                Status::Awaiting => &mut t.awaiting,
+                Status::Overdue => &mut t.overdue,
+                Status::Upcoming => &mut t.upcoming,
+            };
+            *n = n.saturating_add(1);
+        }
+        t.reported = t.on_time.saturating_add(t.late);
+        t
+    }
+
+    /// The visits the plan holds: every one not cancelled.
+    pub fn planned(&self) -> u32 {
+        self.reported.saturating_add(self.awaiting).saturating_add(self.overdue).saturating_add(self.upcoming)
+    }
+}
+
 pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> Summary {
-    let with = |s: Status| count(j.visits.iter().filter(|v| v.status == s).count());
-    let on_time =
-        count(j.visits.iter().filter(|v| v.status == Status::Reported && v.on_time == Some(true)).count());
-    let reported = with(Status::Reported);
-    let cancelled = with(Status::Cancelled);
+    let t = Tally::of(&j.visits);
     let visited: BTreeSet<&str> = site
         .visits
         .iter()
@@ -27,14 +60,14 @@ pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> S
         .collect();
     Summary {
         as_of: Some(j.as_of),
-        planned: count(j.visits.len()) - cancelled,
-        reported,
-        on_time,
-        late: reported - on_time,
-        awaiting: with(Status::Awaiting),
-        overdue: with(Status::Overdue),
-        upcoming: with(Status::Upcoming),
-        cancelled,
+        planned: t.planned(),
+        reported: t.reported,
+        on_time: t.on_time,
+        late: t.late,
+        awaiting: t.awaiting,
+        overdue: t.overdue,
+        upcoming: t.upcoming,
+        cancelled: t.cancelled,
         gaps: count(j.gaps.len()),
         findings: count(j.findings.iter().filter(|f| include_restricted || !f.restricted).count()),
         units_total: count(site.units.len()),

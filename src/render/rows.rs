@@ -3,7 +3,7 @@
 
 use super::vi;
 use super::view::{View, url};
-use crate::derive::Status;
+use crate::derive::{Status, Tally, VisitState};
 use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
 use serde::Serialize;
 
@@ -177,33 +177,23 @@ pub struct Figures {
 pub fn figures(view: &View, team: Option<&str>) -> Figures {
     let c = &view.site.config;
     let per_team = c.months().len() as u32 * (c.require.dang_uy + c.require.chi_bo);
-    let mut f = Figures {
+    let states: Vec<&VisitState> = match team {
+        Some(t) => view.visits_of_team(t).into_iter().filter_map(|(i, _)| view.state(i)).collect(),
+        None => view.judgement.visits.iter().collect(),
+    };
+    let t = Tally::of(states);
+    Figures {
         required: per_team * if team.is_some() { 1 } else { view.site.teams.len() as u32 },
-        ..Figures::default()
-    };
-    let visits: Box<dyn Iterator<Item = usize>> = match team {
-        Some(t) => Box::new(view.visits_of_team(t).into_iter().map(|(i, _)| i)),
-        None => Box::new(0..view.site.visits.len()),
-    };
-    for i in visits {
-        let Some(s) = view.state(i) else { continue };
-        match s.status {
-            Status::Cancelled => f.cancelled += 1,
-            Status::Reported => {
-                f.reported += 1;
-                match s.on_time {
-                    Some(false) => f.late += 1,
-                    _ => f.on_time += 1,
-                }
-            }
-            Status::Awaiting => f.awaiting += 1,
-            Status::Overdue => f.overdue += 1,
-            Status::Upcoming => f.upcoming += 1,
-        }
+        planned: t.planned(),
+        reported: t.reported,
+        on_time: t.on_time,
+        late: t.late,
+        awaiting: t.awaiting,
+        overdue: t.overdue,
+        upcoming: t.upcoming,
+        cancelled: t.cancelled,
+        percent: (t.reported * 100).checked_div(t.planned()).unwrap_or(0),
     }
-    f.planned = f.reported + f.awaiting + f.overdue + f.upcoming;
-    f.percent = (f.reported * 100).checked_div(f.planned).unwrap_or(0);
-    f
 }
 
 /// A unit as listed: name, kind, link, and how many visits it has.

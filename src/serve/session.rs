@@ -8,6 +8,7 @@ use super::affected::{self, Affected};
 use super::change::{Change, DataFile};
 use super::overlay::{self, OverlayError};
 use crate::build::{self, Loaded, Options};
+use crate::derive::Judgement;
 use crate::diag::{self, Diagnostic, Sources};
 use crate::load::incremental::Cache;
 use crate::model::Site;
@@ -155,9 +156,14 @@ impl Session {
         let cache = self.cache.insert(cache);
         // The model: the last one if the content is as it was, else put together anew
         // from the cache (only the changed files were parsed again) and checked.
+        let mut judged = None;
         let fresh = if edited || !self.current || self.last.is_none() {
+            let as_of = self.opts.as_of;
             let site = cache.site().and_then(|site| {
-                let errors = check::check(&site);
+                // Judged while it is checked (the judgement is thrown away with errors).
+                let when = build::resolve_as_of(as_of, &site);
+                let (errors, j) = rayon::join(|| check::check(&site), || derive::judge(&site, when));
+                judged = Some(j);
                 if errors.is_empty() { Ok(site) } else { Err(errors) }
             });
             match site {
@@ -182,7 +188,8 @@ impl Session {
             },
         };
         let old = if reparsed { self.last.as_ref() } else { Some(&loaded.site) };
-        let result = render_and_write(&self.opts, self.built, changes, old, &loaded, &pending, viewed);
+        let ctx = Rebuild { built: self.built, changes, old, pending: &pending, viewed };
+        let result = render_and_write(&self.opts, &ctx, &loaded, judged);
         cache.put_sources(loaded.sources);
         match result {
             Ok(done) => {
@@ -238,7 +245,8 @@ impl Session {
         };
         let loaded = Loaded { site, sources: cache.take_sources(), git: self.git.clone() };
         let all = BTreeSet::new();
-        let result = render_paths(&self.opts, &loaded, &pending, &all);
+        let judgement = derive::judge(&loaded.site, build::resolve_as_of(self.opts.as_of, &loaded.site));
+        let result = render_paths(&self.opts, &loaded, &judgement, &pending, &all);
         cache.put_sources(loaded.sources);
         self.last = Some(loaded.site);
         Some(match result {
@@ -288,19 +296,18 @@ fn split_now_later(
 fn render_paths(
     opts: &Options,
     loaded: &Loaded,
+    judgement: &Judgement,
     paths: &BTreeSet<String>,
     later: &BTreeSet<String>,
 ) -> Result<Done, (Outcome, bool)> {
-    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
-    let judgement = derive::judge(&loaded.site, as_of);
     let now: BTreeSet<String> = paths.difference(later).cloned().collect();
-    let files = build::render_where(loaded, &judgement, opts, &|p| now.contains(p))
+    let files = build::render_where(loaded, judgement, opts, &|p| now.contains(p))
         .map_err(|f| (failed(&f.errors, &f.sources), false))?;
     write::update(&opts.output, &files, &now).map_err(|e| (write_failed(&e), true))?;
     Ok(Done {
         files: files.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        findings: build::published_findings(&judgement, opts.include_restricted).count(),
+        findings: build::published_findings(judgement, opts.include_restricted).count(),
         affected: Affected::Paths(now),
         later: later.clone(),
     })
@@ -315,30 +322,27 @@ fn write_failed(e: &write::WriteError) -> Outcome {
 /// the outcome, and whether the output folder may have been changed.
 fn render_and_write(
     opts: &Options,
-    built: bool,
-    changes: &[Change],
-    old: Option<&Site>,
+    r: &Rebuild,
     loaded: &Loaded,
-    pending: &BTreeSet<String>,
-    viewed: &BTreeSet<String>,
+    judged: Option<Judgement>,
 ) -> Result<Done, (Outcome, bool)> {
-    let affected = match old {
-        Some(old) if !changes.is_empty() => affected::affected_by_all(changes, old, &loaded.site),
+    let affected = match r.old {
+        Some(old) if !r.changes.is_empty() => affected::affected_by_all(r.changes, old, &loaded.site),
         _ => Affected::All,
     };
+    let judgement =
+        judged.unwrap_or_else(|| derive::judge(&loaded.site, build::resolve_as_of(opts.as_of, &loaded.site)));
     // After a good build, an edit that touches some outputs re-renders and rewrites
     // only those (in place: the folder is the server's own), the ones open in a browser
     // first; else everything.
     if let Affected::Paths(paths) = &affected
-        && built
+        && r.built
     {
-        let all: BTreeSet<String> = paths.union(pending).cloned().collect();
-        let (_, later) = split_now_later(&all, viewed);
-        let done = render_paths(opts, loaded, &all, &later)?;
+        let all: BTreeSet<String> = paths.union(r.pending).cloned().collect();
+        let (_, later) = split_now_later(&all, r.viewed);
+        let done = render_paths(opts, loaded, &judgement, &all, &later)?;
         return Ok(Done { affected, ..done });
     }
-    let as_of = build::resolve_as_of(opts.as_of, &loaded.site);
-    let judgement = derive::judge(&loaded.site, as_of);
     let files =
         build::render_all(loaded, &judgement, opts).map_err(|f| (failed(&f.errors, &f.sources), false))?;
     write::write_atomic(&opts.output, &files).map_err(|e| (write_failed(&e), true))?;
@@ -349,6 +353,19 @@ fn render_and_write(
         affected,
         later: BTreeSet::new(),
     })
+}
+
+/// What a rebuild is asked to do, besides the model.
+struct Rebuild<'a> {
+    /// Whether the output folder holds the last good build (so that it may be updated in place).
+    built: bool,
+    changes: &'a [Change],
+    /// The model the output folder was built from, to tell what the changes affect.
+    old: Option<&'a Site>,
+    /// Outputs an earlier rebuild left to do.
+    pending: &'a BTreeSet<String>,
+    /// Outputs open in a browser.
+    viewed: &'a BTreeSet<String>,
 }
 
 #[cfg(test)]
