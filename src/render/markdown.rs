@@ -31,9 +31,9 @@ fn is_external(url: &str) -> bool {
     url.starts_with("//") || url.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'))
 }
 
-/// Render Markdown to sanitised HTML for a page at depth `root` (e.g. `"../../"`).
-pub fn to_html(md: &str, root: &str) -> String {
-    let events = Parser::new_ext(md, options()).map(|e| match e {
+/// The Markdown's events, with link and image addresses rewritten for a page at `root`.
+pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
+    Parser::new_ext(md, options()).map(move |e| match e {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let dest_url = CowStr::from(local_url(&dest_url, root));
             Event::Start(Tag::Link { link_type, dest_url, title, id })
@@ -43,9 +43,27 @@ pub fn to_html(md: &str, root: &str) -> String {
             Event::Start(Tag::Image { link_type, dest_url, title, id })
         }
         e => e,
-    });
+    })
+}
+
+/// Render Markdown to sanitised HTML for a page at depth `root` (e.g. `"../../"`).
+/// Markdown without raw HTML is written directly in the sanitiser's form
+/// ([`super::markdown_fast`]); the rest goes through the sanitiser.
+pub fn to_html(md: &str, root: &str) -> String {
+    let events: Vec<Event> = page_events(md, root).collect();
+    if let Some(html) = super::markdown_fast::render(&events) {
+        return html;
+    }
     let mut raw = String::new();
-    html::push_html(&mut raw, events);
+    html::push_html(&mut raw, events.into_iter());
+    sanitize(&raw)
+}
+
+/// [`to_html`] always through the sanitiser (what the fast path must agree with).
+#[cfg(test)]
+pub fn to_html_sanitised(md: &str, root: &str) -> String {
+    let mut raw = String::new();
+    html::push_html(&mut raw, page_events(md, root));
     sanitize(&raw)
 }
 

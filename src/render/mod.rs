@@ -8,6 +8,7 @@
 pub mod data;
 pub mod engine;
 pub mod markdown;
+mod markdown_fast;
 mod pages_calendar;
 mod pages_dashboard;
 mod pages_main;
