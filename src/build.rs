@@ -175,15 +175,7 @@ pub fn render_where(
     opts: &Options,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, Failure> {
-    let files = Mutex::new(Vec::new());
-    render_into(loaded, judgement, opts, keep, &|f| {
-        if let Ok(mut files) = files.lock() {
-            files.push(f);
-        }
-    })?;
-    let mut files = files.into_inner().unwrap_or_default();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    render::collect_sorted(|emit| render_into(loaded, judgement, opts, keep, emit))
 }
 
 /// Render the files whose path passes `keep`, handing each to `emit` as soon as it is made

@@ -264,8 +264,16 @@ pub fn site_files_where(
     opts: &RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, (Vec<Diagnostic>, Sources)> {
+    collect_sorted(|emit| site_files_into(site, judgement, theme, opts, keep, emit))
+}
+
+/// The files a `render` function emits (see [`site_files_into`]), gathered and sorted by
+/// path: for the callers that want them all in hand (tests, the dev server's updates).
+pub fn collect_sorted<E>(
+    render: impl FnOnce(&(dyn Fn(OutputFile) + Sync)) -> Result<(), E>,
+) -> Result<Vec<OutputFile>, E> {
     let files = std::sync::Mutex::new(Vec::new());
-    site_files_into(site, judgement, theme, opts, keep, &|f| {
+    render(&|f| {
         if let Ok(mut files) = files.lock() {
             files.push(f);
         }
