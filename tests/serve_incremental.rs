@@ -10,7 +10,7 @@ use kehoach::serve::change::Change;
 use kehoach::serve::session::{Outcome, Session};
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use support::{copy_tree, read_dir};
 
 fn options(root: &Path, output: &Path) -> Options {
@@ -33,11 +33,7 @@ fn edit(file: &Path, from: &str, to: &str) {
 
 #[test]
 fn an_edited_report_rewrites_only_what_it_affects_and_equals_a_full_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
-    let served = dir.path().join("served");
-    let mut session = Session::new(options(&root, &served));
+    let (dir, root, served, mut session) = sample_session();
     let Outcome::Built { files: all, .. } = session.rebuild(&[], &none()) else {
         panic!("first build failed")
     };
@@ -76,6 +72,16 @@ fn assert_equals_full_build(root: &Path, served: &Path, scratch: &Path, after: &
     }
 }
 
+/// The sample site copied to a temporary folder, and a session serving it (not built yet).
+fn sample_session() -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
+    let served = dir.path().join("served");
+    let session = Session::new(options(&root, &served));
+    (dir, root, served, session)
+}
+
 fn reparsed_files(outcome: &Outcome) -> usize {
     match outcome {
         Outcome::Built { reparsed_files, .. } => *reparsed_files,
@@ -85,11 +91,7 @@ fn reparsed_files(outcome: &Outcome) -> usize {
 
 #[test]
 fn an_edit_reparses_one_file_and_a_sequence_of_edits_equals_a_full_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
-    let served = dir.path().join("served");
-    let mut session = Session::new(options(&root, &served));
+    let (dir, root, served, mut session) = sample_session();
     let first = session.rebuild(&[], &none());
     let all_files = walkdir::WalkDir::new(root.join("content"))
         .into_iter()
@@ -146,11 +148,7 @@ fn an_edit_reparses_one_file_and_a_sequence_of_edits_equals_a_full_build() {
 
 #[test]
 fn the_pages_open_in_a_browser_come_first_and_the_rest_follows() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
-    let served = dir.path().join("served");
-    let mut session = Session::new(options(&root, &served));
+    let (dir, root, served, mut session) = sample_session();
     assert!(matches!(session.rebuild(&[], &none()), Outcome::Built { .. }));
 
     let rel = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
@@ -174,22 +172,12 @@ fn the_pages_open_in_a_browser_come_first_and_the_rest_follows() {
     assert_eq!(files, deferred);
     assert!(!session.has_pending());
     assert!(session.finish().is_none());
-    let full = dir.path().join("full");
-    build::build(&options(&root, &full)).unwrap();
-    let (a, b) = (read_dir(&served), read_dir(&full));
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    for (path, bytes) in &a {
-        assert!(bytes == &b[path], "{path} differs from a full build once the rest is done");
-    }
+    assert_equals_full_build(&root, &served, dir.path(), "the rest is done");
 }
 
 #[test]
 fn what_a_rebuild_left_is_done_by_the_next_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
-    let served = dir.path().join("served");
-    let mut session = Session::new(options(&root, &served));
+    let (dir, root, served, mut session) = sample_session();
     assert!(matches!(session.rebuild(&[], &none()), Outcome::Built { .. }));
     let a = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
     let viewed: BTreeSet<String> = ["bao-cao/to-1-2024-03-chi-bo/index.html".to_string()].into();
@@ -200,7 +188,5 @@ fn what_a_rebuild_left_is_done_by_the_next_one() {
     edit(&root.join(a), "rating: tot", "rating: kha");
     assert!(matches!(session.rebuild(&[Change::Report(a.into())], &none()), Outcome::Built { .. }));
     assert!(!session.has_pending());
-    let full = dir.path().join("full");
-    build::build(&options(&root, &full)).unwrap();
-    assert_eq!(read_dir(&served), read_dir(&full));
+    assert_equals_full_build(&root, &served, dir.path(), "a second edit");
 }
