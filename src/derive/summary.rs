@@ -14,7 +14,7 @@ fn count(n: usize) -> u32 {
 
 /// Visits counted by status, the reported ones split into on time and late: the one count
 /// behind `data/summary.json` and the figures the pages show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
     pub reported: u32,
     pub on_time: u32,

@@ -156,19 +156,15 @@ pub fn people(t: &Team) -> Vec<PersonRow> {
         .collect()
 }
 
-/// A team's (or everyone's) figures.
+/// A team's (or everyone's) figures: the tally by status (`reported`, `on_time`, `late`,
+/// `awaiting`, `overdue`, `upcoming`, `cancelled`) beside these.
 #[derive(Serialize, Clone, Default)]
 pub struct Figures {
     /// Visits the plan requires: months × (đảng ủy + chi bộ).
     pub required: u32,
     pub planned: u32,
-    pub reported: u32,
-    pub on_time: u32,
-    pub late: u32,
-    pub awaiting: u32,
-    pub overdue: u32,
-    pub upcoming: u32,
-    pub cancelled: u32,
+    #[serde(flatten)]
+    pub tally: Tally,
     /// reported × 100 / planned, rounded down.
     pub percent: u32,
 }
@@ -185,13 +181,7 @@ pub fn figures(view: &View, team: Option<&str>) -> Figures {
     Figures {
         required: per_team * if team.is_some() { 1 } else { view.site.teams.len() as u32 },
         planned: t.planned(),
-        reported: t.reported,
-        on_time: t.on_time,
-        late: t.late,
-        awaiting: t.awaiting,
-        overdue: t.overdue,
-        upcoming: t.upcoming,
-        cancelled: t.cancelled,
+        tally: t,
         percent: (t.reported * 100).checked_div(t.planned()).unwrap_or(0),
     }
 }
