@@ -32,7 +32,7 @@ fn main() {
     let sources = input.files.iter().map(|f| (f.path.to_string(), f.text.clone())).collect();
     let git = kehoach::git::git_info(&root);
     lap("git");
-    let loaded = Loaded { site, sources, git };
+    let loaded = Loaded { site, sources, git: git.map(std::sync::Arc::new) };
     let mut opts = Options::new(&root);
     if let Some(o) = &out {
         opts.output = o.clone();

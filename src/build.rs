@@ -9,7 +9,7 @@ use crate::render::{self, OutputFile};
 use crate::{check, load, write};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What `kehoach build` is asked to do.
@@ -47,7 +47,8 @@ pub struct Loaded {
     pub site: Site,
     pub sources: Sources,
     /// What git knows about the site folder (asked once per load); `None` outside git.
-    pub git: Option<crate::git::GitInfo>,
+    /// Shared: every render of the site reads it.
+    pub git: Option<Arc<crate::git::GitInfo>>,
 }
 
 /// Why a stage stopped: the errors, with the sources to show them against.
@@ -68,7 +69,7 @@ impl Failure {
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
     // Git (three processes that mostly wait) runs while the files are read and parsed.
     let (git, loaded) = rayon::join(|| crate::git::git_info(root), || load_content(root));
-    loaded.map(|(site, sources)| Loaded { site, sources, git })
+    loaded.map(|(site, sources)| Loaded { site, sources, git: git.map(Arc::new) })
 }
 
 /// Read, parse and check the content files.
@@ -213,27 +214,23 @@ pub fn render_into(
 
 /// What the writing of a build's files came to.
 #[derive(Default)]
-struct Written {
-    files: usize,
-    pages: usize,
+pub struct Written {
+    pub files: usize,
+    pub pages: usize,
     error: Option<(String, write::WriteError)>,
 }
 
-/// Run the whole pipeline and replace the output folder.
-pub fn build(opts: &Options) -> Result<Report, BuildError> {
-    let start = Instant::now();
-    write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
-    let mut loaded = load(&opts.root).map_err(BuildError::Content)?;
-    // Checked: the texts are needed from now on only to show an error against site.yaml
-    // (the theme it names); the rest (tens of megabytes on a large site) goes.
-    loaded.sources.retain(|path, _| path == "content/site.yaml");
-    let as_of = resolve_as_of(opts.as_of, &loaded.site);
-    let judgement = derive::judge(&loaded.site, as_of);
-    // Each file is written as soon as it is rendered, into a fresh folder that replaces
-    // the output only when everything is written.
+/// Render every file and replace `opts.output` with them: each file is written as soon
+/// as it is rendered, into a fresh folder that replaces the output only when everything
+/// is written (`kehoach build`, and serve's full rebuilds).
+pub fn render_to_output(
+    loaded: &Loaded,
+    judgement: &Judgement,
+    opts: &Options,
+) -> Result<Written, BuildError> {
     let staging = write::Staging::begin(&opts.output).map_err(BuildError::Write)?;
     let written = Mutex::new(Written::default());
-    render_into(&loaded, &judgement, opts, &|_| true, &|f| {
+    render_into(loaded, judgement, opts, &|_| true, &|f| {
         let result = staging.put(&f);
         if let Ok(mut w) = written.lock() {
             w.files += 1;
@@ -247,11 +244,25 @@ pub fn build(opts: &Options) -> Result<Report, BuildError> {
         }
     })
     .map_err(BuildError::Content)?;
-    let written = written.into_inner().unwrap_or_default();
-    if let Some((_, e)) = written.error {
+    let mut written = written.into_inner().unwrap_or_default();
+    if let Some((_, e)) = written.error.take() {
         return Err(BuildError::Write(e));
     }
     staging.commit().map_err(BuildError::Write)?;
+    Ok(written)
+}
+
+/// Run the whole pipeline and replace the output folder.
+pub fn build(opts: &Options) -> Result<Report, BuildError> {
+    let start = Instant::now();
+    write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
+    let mut loaded = load(&opts.root).map_err(BuildError::Content)?;
+    // Checked: the texts are needed from now on only to show an error against site.yaml
+    // (the theme it names); the rest (tens of megabytes on a large site) goes.
+    loaded.sources.retain(|path, _| path == "content/site.yaml");
+    let as_of = resolve_as_of(opts.as_of, &loaded.site);
+    let judgement = derive::judge(&loaded.site, as_of);
+    let written = render_to_output(&loaded, &judgement, opts)?;
     Ok(Report {
         pages: written.pages,
         files: written.files,

@@ -44,7 +44,7 @@ pub struct RenderOptions {
     /// `base_url` of site.yaml or `--base-url`.
     pub base_url: String,
     /// What git knows about the site folder (read once per build); `None` outside git.
-    pub git: Option<crate::git::GitInfo>,
+    pub git: Option<std::sync::Arc<crate::git::GitInfo>>,
 }
 
 /// One page to render: where it goes, with which template, and its context.
@@ -306,7 +306,7 @@ pub fn site_files_into(
             let mut page = job.page(&view, opts);
             debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
             common(&view, &mut page, opts);
-            stamp::stamp(&view, &mut page, opts.git.as_ref());
+            stamp::stamp(&view, &mut page, opts.git.as_deref());
             match engine.render(page.template, &page.ctx) {
                 Ok(html) => {
                     emit(OutputFile { path: page.path, bytes: html.into_bytes() });

@@ -63,7 +63,7 @@ pub struct Session {
     /// only the outputs it affects).
     built: bool,
     /// What git said at the last full read.
-    git: Option<crate::git::GitInfo>,
+    git: Option<std::sync::Arc<crate::git::GitInfo>>,
     /// Outputs of the last rebuild not yet re-rendered (see [`Session::finish`]).
     pending: BTreeSet<String>,
 }
@@ -148,7 +148,7 @@ impl Session {
                 // an edit re-renders keep the stamps of the last full read.
                 let (git, cache) =
                     rayon::join(|| crate::git::git_info(&self.opts.root), || Cache::read(&self.opts.root));
-                self.git = git;
+                self.git = git.map(std::sync::Arc::new);
                 let n = cache.files();
                 (cache, n, true)
             }
@@ -343,12 +343,13 @@ fn render_and_write(
         let done = render_paths(opts, loaded, &judgement, &all, &later)?;
         return Ok(Done { affected, ..done });
     }
-    let files =
-        build::render_all(loaded, &judgement, opts).map_err(|f| (failed(&f.errors, &f.sources), false))?;
-    write::write_atomic(&opts.output, &files).map_err(|e| (write_failed(&e), true))?;
+    let written = build::render_to_output(loaded, &judgement, opts).map_err(|e| match e {
+        build::BuildError::Content(f) => (failed(&f.errors, &f.sources), false),
+        build::BuildError::Write(e) => (write_failed(&e), true),
+    })?;
     Ok(Done {
-        files: files.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: written.files,
+        pages: written.pages,
         findings: build::published_findings(&judgement, opts.include_restricted).count(),
         affected,
         later: BTreeSet::new(),
