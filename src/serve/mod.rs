@@ -179,29 +179,26 @@ async fn rebuild(
         s.rebuild(&changes, &viewed)
     })
     .await
+    .unwrap_or_else(|panicked| panicked)
 }
 
 /// Render what the last rebuild left for later ([`Session::finish`]); `None` when nothing
 /// was left.
 async fn finish(session: &Arc<Mutex<Session>>) -> Option<Outcome> {
-    let pending = session.lock().map(|s| s.has_pending()).unwrap_or(false);
-    if !pending {
-        return None;
-    }
     let session = session.clone();
-    let outcome = off_thread(move || {
+    off_thread(move || {
         let mut s = session.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        s.finish().unwrap_or_else(|| Outcome::Failed { errors: Vec::new(), rendered: String::new() })
+        s.finish()
     })
-    .await;
-    Some(outcome)
+    .await
+    .unwrap_or_else(Some)
 }
 
-/// Run `f` on tokio's blocking threads; a panic becomes a failed outcome.
-async fn off_thread(f: impl FnOnce() -> Outcome + Send + 'static) -> Outcome {
+/// Run `f` on tokio's blocking threads; a panic comes back as the failed outcome to show.
+async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Outcome> {
     let job = tokio::task::spawn_blocking(f);
     match job.await {
-        Ok(outcome) => outcome,
+        Ok(done) => Ok(done),
         Err(e) => {
             let msg = match e.try_into_panic() {
                 Ok(p) => p
@@ -212,7 +209,10 @@ async fn off_thread(f: impl FnOnce() -> Outcome + Send + 'static) -> Outcome {
                 Err(e) => e.to_string(),
             };
             let msg = format!("internal error (a bug in kehoach): the build panicked: {msg}");
-            Outcome::Failed { rendered: format!("error: {msg}\n"), errors: vec![overlay::plain_error(msg)] }
+            Err(Outcome::Failed {
+                rendered: format!("error: {msg}\n"),
+                errors: vec![overlay::plain_error(msg)],
+            })
         }
     }
 }
