@@ -38,7 +38,19 @@ impl Engine {
 
     /// Render the template `name`.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Box<Diagnostic>> {
-        self.tera.render(name, ctx).map_err(|e| Box::new(self.diagnostic(&e, Some(name))))
+        let bytes = self.render_bytes(name, ctx)?;
+        // Tera writes only the UTF-8 of its templates and values.
+        String::from_utf8(bytes).map_err(|e| Box::new(self.diagnostic(&e.into(), Some(name))))
+    }
+
+    /// [`Self::render`] as bytes, for the output files: without the check that the output
+    /// is UTF-8 (it is: templates and values are `str`), a twentieth of a large build.
+    pub fn render_bytes(&self, name: &str, ctx: &Context) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        match self.tera.render_to(name, ctx, &mut out) {
+            Ok(()) => Ok(out),
+            Err(e) => Err(Box::new(self.diagnostic(&e, Some(name)))),
+        }
     }
 
     fn loc_of(&self, name: &str, pos: Pos) -> Loc {

@@ -50,12 +50,12 @@ pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item 
 /// Markdown without raw HTML is written directly in the sanitiser's form
 /// ([`super::markdown_fast`]); the rest goes through the sanitiser.
 pub fn to_html(md: &str, root: &str) -> String {
-    let events: Vec<Event> = page_events(md, root).collect();
-    if let Some(html) = super::markdown_fast::render(&events) {
+    if let Some(html) = super::markdown_fast::render(page_events(md, root)) {
         return html;
     }
+    // Raw HTML or the like (rare): parsed again, for the sanitiser.
     let mut raw = String::new();
-    html::push_html(&mut raw, events.into_iter());
+    html::push_html(&mut raw, page_events(md, root));
     sanitize(&raw)
 }
 

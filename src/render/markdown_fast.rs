@@ -13,15 +13,19 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, html};
 
 /// The sanitised HTML of `events` (already rewritten for the page, see
-/// [`super::markdown::to_html`]), or `None` when they need the sanitiser.
-pub fn render(events: &[Event<'_>]) -> Option<String> {
-    let mut plain = Vec::with_capacity(events.len());
-    for e in events {
-        plain.push(plain_event(e.clone())?);
-    }
+/// [`super::markdown::to_html`]), or `None` when they need the sanitiser. The events are
+/// written as they come (no list of them is made); on the first one that cannot be
+/// handled here, the rest are not read.
+pub fn render<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Option<String> {
+    let mut handled = true;
+    let plain = events.into_iter().map_while(|e| {
+        let p = plain_event(e);
+        handled = p.is_some();
+        p
+    });
     let mut raw = String::new();
-    html::push_html(&mut raw, plain.into_iter());
-    Some(normalise(&raw))
+    html::push_html(&mut raw, plain);
+    handled.then(|| normalise(&raw))
 }
 
 /// The event as pulldown-cmark should write it for the output to be ammonia's, or `None`
@@ -108,12 +112,13 @@ fn normalise(raw: &str) -> String {
 }
 
 fn text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
+    let mut rest = s;
+    while let Some(i) = rest.find('\u{a0}') {
+        out.push_str(&rest[..i]);
+        out.push_str("&nbsp;");
+        rest = &rest[i + '\u{a0}'.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 fn tag(out: &mut String, t: &str) {
@@ -155,7 +160,7 @@ mod tests {
         let events: Vec<_> = super::super::markdown::page_events(md, root).collect();
         let slow = to_html_sanitised(md, root);
         assert_eq!(to_html(md, root), slow, "to_html differs from the sanitiser on {md:?}");
-        super::render(&events).is_some()
+        super::render(events).is_some()
     }
 
     fn markdown_files(dir: &Path, out: &mut Vec<String>) {

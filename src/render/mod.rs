@@ -214,34 +214,69 @@ impl Job<'_> {
     }
 }
 
-fn common(view: &View, page: &mut Page, opts: &RenderOptions) {
-    let c = &view.site.config;
-    let as_of = view.judgement.as_of;
-    let base =
-        if opts.base_url.ends_with('/') { opts.base_url.clone() } else { format!("{}/", opts.base_url) };
-    let canonical = (base.starts_with("http://") || base.starts_with("https://"))
-        .then(|| format!("{base}{}", page.path.trim_end_matches("index.html")));
-    let nav = nav(view, page);
-    let ctx = &mut page.ctx;
-    ctx.insert("root", &page.root);
-    ctx.insert("path", &page.path);
-    ctx.insert("title", &page.title);
-    ctx.insert("section", page.section);
-    ctx.insert("nav", &nav);
-    ctx.insert("canonical", &canonical);
-    ctx.insert("full_build", &view.include_restricted);
-    ctx.insert("search_url", &pages_search::address());
-    ctx.insert(
-        "site",
-        &serde_json::json!({
+/// What every page's context has in common, made once per render and shared (a tera
+/// value is reference-counted): the site, the date, and the menu of each section.
+struct Common {
+    /// `base_url` with a trailing slash.
+    base: String,
+    site: tera::Value,
+    as_of: tera::Value,
+    search_url: tera::Value,
+    full_build: tera::Value,
+    /// The menu of a page of each section that is not itself in the menu.
+    nav: std::collections::HashMap<&'static str, tera::Value>,
+}
+
+impl Common {
+    fn new(view: &View, opts: &RenderOptions) -> Common {
+        let c = &view.site.config;
+        let as_of = view.judgement.as_of;
+        let base =
+            if opts.base_url.ends_with('/') { opts.base_url.clone() } else { format!("{}/", opts.base_url) };
+        let site = serde_json::json!({
             "title": c.title, "organization": c.organization, "issuer": c.issuer,
             "base_url": base, "language": c.language,
-        }),
-    );
-    ctx.insert(
-        "as_of",
-        &serde_json::json!({"date": vi::date(as_of), "long": vi::day_long(as_of), "iso": as_of.to_string()}),
-    );
+        });
+        let as_of = serde_json::json!({"date": vi::date(as_of), "long": vi::day_long(as_of), "iso": as_of.to_string()});
+        let nav = MENU
+            .iter()
+            .map(|(section, _)| {
+                let page = Page::new("", "", "", section);
+                (*section, tera::Value::from_serializable(&nav(view, &page)))
+            })
+            .collect();
+        Common {
+            site: tera::Value::from_serializable(&site),
+            as_of: tera::Value::from_serializable(&as_of),
+            search_url: tera::Value::from_serializable(&pages_search::address()),
+            full_build: tera::Value::from_serializable(&view.include_restricted),
+            base,
+            nav,
+        }
+    }
+
+    /// Put the common parts into `page`'s context.
+    fn add(&self, view: &View, page: &mut Page) {
+        let base = &self.base;
+        let canonical = (base.starts_with("http://") || base.starts_with("https://"))
+            .then(|| format!("{base}{}", page.path.trim_end_matches("index.html")));
+        let in_menu = view.pages.iter().any(|p| !p.slug.contains('/') && url::page(&p.slug) == page.path);
+        let nav = match self.nav.get(page.section) {
+            Some(nav) if !in_menu => nav.clone(),
+            _ => tera::Value::from_serializable(&nav(view, page)),
+        };
+        let ctx = &mut page.ctx;
+        ctx.insert("root", &page.root);
+        ctx.insert("path", &page.path);
+        ctx.insert("title", &page.title);
+        ctx.insert("section", page.section);
+        ctx.insert_value("nav", nav);
+        ctx.insert("canonical", &canonical);
+        ctx.insert_value("full_build", self.full_build.clone());
+        ctx.insert_value("search_url", self.search_url.clone());
+        ctx.insert_value("site", self.site.clone());
+        ctx.insert_value("as_of", self.as_of.clone());
+    }
 }
 
 /// Render every page of the site and the theme's assets. Template errors name the
@@ -297,6 +332,7 @@ pub fn site_files_into(
 ) -> Result<(), (Vec<Diagnostic>, Sources)> {
     let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
     let view = View::new(site, judgement, opts.include_restricted);
+    let common = Common::new(&view, opts);
     // Each page is built, rendered, emitted and dropped on one of rayon's threads.
     let mut jobs = jobs(&view);
     jobs.retain(|job| keep(&job.path()));
@@ -305,11 +341,11 @@ pub fn site_files_into(
         .filter_map(|job| {
             let mut page = job.page(&view, opts);
             debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
-            common(&view, &mut page, opts);
+            common.add(&view, &mut page);
             stamp::stamp(&view, &mut page, opts.git.as_deref());
-            match engine.render(page.template, &page.ctx) {
-                Ok(html) => {
-                    emit(OutputFile { path: page.path, bytes: html.into_bytes() });
+            match engine.render_bytes(page.template, &page.ctx) {
+                Ok(bytes) => {
+                    emit(OutputFile { path: page.path, bytes });
                     None
                 }
                 Err(d) => Some(d),

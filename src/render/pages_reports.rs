@@ -91,6 +91,40 @@ fn minutes(r: &Report) -> Option<i64> {
     Some((e.value - s.value).num_minutes())
 }
 
+/// A report's own facts, as its page shows them (serialised straight into the context).
+#[derive(Serialize)]
+struct ReportFacts<'a> {
+    held_on: String,
+    started_at: Option<String>,
+    ended_at: Option<String>,
+    minutes: Option<i64>,
+    min_minutes: i64,
+    short: bool,
+    submitted_on: String,
+    due: Option<String>,
+    author: &'a str,
+    accompanied_by: Option<&'a str>,
+    chair: Option<&'a str>,
+    meeting_label: &'static str,
+    topic: Option<&'a str>,
+    attendance: AttendanceFacts,
+    speakers: Option<u32>,
+    rating: &'static str,
+    rating_label: &'static str,
+    score: Option<u32>,
+    restricted: bool,
+    body: String,
+}
+
+#[derive(Serialize)]
+struct AttendanceFacts {
+    total: u32,
+    exempt: u32,
+    present: u32,
+    excused: u32,
+    unexcused: u32,
+}
+
 pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
     let row = visit_value(view, i, v);
     let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
@@ -101,31 +135,35 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
     let mins = minutes(r);
     let due = view.state(i).map(|s| vi::date(s.report_due));
     p.ctx.insert("visit", &row);
-    p.ctx.insert(
-        "report",
-        &json!({
-            "held_on": vi::day_long(r.held_on.value),
-            "started_at": r.started_at.as_ref().map(|t| vi::time(t.value)),
-            "ended_at": r.ended_at.as_ref().map(|t| vi::time(t.value)),
-            "minutes": mins,
-            "min_minutes": r.meeting.min_minutes(),
-            "short": mins.is_some_and(|m| m < r.meeting.min_minutes()),
-            "submitted_on": vi::date(r.submitted_on.value),
-            "due": due,
-            "author": r.author,
-            "accompanied_by": r.accompanied_by,
-            "chair": r.chair,
-            "meeting_label": r.meeting.label(),
-            "topic": r.topic.as_deref().filter(|t| !t.is_empty()),
-            "attendance": {"total": a.total, "exempt": a.exempt, "present": a.present, "excused": a.excused, "unexcused": a.unexcused},
-            "speakers": r.speakers,
-            "rating": r.rating.key(),
-            "rating_label": r.rating.label(),
-            "score": r.score,
-            "restricted": r.restricted,
-            "body": markdown::to_html(&r.body, &p.root),
-        }),
-    );
+    let report = ReportFacts {
+        held_on: vi::day_long(r.held_on.value),
+        started_at: r.started_at.as_ref().map(|t| vi::time(t.value)),
+        ended_at: r.ended_at.as_ref().map(|t| vi::time(t.value)),
+        minutes: mins,
+        min_minutes: r.meeting.min_minutes(),
+        short: mins.is_some_and(|m| m < r.meeting.min_minutes()),
+        submitted_on: vi::date(r.submitted_on.value),
+        due,
+        author: &r.author,
+        accompanied_by: r.accompanied_by.as_deref(),
+        chair: r.chair.as_deref(),
+        meeting_label: r.meeting.label(),
+        topic: r.topic.as_deref().filter(|t| !t.is_empty()),
+        attendance: AttendanceFacts {
+            total: a.total,
+            exempt: a.exempt,
+            present: a.present,
+            excused: a.excused,
+            unexcused: a.unexcused,
+        },
+        speakers: r.speakers,
+        rating: r.rating.key(),
+        rating_label: r.rating.label(),
+        score: r.score,
+        restricted: r.restricted,
+        body: markdown::to_html(&r.body, &p.root),
+    };
+    p.ctx.insert("report", &report);
     p
 }
 
