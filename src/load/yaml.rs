@@ -83,13 +83,14 @@ const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Parse a YAML document into a spanned tree. An empty document is `Null` at 1:1.
 ///
-/// Plain documents (nearly every content file) take a fast path built on the parser's
+/// The simplest documents (a report's front matter, a schedule) are read line by line
+/// ([`super::yaml_lines`]); other plain documents take a fast path built on the parser's
 /// events ([`super::yaml_events`]); the rest, and every error, come from serde-saphyr.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     if text.trim().is_empty() {
         return Ok(Node { pos: Pos { line: 1, col: 1, len: 0 }, value: Value::Null });
     }
-    match super::yaml_events::parse(text) {
+    match super::yaml_lines::parse(text).or_else(|| super::yaml_events::parse(text)) {
         Some(node) => Ok(node),
         None => parse_slow(text),
     }

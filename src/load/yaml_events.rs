@@ -103,7 +103,7 @@ fn pos(span: &Span) -> Pos {
 
 /// An untagged scalar, resolved as serde-saphyr resolves it with the options of
 /// `yaml::parse` (strict booleans, leading zeros kept as text), or `None` when unsure.
-fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
+pub(super) fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
     if !matches!(style, ScalarStyle::Plain) {
         return Some(Value::Str(text.to_string()));
     }
@@ -115,9 +115,10 @@ fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
     let first = text.chars().next()?;
     if first.is_alphabetic() {
         // A word: text, unless some spelling of a boolean, null or float.
-        let lower = text.to_lowercase();
-        // (`yes`, `no`, `on`, `off` are text under strict booleans.)
-        let special = matches!(lower.as_str(), "true" | "false" | "null" | "nan" | "inf" | "infinity");
+        // (`yes`, `no`, `on`, `off` are text under strict booleans.) No other character
+        // lower-cases to a letter of these words, so comparing ASCII case-blind is enough.
+        let special =
+            ["true", "false", "null", "nan", "inf", "infinity"].iter().any(|w| text.eq_ignore_ascii_case(w));
         return (!special).then(|| Value::Str(text.to_string()));
     }
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
@@ -204,6 +205,20 @@ mod tests {
             "nan: 1\n",
         ] {
             assert!(!same(text), "expected the slow path for {text:?}");
+        }
+    }
+
+    /// The special words are compared ASCII case-blind: no other character lower-cases
+    /// to letters of theirs only (U+0130 İ gives "i" and a combining dot, which spells none).
+    #[test]
+    fn no_other_character_lower_cases_to_a_letter_of_the_special_words() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                !lower.chars().all(|l| "truefalsniy".contains(l)),
+                "U+{:04X} lower-cases to {lower:?}",
+                c as u32
+            );
         }
     }
 

@@ -3,13 +3,15 @@
 
 use super::Page;
 use super::pages_main::team_figures;
-use super::rows::{kind_abbr, kind_short, month_ref, unit_row, visit_row};
+use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_row, visit_status};
 use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};
 use crate::model::{UnitKind, Visit, VisitKind, YearMonth};
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 fn subject_url(view: &View, f: &Finding) -> Option<String> {
@@ -24,11 +26,44 @@ fn subject_url(view: &View, f: &Finding) -> Option<String> {
     }
 }
 
-fn matrix(view: &View) -> Value {
+/// One visit or one gap in a cell of the matrix.
+#[derive(Serialize)]
+struct CellEntry<'a> {
+    kind_short: &'static str,
+    kind_abbr: &'static str,
+    status: &'static str,
+    status_label: Cow<'static, str>,
+    url: Option<String>,
+    unit: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Cell<'a> {
+    month: String,
+    entries: Vec<CellEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    cells: Vec<Cell<'a>>,
+}
+
+/// The team × month matrix (serialised straight into the context: it has a cell per
+/// team and month, and an entry per visit).
+#[derive(Serialize)]
+struct Matrix<'a> {
+    months: Vec<MonthRef>,
+    rows: Vec<MatrixRow<'a>>,
+}
+
+fn matrix<'a>(view: &View<'a>) -> Matrix<'a> {
     let months = view.months();
     let gaps: HashMap<(&str, YearMonth, VisitKind), &Gap> =
         view.judgement.gaps.iter().rev().map(|g| ((g.team.as_str(), g.month, g.kind), g)).collect();
-    let rows: Vec<Value> = view
+    let rows: Vec<MatrixRow> = view
         .site
         .teams
         .iter()
@@ -37,34 +72,46 @@ fn matrix(view: &View) -> Value {
             for (i, v) in view.visits_of_team(&t.id) {
                 cell.entry((v.month.value, v.kind.value)).or_default().push((i, v));
             }
-            let cells: Vec<Value> = months
+            let cells: Vec<Cell> = months
                 .iter()
                 .map(|m| {
-                    let mut entries: Vec<Value> = Vec::new();
+                    let mut entries: Vec<CellEntry> = Vec::new();
                     for kind in VisitKind::ALL {
                         for (i, v) in cell.get(&(*m, kind)).map(Vec::as_slice).unwrap_or_default() {
-                            let r = visit_row(view, *i, v);
-                            entries.push(json!({
-                                "kind_short": r.kind_short, "kind_abbr": kind_abbr(kind),
-                                "status": r.status, "status_label": r.status_label,
-                                "url": r.report_url.clone().unwrap_or(r.url.clone()), "unit": r.unit.name,
-                            }));
+                            let status = visit_status(view, *i, v);
+                            let url = match view.report(*i) {
+                                Some(_) => url::report(&v.id),
+                                None => url::visit(&v.team, &v.id),
+                            };
+                            let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+                            entries.push(CellEntry {
+                                kind_short: kind_short(kind),
+                                kind_abbr: kind_abbr(kind),
+                                status: status.key(),
+                                status_label: status.label().into(),
+                                url: Some(url),
+                                unit: Some(unit),
+                            });
                         }
                         if let Some(g) = gaps.get(&(t.id.as_str(), *m, kind)) {
-                            entries.push(json!({
-                                "kind_short": kind_short(kind), "kind_abbr": kind_abbr(kind), "status": "gap",
-                                "status_label": format!("Thiếu {}", g.required.saturating_sub(g.planned)),
-                                "url": null, "unit": null,
-                            }));
+                            entries.push(CellEntry {
+                                kind_short: kind_short(kind),
+                                kind_abbr: kind_abbr(kind),
+                                status: "gap",
+                                status_label: format!("Thiếu {}", g.required.saturating_sub(g.planned))
+                                    .into(),
+                                url: None,
+                                unit: None,
+                            });
                         }
                     }
-                    json!({"month": m.to_string(), "entries": entries})
+                    Cell { month: m.to_string(), entries }
                 })
                 .collect();
-            json!({"id": t.id.value, "name": t.name, "url": url::team(&t.id), "cells": cells})
+            MatrixRow { id: &t.id.value, name: &t.name, url: url::team(&t.id), cells }
         })
         .collect();
-    json!({"months": months.into_iter().map(month_ref).collect::<Vec<_>>(), "rows": rows})
+    Matrix { months: months.into_iter().map(month_ref).collect(), rows }
 }
 
 pub fn dashboard(view: &View) -> Page {
