@@ -390,7 +390,19 @@ fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Box<Di
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
-    String::from_utf8(bytes).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
+    utf8(bytes).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
+}
+
+/// `String::from_utf8`, with the check done by simdutf8 (several times faster on
+/// Vietnamese text, whose letters are mostly not ASCII: a tenth of `kehoach check`).
+fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just checked to be UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        // Not UTF-8: the standard check says where, for the message.
+        String::from_utf8(bytes)
+    }
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`].

@@ -189,7 +189,9 @@ impl Date {
         if !shaped(s, "dddd-dd-dd") {
             return None;
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+        // Shaped: ASCII digits where they are expected.
+        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+        NaiveDate::from_ymd_opt(i32::try_from(n(0..4)?).ok()?, n(5..7)?, n(8..10)?)
     }
 }
 
@@ -369,6 +371,13 @@ mod tests {
             read(Date, "20240314").1,
             ["expected a date YYYY-MM-DD, found an integer `20240314` / expected a date YYYY-MM-DD"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_are_read_as_chrono_reads_them(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            proptest::prop_assert_eq!(Date::parse(&s), NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+        }
     }
 
     #[test]
