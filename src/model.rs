@@ -401,8 +401,10 @@ pub struct Report {
     pub rating: Rating,
     pub score: Option<u32>,
     pub restricted: bool,
-    /// Markdown body (after the front matter).
-    pub body: String,
+    /// Markdown body (after the front matter). Shared: the dev server's cache and each
+    /// model it puts together hold the same text (a copy of every report's body made each
+    /// edit take tens of milliseconds on a large site).
+    pub body: std::sync::Arc<str>,
     /// Line in the file where the body starts (1-based).
     pub body_line: u32,
     /// The file, e.g. `content/reports/2024-03/to-1-2024-03-chi-bo.md`; `loc` is its 1:1.

@@ -172,7 +172,7 @@ impl SiteBuilder {
             place: None,
             signer: None,
             recipients: Vec::new(),
-            body: String::new(),
+            body: "".into(),
             loc: loc("content/plan.md", 1, 1),
         };
         let site = Site {

@@ -112,10 +112,18 @@ pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
 pub fn assemble(
     problems: &[Diagnostic],
     static_files: &[String],
-    parsed: impl IntoIterator<Item = Parsed>,
+    parsed: Vec<Parsed>,
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = problems.to_vec();
-    let mut parts = Parts::default();
+    // Sized once: tens of thousands of visits and reports, grown by doubling, cost the
+    // dev server a tenth of an edit's rebuild.
+    let total = |f: fn(&Parts) -> usize| parsed.iter().map(|p| f(&p.parts)).sum::<usize>();
+    let mut parts = Parts {
+        visits: Vec::with_capacity(total(|p| p.visits.len())),
+        reports: Vec::with_capacity(total(|p| p.reports.len())),
+        pages: Vec::with_capacity(total(|p| p.pages.len())),
+        ..Parts::default()
+    };
     for one in parsed {
         parts.merge(one.parts);
         errors.extend(one.errors);

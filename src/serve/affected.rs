@@ -155,7 +155,7 @@ mod tests {
     fn a_report_touches_its_visit_team_unit_months_and_aggregates() {
         let old = site();
         let mut new = old.clone();
-        new.reports[0].body.push_str("\nthêm một dòng");
+        new.reports[0].body = format!("{}\nthêm một dòng", new.reports[0].body).into();
         let got = affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new);
         let Affected::Paths(paths) = got else { panic!("expected paths, got {got:?}") };
         for p in [

@@ -140,7 +140,7 @@ pub fn site() -> Site {
             place: None,
             signer: None,
             recipients: vec![],
-            body: String::new(),
+            body: "".into(),
             loc: loc("content/plan.md"),
         },
         teams: vec![team("to-1", "Nguyễn Văn A"), team("to-2", "Lê Văn C")],

@@ -56,7 +56,7 @@ pub fn read(node: &Node, body: &str, body_line: u32, sink: &mut Sink) -> Option<
         rating: rating?,
         score,
         restricted,
-        body: body.to_string(),
+        body: body.into(),
         body_line,
         loc: sink.loc(Pos { line: 1, col: 1, len: 0 }),
     })
@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(r.attendance.value.present, 15);
         assert_eq!(r.attendance.loc.pos.line, 11);
         assert_eq!((r.rating, r.score, r.speakers, r.restricted), (Rating::Tot, Some(92), Some(7), true));
-        assert_eq!((r.body.as_str(), r.body_line), ("## Body\n", 17));
+        assert_eq!((&*r.body, r.body_line), ("## Body\n", 17));
     }
 
     #[test]
