@@ -26,29 +26,72 @@ fn fold_nfd(s: &str) -> String {
     stripped.to_lowercase()
 }
 
-/// [`fold_nfd`] one character at a time; `None` when a kept combining mark is met.
+/// [`fold_nfd`] one character at a time; `None` when a kept combining mark or a capital
+/// sigma (whose lower case depends on the next letter) is met.
 fn fold_by_char(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     let mut plain = true;
     for c in s.chars() {
         if c.is_ascii() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if let Some(f) = folded_letter(c) {
+            out.push(f);
             continue;
         }
         decompose_canonical(c, |d| {
             if is_combining_mark(d) {
                 return;
             }
-            if canonical_combining_class(d) != 0 {
+            if canonical_combining_class(d) != 0 || d == 'Σ' {
                 plain = false;
             }
-            out.push(map_d(d));
+            out.extend(map_d(d).to_lowercase());
         });
         if !plain {
             return None;
         }
     }
-    Some(out.to_lowercase())
+    Some(out)
+}
+
+/// The Latin letters with marks (U+0080–U+024F and U+1E00–U+1EFF, where Vietnamese's
+/// are), each folded once: `c` on its own folds to one character (a table lookup instead
+/// of a decomposition and a case mapping per letter).
+const LETTERS: [std::ops::Range<u32>; 2] = [0x80..0x250, 0x1e00..0x1f00];
+
+static FOLDED: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+    LETTERS.iter().flat_map(|r| r.clone()).map(|cp| char::from_u32(cp).and_then(fold_one)).collect()
+});
+
+/// What `c` alone folds to, if it is one character and folding it alone is folding it in
+/// any text: no kept mark, and not a capital sigma.
+fn fold_one(c: char) -> Option<char> {
+    let mut parts = Vec::new();
+    decompose_canonical(c, |d| parts.push(d));
+    let kept: Vec<char> = parts.into_iter().filter(|d| !is_combining_mark(*d)).collect();
+    let [d] = kept[..] else { return None };
+    if canonical_combining_class(d) != 0 || d == 'Σ' {
+        return None;
+    }
+    let mut lower = map_d(d).to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+fn folded_letter(c: char) -> Option<char> {
+    let cp = c as u32;
+    let mut base = 0;
+    for r in &LETTERS {
+        if r.contains(&cp) {
+            return FOLDED[base + (cp - r.start) as usize];
+        }
+        base += r.len();
+    }
+    None
 }
 
 fn map_d(c: char) -> char {
