@@ -67,23 +67,50 @@ impl Failure {
 
 /// Read, parse and check the site at `root`.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
-    // Git (three processes that mostly wait) runs while the files are read and parsed.
-    let (git, loaded) = rayon::join(|| crate::git::git_info(root), || load_content(root));
-    loaded.map(|(site, sources)| Loaded { site, sources, git: git.map(Arc::new) })
+    load_with(root, |_| ()).map(|(loaded, ())| loaded)
 }
 
-/// Read, parse and check the content files.
-fn load_content(root: &Path) -> Result<(Site, Sources), Failure> {
+/// [`load`], and the judgement on `--as-of` (`as_of`), else site.yaml's date, else today
+/// (see [`resolve_as_of`]), made while the site is checked.
+pub fn load_judged(root: &Path, as_of: Option<NaiveDate>) -> Result<(Loaded, Judgement), Failure> {
+    load_with(root, |site| derive::judge(site, resolve_as_of(as_of, site)))
+}
+
+/// [`load`], and `also` of the site, run while it is checked (and thrown away if the site
+/// has errors).
+fn load_with<T: Send>(root: &Path, also: impl FnOnce(&Site) -> T + Send) -> Result<(Loaded, T), Failure> {
+    // Git (three processes that mostly wait) runs while the files are read and parsed.
+    let (git, parsed) = beside(|| crate::git::git_info(root), || read_and_parse(root));
+    let (site, sources) = parsed?;
+    let (errors, t) = rayon::join(|| check::check(&site), || also(&site));
+    if !errors.is_empty() {
+        return Err(Failure { errors, sources });
+    }
+    Ok((Loaded { site, sources, git: git.map(Arc::new) }, t))
+}
+
+/// Run `wait` (work that mostly waits, such as git) on a thread of its own while `work`
+/// runs, and return both results. Not on rayon's threads: a worker waiting on git would
+/// leave the parallel parse one thread short.
+pub fn beside<A: Send, B>(wait: impl FnOnce() -> A + Send, work: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let waiting = s.spawn(wait);
+        let b = work();
+        let a = waiting.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (a, b)
+    })
+}
+
+/// Read and parse the content files.
+fn read_and_parse(root: &Path) -> Result<(Site, Sources), Failure> {
     let input = load::read(root).map_err(|errors| Failure { errors, sources: Sources::new() })?;
     let parsed = load::parse(&input);
     // The texts move into the sources (no copy of tens of megabytes).
     let sources: Sources = input.files.into_iter().map(|f| (f.path.to_string(), f.text)).collect();
-    let site = match parsed {
-        Ok(site) => site,
-        Err(errors) => return Err(Failure { errors, sources }),
-    };
-    let errors = check::check(&site);
-    if errors.is_empty() { Ok((site, sources)) } else { Err(Failure { errors, sources }) }
+    match parsed {
+        Ok(site) => Ok((site, sources)),
+        Err(errors) => Err(Failure { errors, sources }),
+    }
 }
 
 /// Today's date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
@@ -129,8 +156,7 @@ pub enum BuildError {
     Write(write::WriteError),
 }
 
-/// The files for other programs besides `data/visits.*` and `data/summary.json`: the
-/// iCalendar feeds (visits only: no report content), `data/reports.csv`,
+/// The files for other programs: `data/visits.*`, `data/summary.json`, the iCalendar feeds (visits only: no report content), `data/reports.csv`,
 /// `data/findings.json` and the search index, all from the published view (restricted
 /// content only with `include_restricted`, never drafts or reports not yet counted on
 /// `as_of`). Only those whose path passes `keep` are made.
@@ -143,21 +169,30 @@ fn feed_files_into(
 ) {
     use crate::feeds::{exports, ics};
     let restricted = opts.include_restricted;
-    for f in ics::feeds_where(site, &opts.base_url, keep) {
-        emit(f);
-    }
-    if keep(exports::REPORTS_CSV_PATH) {
-        let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-        emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
-    }
-    if keep(exports::FINDINGS_JSON_PATH) {
-        let bytes = exports::findings_json(judgement, restricted).into_bytes();
-        emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
-    }
-    if keep(crate::search::INDEX_PATH) {
-        let bytes = crate::search::docs::index_js(site, judgement, restricted).into_bytes();
-        emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
-    }
+    // The small files (each made on one thread) beside the search index (made on all).
+    let small = || {
+        for f in ics::feeds_where(site, &opts.base_url, keep) {
+            emit(f);
+        }
+        if keep(exports::REPORTS_CSV_PATH) {
+            let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
+            emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
+        }
+        if keep(exports::FINDINGS_JSON_PATH) {
+            let bytes = exports::findings_json(judgement, restricted).into_bytes();
+            emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
+        }
+        for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
+            emit(f);
+        }
+    };
+    let index = || {
+        if keep(crate::search::INDEX_PATH) {
+            let bytes = crate::search::docs::index_js(site, judgement, restricted).into_bytes();
+            emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
+        }
+    };
+    rayon::join(index, small);
 }
 
 /// Everything a build writes, from a loaded site, sorted by path.
@@ -198,16 +233,9 @@ pub fn render_into(
         base_url: base_url.to_string(),
         git: loaded.git.clone(),
     };
-    let data = || {
-        let restricted = opts.include_restricted;
-        for f in render::data::data_files_where(site, judgement, &render_opts.base_url, restricted, keep) {
-            emit(f);
-        }
-        feed_files_into(site, judgement, &render_opts, keep, emit);
-    };
-    // One after the other: each is parallel inside, and the search index and the pages
-    // that list every report are the two large things a build holds in memory.
-    data();
+    // The data files, then the pages: the search index and the pages that list every
+    // report are the two large things a build holds in memory, so not at the same time.
+    feed_files_into(site, judgement, &render_opts, keep, emit);
     render::site_files_into(site, judgement, &theme, &render_opts, keep, emit)
         .map_err(|(errors, sources)| Failure { errors, sources })
 }
@@ -256,12 +284,11 @@ pub fn render_to_output(
 pub fn build(opts: &Options) -> Result<Report, BuildError> {
     let start = Instant::now();
     write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
-    let mut loaded = load(&opts.root).map_err(BuildError::Content)?;
+    let (mut loaded, judgement) = load_judged(&opts.root, opts.as_of).map_err(BuildError::Content)?;
     // Checked: the texts are needed from now on only to show an error against site.yaml
     // (the theme it names); the rest (tens of megabytes on a large site) goes.
     loaded.sources.retain(|path, _| path == "content/site.yaml");
-    let as_of = resolve_as_of(opts.as_of, &loaded.site);
-    let judgement = derive::judge(&loaded.site, as_of);
+    let as_of = judgement.as_of;
     let written = render_to_output(&loaded, &judgement, opts)?;
     Ok(Report {
         pages: written.pages,

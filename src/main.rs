@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use kehoach::build::{self, BuildError, Options};
-use kehoach::derive;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -202,7 +201,7 @@ fn init(dir: &std::path::Path) -> ExitCode {
 }
 
 fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
-    let loaded = match build::load(&root) {
+    let (loaded, j) = match build::load_judged(&root, as_of) {
         Ok(l) => l,
         Err(f) => {
             eprint!("{}", f.render());
@@ -210,8 +209,7 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let as_of = build::resolve_as_of(as_of, &loaded.site);
-    let j = derive::judge(&loaded.site, as_of);
+    let as_of = j.as_of;
     for f in &j.findings {
         eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
     }

@@ -147,7 +147,7 @@ impl Session {
                 // Git is asked on a full read only: a save changes no commit, and the pages
                 // an edit re-renders keep the stamps of the last full read.
                 let (git, cache) =
-                    rayon::join(|| crate::git::git_info(&self.opts.root), || Cache::read(&self.opts.root));
+                    build::beside(|| crate::git::git_info(&self.opts.root), || Cache::read(&self.opts.root));
                 self.git = git.map(std::sync::Arc::new);
                 let n = cache.files();
                 (cache, n, true)
