@@ -146,6 +146,50 @@ mod tests {
         }
     }
 
+    /// A theme may loop over a mapping (`{% for k, v in report.attendance %}`): the order is
+    /// the order of the fields (Tera's `preserve_order`), not a hash order that changes from
+    /// one build to the next.
+    #[test]
+    fn a_loop_over_a_mapping_follows_its_fields() {
+        let e =
+            Engine::new(&theme(&[("a.html", "{% for k, v in m %}{{ k }}={{ v }};{% endfor %}")])).unwrap();
+        let keys: Vec<String> = (0..40).map(|i| format!("k{:02}", 39 - i)).collect();
+        let expected: String = keys.iter().enumerate().map(|(i, k)| format!("{k}={i};")).collect();
+        for _ in 0..5 {
+            let mut m = serde_json::Map::new();
+            for (i, k) in keys.iter().enumerate() {
+                m.insert(k.clone(), i.into());
+            }
+            let mut ctx = Context::new();
+            // serde_json's map is sorted by key; a struct's fields come in their order.
+            ctx.insert("m", &m);
+            let sorted: String = {
+                let mut ks: Vec<(&String, usize)> = keys.iter().zip(0..).collect();
+                ks.sort();
+                ks.iter().map(|(k, i)| format!("{k}={i};")).collect()
+            };
+            assert_eq!(e.render("a.html", &ctx).unwrap(), sorted);
+            let mut ctx = Context::new();
+            let fields = tera::Value::from_serializable(&Fields(&keys));
+            ctx.insert_value("m", fields);
+            assert_eq!(e.render("a.html", &ctx).unwrap(), expected);
+        }
+    }
+
+    /// A mapping serialised in a given order of keys (as a struct's fields are).
+    struct Fields<'a>(&'a [String]);
+
+    impl serde::Serialize for Fields<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut m = s.serialize_map(Some(self.0.len()))?;
+            for (i, k) in self.0.iter().enumerate() {
+                m.serialize_entry(k, &i)?;
+            }
+            m.end()
+        }
+    }
+
     #[test]
     fn escapes_html_by_default() {
         let e = Engine::new(&theme(&[("a.html", "<p>{{ x }}</p>{{ y | safe }}")])).unwrap();
