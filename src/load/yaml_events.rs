@@ -149,7 +149,7 @@ pub(super) fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::yaml;
 
     /// The fast path gives exactly what serde-saphyr gives, or gives up.
@@ -185,25 +185,28 @@ mod tests {
         }
     }
 
+    /// Documents that only serde-saphyr reads as they must be read (the faster paths give up).
+    pub(in crate::load) const UNUSUAL: &[&str] = &[
+        "a: 1\na: 2\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "<<: { a: 1 }\n",
+        "a: True\n",
+        "c: NULL\n",
+        "d: ~\n",
+        "e:\n",
+        "f: Infinity\n",
+        "p: 0912345678\nf: 1.5\ng: .inf\nh: 0x1F\ni: +3\nj: -0\nk: 1234567890123456789\n",
+        "a: [1, 2\nb: 3\n",
+        "--- a\n--- b\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "1: a\n",
+        "nan: 1\n",
+    ];
+
     #[test]
     fn anything_unusual_takes_the_slow_path() {
-        for text in [
-            "a: 1\na: 2\n",
-            "a: &x 1\nb: *x\n",
-            "a: !!str 1\n",
-            "<<: { a: 1 }\n",
-            "a: True\n",
-            "c: NULL\n",
-            "d: ~\n",
-            "e:\n",
-            "f: Infinity\n",
-            "p: 0912345678\nf: 1.5\ng: .inf\nh: 0x1F\ni: +3\nj: -0\nk: 1234567890123456789\n",
-            "a: [1, 2\nb: 3\n",
-            "--- a\n--- b\n",
-            "%YAML 1.2\n---\na: 1\n",
-            "1: a\n",
-            "nan: 1\n",
-        ] {
+        for text in UNUSUAL {
             assert!(!same(text), "expected the slow path for {text:?}");
         }
     }
@@ -230,32 +233,32 @@ mod tests {
         assert!(same(&ok));
     }
 
+    /// The YAML of every site file of the repository (`content/` and the test fixtures):
+    /// each path, and its YAML (a Markdown file's front matter).
+    pub(in crate::load) fn repository_yaml() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let walk = |dir: &str| walkdir::WalkDir::new(root.join(dir)).into_iter().flatten();
+        walk("content")
+            .chain(walk("tests"))
+            .filter_map(|entry| {
+                let path = entry.into_path();
+                let text = std::fs::read_to_string(&path).ok()?;
+                let yaml = match path.extension().and_then(|e| e.to_str()) {
+                    Some("yaml" | "yml") => text,
+                    Some("md") => super::super::frontmatter::split(&text).ok()?.yaml.to_string(),
+                    _ => return None,
+                };
+                Some((path, yaml))
+            })
+            .collect()
+    }
+
     /// Every YAML text of the repository's sites: same tree, and (almost) all fast.
     #[test]
     fn every_content_file_of_the_repository_matches() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut fast = 0;
-        let mut total = 0;
-        for entry in walkdir::WalkDir::new(root.join("content"))
-            .into_iter()
-            .chain(walkdir::WalkDir::new(root.join("tests")))
-        {
-            let Ok(entry) = entry else { continue };
-            let path = entry.path();
-            let Ok(text) = std::fs::read_to_string(path) else { continue };
-            let yaml = match path.extension().and_then(|e| e.to_str()) {
-                Some("yaml" | "yml") => text.as_str(),
-                Some("md") => match super::super::frontmatter::split(&text) {
-                    Ok(fm) => fm.yaml,
-                    Err(_) => continue,
-                },
-                _ => continue,
-            };
-            total += 1;
-            if same(yaml) {
-                fast += 1;
-            }
-        }
+        let texts = repository_yaml();
+        let fast = texts.iter().filter(|(_, yaml)| same(yaml)).count();
+        let total = texts.len();
         assert!(total > 20, "found {total} files");
         assert!(fast * 10 >= total * 7, "only {fast} of {total} files took the fast path");
     }

@@ -48,37 +48,34 @@ fn simple_documents_are_read_and_match() {
     }
 }
 
+/// What the line reader leaves to the parser, besides what every faster path leaves to
+/// serde-saphyr ([`yaml_events::tests::UNUSUAL`]).
+const NOT_SIMPLE: &[&str] = &[
+    "key: value # comment\n",
+    "a: b\n  c\n",
+    "title: |\n  one\n",
+    "k:\n- 1\n",
+    "a: \"x\\ny\"\n",
+    "a: 'it''s'\n",
+    "a:\tb\n",
+    "a: b \n",
+    "\u{feff}a: b\n",
+    "--- \na: 1\n",
+    "a: [1,\n  2]\n",
+    "p: 0912345678\n",
+    "single\n",
+    "a: { b }\n",
+    "a: { b: \"x\\\"y\" }\n",
+    "a: ['it''s']\n",
+    "a: -\n",
+    "a:  b: c\n",
+    "\"q\": 1\n",
+    "a: 1\n b: 2\n",
+];
+
 #[test]
 fn anything_else_is_left_to_the_parser() {
-    for text in [
-        "a: 1\na: 2\n",
-        "a: &x 1\nb: *x\n",
-        "a: !!str 1\n",
-        "<<: { a: 1 }\n",
-        "a: True\n",
-        "e:\n",
-        "key: value # comment\n",
-        "a: b\n  c\n",
-        "title: |\n  one\n",
-        "k:\n- 1\n",
-        "a: \"x\\ny\"\n",
-        "a: 'it''s'\n",
-        "a:\tb\n",
-        "a: b \n",
-        "\u{feff}a: b\n",
-        "--- \na: 1\n",
-        "a: [1,\n  2]\n",
-        "p: 0912345678\n",
-        "1: a\n",
-        "single\n",
-        "a: { b }\n",
-        "a: { b: \"x\\\"y\" }\n",
-        "a: ['it''s']\n",
-        "a: -\n",
-        "a:  b: c\n",
-        "\"q\": 1\n",
-        "a: 1\n b: 2\n",
-    ] {
+    for text in yaml_events::tests::UNUSUAL.iter().chain(NOT_SIMPLE) {
         assert!(!same(text), "expected the line reader to give up on {text:?}");
     }
 }
@@ -91,31 +88,17 @@ fn the_limits_hold() {
     assert!(same(&ok));
 }
 
-/// Every YAML text of the repository's sites: same tree, and nearly all read here.
+/// Every YAML text of the repository's sites: same tree, and nearly all read here (every
+/// report of the sample site).
 #[test]
 fn every_content_file_of_the_repository_matches() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample_reports = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/reports");
     let (mut read, mut total, mut reports, mut reports_read) = (0, 0, 0, 0);
-    for entry in walkdir::WalkDir::new(root.join("content"))
-        .into_iter()
-        .chain(walkdir::WalkDir::new(root.join("tests")))
-    {
-        let Ok(entry) = entry else { continue };
-        let path = entry.path();
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
-        let is_report = path.to_string_lossy().contains("/reports/");
-        let yaml = match path.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml") => text.as_str(),
-            Some("md") => match super::super::frontmatter::split(&text) {
-                Ok(fm) => fm.yaml,
-                Err(_) => continue,
-            },
-            _ => continue,
-        };
+    for (path, yaml) in yaml_events::tests::repository_yaml() {
+        let ok = same(&yaml);
         total += 1;
-        let ok = same(yaml);
         read += usize::from(ok);
-        if is_report && path.starts_with(root.join("content")) {
+        if path.starts_with(&sample_reports) {
             reports += 1;
             reports_read += usize::from(ok);
         }
