@@ -156,8 +156,9 @@ pub enum BuildError {
     Write(write::WriteError),
 }
 
-/// The files for other programs: `data/visits.*`, `data/summary.json`, the iCalendar feeds (visits only: no report content), `data/reports.csv`,
-/// `data/findings.json` and the search index, all from the published view (restricted
+/// The files for other programs: `data/visits.*`, `data/summary.json`, the iCalendar
+/// feeds (visits only: no report content), `data/reports.csv`, `data/findings.json` and
+/// the search index, all from the published view (restricted
 /// content only with `include_restricted`, never drafts or reports not yet counted on
 /// `as_of`). Only those whose path passes `keep` are made.
 fn feed_files_into(

@@ -218,9 +218,9 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
         "ok: 0 errors, {} findings, {} gaps; {} visits planned, {} reported, {} overdue on {}",
         j.findings.len(),
         j.gaps.len(),
-        s.planned,
-        s.reported,
-        s.overdue,
+        s.tally.planned(),
+        s.tally.reported,
+        s.tally.overdue,
         as_of.format("%d/%m/%Y")
     );
     let failed = strict && !(j.findings.is_empty() && j.gaps.is_empty());

@@ -193,8 +193,8 @@ pub fn run(input: &Input, pages: Pages) -> Reached {
             let _ = diag::render(&build::finding_diagnostic(f), &loaded.sources);
         }
         for include_restricted in [false, true] {
-            let s = j.summary(&loaded.site, include_restricted);
-            assert_eq!(s.reported + s.awaiting + s.overdue + s.upcoming, s.planned, "partition");
+            let s = j.summary(&loaded.site, include_restricted).tally;
+            assert_eq!(s.reported + s.awaiting + s.overdue + s.upcoming, s.planned(), "partition");
             assert_eq!(s.on_time + s.late, s.reported, "on time + late");
             let wanted = if include_restricted { Pages::Full } else { Pages::Default };
             if as_of == date(2024, 8, 20) && pages == wanted {

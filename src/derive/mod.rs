@@ -126,18 +126,12 @@ pub struct Gap {
     pub planned: u32,
 }
 
-/// The figures of `data/summary.json`.
+/// The figures of `data/summary.json`: the visits by status (and `planned`, from
+/// [`Tally::planned`]) and these.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Summary {
     pub as_of: Option<NaiveDate>,
-    pub planned: u32,
-    pub reported: u32,
-    pub on_time: u32,
-    pub late: u32,
-    pub awaiting: u32,
-    pub overdue: u32,
-    pub upcoming: u32,
-    pub cancelled: u32,
+    pub tally: Tally,
     pub gaps: u32,
     pub findings: u32,
     pub units_total: u32,

@@ -47,6 +47,11 @@ impl Tally {
     pub fn planned(&self) -> u32 {
         self.reported.saturating_add(self.awaiting).saturating_add(self.overdue).saturating_add(self.upcoming)
     }
+
+    /// reported × 100 / planned, rounded down (0 when nothing is planned).
+    pub fn percent_reported(&self) -> u32 {
+        (self.reported * 100).checked_div(self.planned()).unwrap_or(0)
+    }
 }
 
 pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> Summary {
@@ -60,14 +65,7 @@ pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> S
         .collect();
     Summary {
         as_of: Some(j.as_of),
-        planned: t.planned(),
-        reported: t.reported,
-        on_time: t.on_time,
-        late: t.late,
-        awaiting: t.awaiting,
-        overdue: t.overdue,
-        upcoming: t.upcoming,
-        cancelled: t.cancelled,
+        tally: t,
         gaps: count(j.gaps.len()),
         findings: count(j.findings.iter().filter(|f| include_restricted || !f.restricted).count()),
         units_total: count(site.units.len()),
@@ -78,7 +76,7 @@ pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> S
 #[cfg(test)]
 mod tests {
     use crate::derive::testkit::*;
-    use crate::derive::{Summary, judge};
+    use crate::derive::{Summary, Tally, judge};
     use crate::model::Site;
     use crate::model::VisitKind::{ChiBo, DangUy};
 
@@ -122,20 +120,22 @@ mod tests {
         // findings: wrong kind (public) + 2 from the restricted report.
         let expected = Summary {
             as_of: Some(d("2024-04-20")),
-            planned: 7,
-            reported: 2,
-            on_time: 1,
-            late: 1,
-            awaiting: 1,
-            overdue: 2,
-            upcoming: 2,
-            cancelled: 1,
+            tally: Tally {
+                reported: 2,
+                on_time: 1,
+                late: 1,
+                awaiting: 1,
+                overdue: 2,
+                upcoming: 2,
+                cancelled: 1,
+            },
             gaps: 5,
             findings: 3,
             units_total: 3,
             units_visited: 2,
         };
         assert_eq!(j.summary(&s, true), expected);
+        assert_eq!(expected.tally.planned(), 7);
         assert_eq!(j.summary(&s, false), Summary { findings: 1, ..expected });
     }
 
@@ -146,10 +146,11 @@ mod tests {
         while day <= d("2024-06-30") {
             let j = judge(&s, day);
             let m = j.summary(&s, true);
-            assert_eq!(m.reported + m.awaiting + m.overdue + m.upcoming, m.planned, "{day}");
-            assert_eq!(m.on_time + m.late, m.reported, "{day}");
-            assert_eq!(m.planned + m.cancelled, s.visits.len() as u32, "{day}");
-            assert!(m.units_visited <= m.reported && m.units_visited <= m.units_total, "{day}");
+            let t = m.tally;
+            assert_eq!(t.reported + t.awaiting + t.overdue + t.upcoming, t.planned(), "{day}");
+            assert_eq!(t.on_time + t.late, t.reported, "{day}");
+            assert_eq!(t.planned() + t.cancelled, s.visits.len() as u32, "{day}");
+            assert!(m.units_visited <= t.reported && m.units_visited <= m.units_total, "{day}");
             assert!(j.summary(&s, false).findings <= m.findings, "{day}");
             day = day.succ_opt().unwrap();
         }
@@ -159,7 +160,7 @@ mod tests {
     fn a_past_as_of_shows_the_past() {
         let s = site();
         let m = judge(&s, d("2024-03-01")).summary(&s, true);
-        assert_eq!((m.reported, m.upcoming, m.units_visited), (0, 7, 0));
+        assert_eq!((m.tally.reported, m.tally.upcoming, m.units_visited), (0, 7, 0));
         // Only the schedule's wrong kind remains; no report counts yet.
         assert_eq!(m.findings, 1);
     }

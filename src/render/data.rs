@@ -9,7 +9,7 @@
 //! quoting, nulls as empty cells.
 
 use super::OutputFile;
-use crate::derive::{Judgement, Summary};
+use crate::derive::{Judgement, Summary, Tally};
 use crate::model::Site;
 use serde::Serialize;
 
@@ -50,13 +50,9 @@ impl VisitRow<'_> {
 struct SummaryRow {
     as_of: Option<String>,
     planned: u32,
-    reported: u32,
-    on_time: u32,
-    late: u32,
-    awaiting: u32,
-    overdue: u32,
-    upcoming: u32,
-    cancelled: u32,
+    /// `reported`, `on_time`, `late`, `awaiting`, `overdue`, `upcoming`, `cancelled`.
+    #[serde(flatten)]
+    tally: Tally,
     gaps: u32,
     findings: u32,
     units_total: u32,
@@ -67,14 +63,8 @@ impl From<Summary> for SummaryRow {
     fn from(s: Summary) -> Self {
         SummaryRow {
             as_of: s.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
-            planned: s.planned,
-            reported: s.reported,
-            on_time: s.on_time,
-            late: s.late,
-            awaiting: s.awaiting,
-            overdue: s.overdue,
-            upcoming: s.upcoming,
-            cancelled: s.cancelled,
+            planned: s.tally.planned(),
+            tally: s.tally,
             gaps: s.gaps,
             findings: s.findings,
             units_total: s.units_total,

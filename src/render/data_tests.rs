@@ -131,14 +131,14 @@ fn summary_json_keys_in_order() {
     let summary = judge(&s, d("2024-03-25")).summary(&s, false);
     let want = format!(
         "{{\n  \"as_of\": \"2024-03-25\",\n  \"planned\": {},\n  \"reported\": {},\n  \"on_time\": {},\n  \"late\": {},\n  \"awaiting\": {},\n  \"overdue\": {},\n  \"upcoming\": {},\n  \"cancelled\": {},\n  \"gaps\": {},\n  \"findings\": {},\n  \"units_total\": {},\n  \"units_visited\": {}\n}}\n",
-        summary.planned,
-        summary.reported,
-        summary.on_time,
-        summary.late,
-        summary.awaiting,
-        summary.overdue,
-        summary.upcoming,
-        summary.cancelled,
+        summary.tally.planned(),
+        summary.tally.reported,
+        summary.tally.on_time,
+        summary.tally.late,
+        summary.tally.awaiting,
+        summary.tally.overdue,
+        summary.tally.upcoming,
+        summary.tally.cancelled,
         summary.gaps,
         summary.findings,
         summary.units_total,
@@ -149,12 +149,12 @@ fn summary_json_keys_in_order() {
     // 1 cancelled; gap: to-2 March dang_uy (cancelled); units visited db-a, cb-a1.
     assert_eq!(
         (
-            summary.planned,
-            summary.reported,
-            summary.on_time,
-            summary.late,
-            summary.overdue,
-            summary.cancelled
+            summary.tally.planned(),
+            summary.tally.reported,
+            summary.tally.on_time,
+            summary.tally.late,
+            summary.tally.overdue,
+            summary.tally.cancelled
         ),
         (3, 2, 1, 1, 1, 1)
     );

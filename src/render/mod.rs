@@ -119,12 +119,17 @@ fn nav(view: &View, page: &Page) -> Vec<NavItem> {
             current: page.section == *s,
         })
         .collect();
-    items.extend(view.pages.iter().filter(|p| !p.slug.contains('/')).map(|p| {
+    items.extend(menu_pages(view).map(|p| {
         let u = url::page(&p.slug);
         let label = p.menu_title.clone().unwrap_or_else(|| p.title.clone());
         NavItem { label, title: p.title.clone(), current: page.path == u, url: u }
     }));
     items
+}
+
+/// The pages of `pages/` that the menu lists: those at the top of the folder.
+fn menu_pages<'v>(view: &'v View) -> impl Iterator<Item = &'v crate::model::Page> {
+    view.pages.iter().copied().filter(|p| !p.slug.contains('/'))
 }
 
 /// One page to build: which, and of what.
@@ -225,6 +230,8 @@ struct Common {
     full_build: tera::Value,
     /// The menu of a page of each section that is not itself in the menu.
     nav: std::collections::HashMap<&'static str, tera::Value>,
+    /// The addresses of the pages in the menu (whose menu marks them as current).
+    in_menu: std::collections::HashSet<String>,
 }
 
 impl Common {
@@ -252,6 +259,7 @@ impl Common {
             full_build: tera::Value::from_serializable(&view.include_restricted),
             base,
             nav,
+            in_menu: menu_pages(view).map(|p| url::page(&p.slug)).collect(),
         }
     }
 
@@ -260,9 +268,8 @@ impl Common {
         let base = &self.base;
         let canonical = (base.starts_with("http://") || base.starts_with("https://"))
             .then(|| format!("{base}{}", page.path.trim_end_matches("index.html")));
-        let in_menu = view.pages.iter().any(|p| !p.slug.contains('/') && url::page(&p.slug) == page.path);
         let nav = match self.nav.get(page.section) {
-            Some(nav) if !in_menu => nav.clone(),
+            Some(nav) if !self.in_menu.contains(&page.path) => nav.clone(),
             _ => tera::Value::from_serializable(&nav(view, page)),
         };
         let ctx = &mut page.ctx;

@@ -19,10 +19,7 @@ fn subject_url(view: &View, f: &Finding) -> Option<String> {
     match &f.subject {
         Subject::Team(t) => Some(url::team(t)),
         Subject::Visit(id) => visit(id).map(|i| url::visit(&view.site.visits[i].team, id)),
-        Subject::Report(id) => visit(id).map(|i| match view.report(i) {
-            Some(_) => url::report(id),
-            None => url::visit(&view.site.visits[i].team, id),
-        }),
+        Subject::Report(id) => visit(id).map(|i| view.visit_target(i, &view.site.visits[i].team, id)),
     }
 }
 
@@ -79,11 +76,8 @@ fn matrix<'a>(view: &View<'a>) -> Matrix<'a> {
                     for kind in VisitKind::ALL {
                         for (i, v) in cell.get(&(*m, kind)).map(Vec::as_slice).unwrap_or_default() {
                             let status = visit_status(view, *i, v);
-                            let url = match view.report(*i) {
-                                Some(_) => url::report(&v.id),
-                                None => url::visit(&v.team, &v.id),
-                            };
-                            let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+                            let url = view.visit_target(*i, &v.team, &v.id);
+                            let unit = view.unit_name(&v.unit);
                             entries.push(CellEntry {
                                 kind_short: kind_short(kind),
                                 kind_abbr: kind_abbr(kind),
@@ -155,17 +149,21 @@ pub fn dashboard(view: &View) -> Page {
             }
         }
     }
-    p.ctx.insert(
-        "summary",
-        &json!({
-            "as_of": summary.as_of.map(vi::date), "planned": summary.planned, "reported": summary.reported,
-            "on_time": summary.on_time, "late": summary.late, "awaiting": summary.awaiting,
-            "overdue": summary.overdue, "upcoming": summary.upcoming, "cancelled": summary.cancelled,
-            "gaps": summary.gaps, "findings": summary.findings, "units_total": summary.units_total,
-            "units_visited": summary.units_visited,
-            "percent": (summary.reported * 100).checked_div(summary.planned).unwrap_or(0),
-        }),
-    );
+    // The tally by status, and the rest of the summary beside it.
+    let t = summary.tally;
+    let mut facts = serde_json::to_value(t).unwrap_or_default();
+    if let Value::Object(m) = &mut facts {
+        m.extend([
+            ("as_of".into(), json!(summary.as_of.map(vi::date))),
+            ("planned".into(), json!(t.planned())),
+            ("gaps".into(), json!(summary.gaps)),
+            ("findings".into(), json!(summary.findings)),
+            ("units_total".into(), json!(summary.units_total)),
+            ("units_visited".into(), json!(summary.units_visited)),
+            ("percent".into(), json!(t.percent_reported())),
+        ]);
+    }
+    p.ctx.insert("summary", &facts);
     p.ctx.insert("as_of_long", &vi::day_long(as_of));
     p.ctx.insert("matrix", &matrix(view));
     p.ctx.insert("overdue", &overdue);

@@ -127,7 +127,7 @@ struct AttendanceFacts {
 
 pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
     let row = visit_value(view, i, v);
-    let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+    let unit = view.unit_name(&v.unit);
     let title = format!("Báo cáo dự sinh hoạt: {unit} ({})", vi::month(v.month.value));
     let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
     p.source = super::stamp::Source::Report(i);
@@ -210,7 +210,7 @@ pub fn synthesis(view: &View) -> Page {
                 .iter()
                 .filter_map(|(i, v, r)| {
                     let text = markdown::section(&r.body, PROPOSALS)?;
-                    let unit = view.unit(&v.unit).map(|u| u.name.as_str()).unwrap_or(v.unit.as_str());
+                    let unit = view.unit_name(&v.unit);
                     Some((
                         unit,
                         Proposal {

@@ -182,7 +182,7 @@ pub fn figures(view: &View, team: Option<&str>) -> Figures {
         required: per_team * if team.is_some() { 1 } else { view.site.teams.len() as u32 },
         planned: t.planned(),
         tally: t,
-        percent: (t.reported * 100).checked_div(t.planned()).unwrap_or(0),
+        percent: t.percent_reported(),
     }
 }
 

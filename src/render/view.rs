@@ -167,6 +167,14 @@ impl<'a> View<'a> {
         self.units.get(id).copied()
     }
 
+    /// The name of unit `id` (its id when the site has no such unit).
+    pub fn unit_name<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.unit(id).map_or(id, |u| u.name.as_str())
+    }
+
     /// The slot of visit `i`'s shared row.
     pub(super) fn row_slot(&self, i: usize) -> Option<&OnceLock<tera::Value>> {
         self.rows.get(i)
@@ -179,6 +187,15 @@ impl<'a> View<'a> {
     /// The published report on visit `i`, if any.
     pub fn report(&self, i: usize) -> Option<&'a Report> {
         self.reports.get(i).copied().flatten()
+    }
+
+    /// Where visit `i` (of id `id`, of team `team`) is shown: its report, when published,
+    /// else its row on the team page.
+    pub fn visit_target(&self, i: usize, team: &str, id: &str) -> String {
+        match self.report(i) {
+            Some(_) => url::report(id),
+            None => url::visit(team, id),
+        }
     }
 
     /// Visits with their index: by month (dated first, by day and time), team, kind.
