@@ -5,6 +5,7 @@
 use crate::derive::{self, Finding, Judgement};
 use crate::diag::{Diagnostic, Severity, Sources};
 use crate::model::Site;
+use crate::render::report_body::Bodies;
 use crate::render::{self, OutputFile};
 use crate::{check, load, write};
 use chrono::NaiveDate;
@@ -157,11 +158,11 @@ pub enum BuildError {
 }
 
 /// The files for other programs: `data/visits.*`, `data/summary.json`, the iCalendar
-/// feeds (visits only: no report content), `data/reports.csv`, `data/findings.json` and
-/// the search index, all from the published view (restricted
-/// content only with `include_restricted`, never drafts or reports not yet counted on
-/// `as_of`). Only those whose path passes `keep` are made.
-fn feed_files_into(
+/// feeds (visits only: no report content), `data/reports.csv` and `data/findings.json`, all
+/// from the published view (restricted content only with `include_restricted`, never
+/// drafts or reports not yet counted on `as_of`). Only those whose path passes `keep` are
+/// made. Each is made on one thread.
+fn data_files_into(
     site: &Site,
     judgement: &Judgement,
     opts: &render::RenderOptions,
@@ -170,30 +171,38 @@ fn feed_files_into(
 ) {
     use crate::feeds::{exports, ics};
     let restricted = opts.include_restricted;
-    // The small files (each made on one thread) beside the search index (made on all).
-    let small = || {
-        for f in ics::feeds_where(site, &opts.base_url, keep) {
-            emit(f);
-        }
-        if keep(exports::REPORTS_CSV_PATH) {
-            let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-            emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
-        }
-        if keep(exports::FINDINGS_JSON_PATH) {
-            let bytes = exports::findings_json(judgement, restricted).into_bytes();
-            emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
-        }
-        for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
-            emit(f);
-        }
-    };
-    let index = || {
-        if keep(crate::search::INDEX_PATH) {
-            let bytes = crate::search::docs::index_js(site, judgement, restricted).into_bytes();
-            emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
-        }
-    };
-    rayon::join(index, small);
+    for f in ics::feeds_where(site, &opts.base_url, keep) {
+        emit(f);
+    }
+    if keep(exports::REPORTS_CSV_PATH) {
+        let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
+        emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
+    }
+    if keep(exports::FINDINGS_JSON_PATH) {
+        let bytes = exports::findings_json(judgement, restricted).into_bytes();
+        emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
+    }
+    for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
+        emit(f);
+    }
+}
+
+/// The search index (the same published view as the data files), when `keep` keeps it;
+/// the reports' texts come from `bodies` where the report pages left them.
+fn search_index_into(
+    site: &Site,
+    judgement: &Judgement,
+    opts: &render::RenderOptions,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &(dyn Fn(OutputFile) + Sync),
+    bodies: &Bodies,
+) {
+    if keep(crate::search::INDEX_PATH) {
+        let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
+        let bytes =
+            crate::search::docs::index_js(site, judgement, opts.include_restricted, &text).into_bytes();
+        emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
+    }
 }
 
 /// Everything a build writes, from a loaded site, sorted by path.
@@ -234,11 +243,25 @@ pub fn render_into(
         base_url: base_url.to_string(),
         git: loaded.git.clone(),
     };
-    // The data files, then the pages: the search index and the pages that list every
-    // report are the two large things a build holds in memory, so not at the same time.
-    feed_files_into(site, judgement, &render_opts, keep, emit);
-    render::site_files_into(site, judgement, &theme, &render_opts, keep, emit)
-        .map_err(|(errors, sources)| Failure { errors, sources })
+    // The data files (each made on one thread) beside the reports' pages (on all); then
+    // the search index, from the texts the report pages kept; then the other pages. The
+    // search index and the pages that list every report are the two large things a build
+    // holds in memory, so not at the same time.
+    let bodies =
+        Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::search::INDEX_PATH));
+    let ((), reports) = rayon::join(
+        || data_files_into(site, judgement, &render_opts, keep, emit),
+        || {
+            render::Pages::prepare(site, judgement, &theme, &render_opts).map(|pages| {
+                let failed = pages.render_part(render::Part::Reports, keep, emit, &bodies);
+                (pages, failed)
+            })
+        },
+    );
+    let (pages, mut failed) = reports.map_err(|(errors, sources)| Failure { errors, sources })?;
+    search_index_into(site, judgement, &render_opts, keep, emit, &bodies);
+    failed.extend(pages.render_part(render::Part::Rest, keep, emit, &bodies));
+    pages.finish(failed, keep, emit).map_err(|(errors, sources)| Failure { errors, sources })
 }
 
 /// What the writing of a build's files came to.

@@ -118,6 +118,14 @@ fn markdown(data: &[u8]) {
     }
     let _ = render::markdown::section(text, "Đề xuất, kiến nghị");
     let _ = search::docs::markdown_text(text);
+    // One reading for the page, the synthesis and the search: the same sanitised HTML.
+    use render::report_body::{Want, read};
+    let parts = read(text, Want { page: Some("../../"), proposals: Some("../"), text: true });
+    for html in parts.html.iter().chain(parts.proposals.iter().flatten()) {
+        if let Some(bad) = runnable(html) {
+            panic!("{bad} in {html:?}");
+        }
+    }
 }
 
 /// The first thing in an HTML fragment that could run script, style the page or load

@@ -8,7 +8,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use unicode_normalization::UnicodeNormalization;
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
@@ -31,9 +31,9 @@ fn is_external(url: &str) -> bool {
     url.starts_with("//") || url.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'))
 }
 
-/// The Markdown's events, with link and image addresses rewritten for a page at `root`.
-pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
-    Parser::new_ext(md, options()).map(move |e| match e {
+/// The event with a link or image address rewritten for a page at `root`.
+fn for_page<'a>(e: Event<'a>, root: &str) -> Event<'a> {
+    match e {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let dest_url = CowStr::from(local_url(&dest_url, root));
             Event::Start(Tag::Link { link_type, dest_url, title, id })
@@ -43,19 +43,30 @@ pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item 
             Event::Start(Tag::Image { link_type, dest_url, title, id })
         }
         e => e,
-    })
+    }
+}
+
+/// The Markdown's events, with link and image addresses rewritten for a page at `root`.
+#[cfg(test)]
+pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
+    Parser::new_ext(md, options()).map(move |e| for_page(e, root))
 }
 
 /// Render Markdown to sanitised HTML for a page at depth `root` (e.g. `"../../"`).
-/// Markdown without raw HTML is written directly in the sanitiser's form
-/// ([`super::markdown_fast`]); the rest goes through the sanitiser.
 pub fn to_html(md: &str, root: &str) -> String {
-    if let Some(html) = super::markdown_fast::render(page_events(md, root)) {
+    events_html(|| Parser::new_ext(md, options()), root)
+}
+
+/// The sanitised HTML of the events `events()` gives (each call the same ones), for a
+/// page at `root`. Events of Markdown without raw HTML are written directly in the
+/// sanitiser's form ([`super::markdown_fast`]); the rest go through the sanitiser.
+pub(super) fn events_html<'a, I: Iterator<Item = Event<'a>>>(events: impl Fn() -> I, root: &str) -> String {
+    if let Some(html) = super::markdown_fast::render(events().map(|e| for_page(e, root))) {
         return html;
     }
-    // Raw HTML or the like (rare): parsed again, for the sanitiser.
+    // Raw HTML or the like (rare): the events again, for the sanitiser.
     let mut raw = String::new();
-    html::push_html(&mut raw, page_events(md, root));
+    html::push_html(&mut raw, events().map(|e| for_page(e, root)));
     sanitize(&raw)
 }
 
@@ -83,7 +94,7 @@ fn sanitize(raw: &str) -> String {
 
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
 /// "a)") in front, no colon or spaces at the end.
-fn heading_key(text: &str) -> String {
+pub(super) fn heading_key(text: &str) -> String {
     let t: String = text.nfc().collect::<String>().to_lowercase();
     let t = t.trim();
     let t = match t.split_once(['.', ')']) {

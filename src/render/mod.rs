@@ -14,6 +14,7 @@ mod pages_dashboard;
 mod pages_main;
 mod pages_reports;
 mod pages_search;
+pub mod report_body;
 mod rows;
 pub mod stamp;
 pub mod vi;
@@ -27,6 +28,7 @@ use crate::diag::{Diagnostic, Sources};
 use crate::model::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
+use report_body::Bodies;
 use serde::Serialize;
 use view::{View, url};
 
@@ -198,7 +200,7 @@ impl Job<'_> {
     }
 
     /// The page with its own context (without the parts every page has).
-    fn page(&self, view: &View, opts: &RenderOptions) -> Page {
+    fn page(&self, view: &View, opts: &RenderOptions, bodies: &Bodies) -> Page {
         match self {
             Job::Home => pages_main::home(view),
             Job::Plan => pages_main::plan(view),
@@ -207,13 +209,13 @@ impl Job<'_> {
             Job::Year => pages_calendar::year(view),
             Job::Reports => pages_reports::index(view),
             Job::Dashboard => pages_dashboard::dashboard(view),
-            Job::Synthesis => pages_reports::synthesis(view),
+            Job::Synthesis => pages_reports::synthesis(view, bodies),
             Job::NotFound => pages_main::not_found(&opts.base_url),
             Job::Search => pages_search::search(view),
             Job::Team(t) => pages_main::team(view, t),
             Job::Unit(u) => pages_main::unit(view, u),
             Job::Month(m) => pages_calendar::month(view, *m),
-            Job::Report(i, v, r) => pages_reports::report(view, *i, v, r),
+            Job::Report(i, v, r) => pages_reports::report(view, *i, v, r, bodies),
             Job::Page(p) => pages_main::page(view, p),
         }
     }
@@ -337,42 +339,103 @@ pub fn site_files_into(
     keep: &(dyn Fn(&str) -> bool + Sync),
     emit: &(dyn Fn(OutputFile) + Sync),
 ) -> Result<(), (Vec<Diagnostic>, Sources)> {
-    let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
-    let view = View::new(site, judgement, opts.include_restricted);
-    let common = Common::new(&view, opts);
-    // Each page is built, rendered, emitted and dropped on one of rayon's threads.
-    let mut jobs = jobs(&view);
-    jobs.retain(|job| keep(&job.path()));
-    let failed: Vec<Box<Diagnostic>> = jobs
-        .par_iter()
-        .filter_map(|job| {
-            let mut page = job.page(&view, opts);
-            debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
-            common.add(&view, &mut page);
-            stamp::stamp(&view, &mut page, opts.git.as_deref());
-            match engine.render_bytes(page.template, &page.ctx) {
-                Ok(bytes) => {
-                    emit(OutputFile { path: page.path, bytes });
-                    None
+    let bodies = Bodies::new(site.reports.len(), synthesis_root(keep), false);
+    let pages = Pages::prepare(site, judgement, theme, opts)?;
+    let mut failed = pages.render_part(Part::Reports, keep, emit, &bodies);
+    failed.extend(pages.render_part(Part::Rest, keep, emit, &bodies));
+    pages.finish(failed, keep, emit)
+}
+
+/// The way back to the site root from the synthesis, when `keep` keeps the synthesis (for
+/// [`Bodies::new`]).
+pub fn synthesis_root(keep: &(dyn Fn(&str) -> bool + Sync)) -> Option<String> {
+    let path = url::synthesis();
+    keep(&path).then(|| "../".repeat(path.matches('/').count()))
+}
+
+/// The pages of a site by when they are rendered: the reports' pages first (they keep
+/// what the synthesis and the search index need of each report, see [`Bodies`]), then
+/// the rest.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Part {
+    Reports,
+    Rest,
+}
+
+/// The pages of a site, ready to render: the templates compiled, the published view and
+/// the parts every page shares made.
+pub struct Pages<'a> {
+    engine: engine::Engine,
+    view: View<'a>,
+    common: Common,
+    theme: &'a Theme,
+    opts: &'a RenderOptions,
+}
+
+impl<'a> Pages<'a> {
+    pub fn prepare(
+        site: &'a Site,
+        judgement: &'a Judgement,
+        theme: &'a Theme,
+        opts: &'a RenderOptions,
+    ) -> Result<Pages<'a>, (Vec<Diagnostic>, Sources)> {
+        let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
+        let view = View::new(site, judgement, opts.include_restricted);
+        let common = Common::new(&view, opts);
+        Ok(Pages { engine, view, common, theme, opts })
+    }
+
+    /// Render the pages of `part` whose path passes `keep` (see [`site_files_into`]);
+    /// the template errors, in page order.
+    pub fn render_part(
+        &self,
+        part: Part,
+        keep: &(dyn Fn(&str) -> bool + Sync),
+        emit: &(dyn Fn(OutputFile) + Sync),
+        bodies: &Bodies,
+    ) -> Vec<Box<Diagnostic>> {
+        let Pages { engine, view, common, opts, .. } = self;
+        let mut jobs = jobs(view);
+        jobs.retain(|job| (matches!(job, Job::Report(..)) == (part == Part::Reports)) && keep(&job.path()));
+        // Each page is built, rendered, emitted and dropped on one of rayon's threads.
+        jobs.par_iter()
+            .filter_map(|job| {
+                let mut page = job.page(view, opts, bodies);
+                debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
+                common.add(view, &mut page);
+                stamp::stamp(view, &mut page, opts.git.as_deref());
+                match engine.render_bytes(page.template, &page.ctx) {
+                    Ok(bytes) => {
+                        emit(OutputFile { path: page.path, bytes });
+                        None
+                    }
+                    Err(d) => Some(d),
                 }
-                Err(d) => Some(d),
+            })
+            .collect()
+    }
+
+    /// The errors of the parts (each once), else the theme's assets that pass `keep`.
+    pub fn finish(
+        self,
+        failed: Vec<Box<Diagnostic>>,
+        keep: &(dyn Fn(&str) -> bool + Sync),
+        emit: &(dyn Fn(OutputFile) + Sync),
+    ) -> Result<(), (Vec<Diagnostic>, Sources)> {
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for d in failed {
+            if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
+                errors.push(*d);
             }
-        })
-        .collect();
-    // In job order, so that the errors do not depend on scheduling.
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for d in failed {
-        if !errors.iter().any(|e| e.loc == d.loc && e.message == d.message) {
-            errors.push(*d);
         }
+        if !errors.is_empty() {
+            return Err((errors, self.engine.sources));
+        }
+        for (p, b) in self.theme.assets.iter().filter(|(p, _)| keep(p)) {
+            emit(OutputFile { path: p.clone(), bytes: b.clone() });
+        }
+        Ok(())
     }
-    if !errors.is_empty() {
-        return Err((errors, engine.sources));
-    }
-    for (p, b) in theme.assets.iter().filter(|(p, _)| keep(p)) {
-        emit(OutputFile { path: p.clone(), bytes: b.clone() });
-    }
-    Ok(())
 }
 
 fn theme_sources(theme: &Theme) -> Sources {

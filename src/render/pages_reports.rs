@@ -2,8 +2,9 @@
 //! Committee. Only published reports appear (see [`super::view`]).
 
 use super::Page;
-use super::markdown::{self, PROPOSALS};
+use super::markdown;
 use super::pages_main::team_figures;
+use super::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
 use super::vi;
 use super::view::{View, url};
@@ -125,7 +126,7 @@ struct AttendanceFacts {
     unexcused: u32,
 }
 
-pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
+pub fn report(view: &View, i: usize, v: &Visit, r: &Report, bodies: &Bodies) -> Page {
     let row = visit_value(view, i, v);
     let unit = view.unit_name(&v.unit);
     let title = format!("Báo cáo dự sinh hoạt: {unit} ({})", vi::month(v.month.value));
@@ -161,7 +162,10 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report) -> Page {
         rating_label: r.rating.label(),
         score: r.score,
         restricted: r.restricted,
-        body: markdown::to_html(&r.body, &p.root),
+        body: match view.state(i).and_then(|s| s.report) {
+            Some(ri) => bodies.page_html(ri, &r.body, &p.root),
+            None => markdown::to_html(&r.body, &p.root),
+        },
     };
     p.ctx.insert("report", &report);
     p
@@ -183,7 +187,7 @@ struct TeamProposals<'a> {
     items: Vec<Proposal>,
 }
 
-pub fn synthesis(view: &View) -> Page {
+pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
     let mut p =
         Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
     let reported = view.reported();
@@ -209,7 +213,8 @@ pub fn synthesis(view: &View) -> Page {
             let mut items: Vec<(&str, Proposal)> = mine
                 .iter()
                 .filter_map(|(i, v, r)| {
-                    let text = markdown::section(&r.body, PROPOSALS)?;
+                    let ri = view.state(*i).and_then(|s| s.report)?;
+                    let html = bodies.take_proposals(ri, &r.body, &root)?;
                     let unit = view.unit_name(&v.unit);
                     Some((
                         unit,
@@ -217,7 +222,7 @@ pub fn synthesis(view: &View) -> Page {
                             visit: visit_value(view, *i, v),
                             held_on: vi::date(r.held_on.value),
                             url: url::report(&v.id),
-                            html: markdown::to_html(text, &root),
+                            html,
                         },
                     ))
                 })

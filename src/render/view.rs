@@ -81,6 +81,8 @@ pub struct View<'a> {
     by_id: HashMap<&'a str, usize>,
     /// Position of each visit in `order`.
     rank: Vec<usize>,
+    /// See [`Self::months`] (made once: every month's page asks).
+    months: Vec<YearMonth>,
     /// The chi bộ trực thuộc of each đảng bộ, in units.yaml order.
     cells: HashMap<&'a str, Vec<&'a Unit>>,
     /// Each visit's row as a template value, made the first time a page lists the visit
@@ -139,7 +141,12 @@ impl<'a> View<'a> {
         for (i, v) in site.visits.iter().enumerate() {
             by_id.entry(v.id.as_str()).or_insert(i);
         }
+        let mut months = site.config.months();
+        months.extend(by_month.keys().copied());
+        months.sort();
+        months.dedup();
         View {
+            months,
             rows: (0..site.visits.len()).map(|_| OnceLock::new()).collect(),
             by_team,
             by_unit,
@@ -257,11 +264,7 @@ impl<'a> View<'a> {
 
     /// Every month with something to show: the plan's period and every visit's month.
     pub fn months(&self) -> Vec<YearMonth> {
-        let mut m = self.site.config.months();
-        m.extend(self.site.visits.iter().map(|v| v.month.value));
-        m.sort();
-        m.dedup();
-        m
+        self.months.clone()
     }
 
     /// The guidance page a unit's secretary should read: the first published page whose

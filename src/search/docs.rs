@@ -6,7 +6,7 @@ use super::index::{Doc, DocKind};
 use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
 use crate::model::{Report, Site, Team, Unit, Visit};
-use pulldown_cmark::{Event, Parser, TagEnd};
+use crate::render::report_body;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -27,26 +27,9 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// Markdown to plain text: text and code kept, raw HTML dropped, blocks separated.
+/// Markdown to plain text (see [`report_body::text`]).
 pub fn markdown_text(md: &str) -> String {
-    // The text is shorter than its Markdown: one allocation, never grown.
-    let mut out = String::with_capacity(md.len());
-    for ev in Parser::new(md) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::CodeBlock
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_),
-            ) => out.push('\n'),
-            _ => {}
-        }
-    }
-    out
+    report_body::text_of(md)
 }
 
 fn team_text(t: &Team) -> String {
@@ -87,7 +70,7 @@ fn lower_first(s: &str) -> String {
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
-fn report_text(ids: &Ids, r: &Report) -> String {
+fn report_text(ids: &Ids, r: &Report, body: String) -> String {
     let team =
         ids.visits.get(r.visit.as_str()).and_then(|v| ids.teams.get(v.team.as_str())).map(|t| t.name.clone());
     let mut parts: Vec<String> = team.into_iter().collect();
@@ -97,7 +80,7 @@ fn report_text(ids: &Ids, r: &Report) -> String {
     parts.push(r.meeting.label().to_string());
     parts.extend(r.topic.clone().filter(|t| !t.is_empty()));
     parts.push(format!("Xếp loại: {}", r.rating.label()));
-    parts.push(markdown_text(&r.body));
+    parts.push(body);
     parts.join("\n")
 }
 
@@ -107,19 +90,29 @@ fn report_text(ids: &Ids, r: &Report) -> String {
 pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec<Doc> {
     let ids = Ids::of(site);
     let (mut out, reports) = parts(site, &ids, judgement, include_restricted);
-    let reports: Vec<Doc> = reports.into_par_iter().map(|r| report_doc(&ids, r)).collect();
+    let reports: Vec<Doc> =
+        reports.into_par_iter().map(|(_, r)| report_doc(&ids, r, report_body::text_of(&r.body))).collect();
     out.extend(reports);
     out
 }
 
 /// The search index of the site ([`super::index_js`] of [`docs`]), made without holding
 /// every report's document at once: each is made as the index is written.
-pub fn index_js(site: &Site, judgement: &Judgement, include_restricted: bool) -> String {
+/// The text of report `r` (by its index in `site.reports`) is `text(r)`.
+pub fn index_js(
+    site: &Site,
+    judgement: &Judgement,
+    include_restricted: bool,
+    text: &(dyn Fn(usize) -> String + Sync),
+) -> String {
     let ids = Ids::of(site);
     let (head, reports) = parts(site, &ids, judgement, include_restricted);
     super::index::index_js_with(head.len() + reports.len(), |i| match head.get(i) {
         Some(d) => std::borrow::Cow::Borrowed(d),
-        None => std::borrow::Cow::Owned(report_doc(&ids, reports[i - head.len()])),
+        None => {
+            let (r, report) = reports[i - head.len()];
+            std::borrow::Cow::Owned(report_doc(&ids, report, text(r)))
+        }
     })
 }
 
@@ -129,7 +122,7 @@ fn parts<'a>(
     ids: &Ids,
     judgement: &Judgement,
     include_restricted: bool,
-) -> (Vec<Doc>, Vec<&'a Report>) {
+) -> (Vec<Doc>, Vec<(usize, &'a Report)>) {
     let mut out = vec![Doc {
         url: "ke-hoach/".into(),
         title: site.plan.title.clone(),
@@ -157,20 +150,21 @@ fn parts<'a>(
         kind: DocKind::Unit,
         text: unit_text(ids, u),
     }));
-    let mut reports: Vec<&Report> = published_reports(site, judgement, include_restricted)
+    let mut reports: Vec<(usize, &Report)> = published_reports(site, judgement, include_restricted)
         .into_iter()
-        .map(|(_, r)| &site.reports[r])
+        .map(|(_, r)| (r, &site.reports[r]))
         .collect();
-    reports.sort_by(|a, b| a.visit.value.cmp(&b.visit.value));
+    reports.sort_by(|a, b| a.1.visit.value.cmp(&b.1.visit.value));
     (out, reports)
 }
 
-fn report_doc(ids: &Ids, r: &Report) -> Doc {
+/// Report `r`'s document; `body` is the plain text of its Markdown.
+fn report_doc(ids: &Ids, r: &Report, body: String) -> Doc {
     Doc {
         url: format!("bao-cao/{}/", *r.visit),
         title: report_title(ids, r),
         kind: DocKind::Report,
-        text: report_text(ids, r),
+        text: report_text(ids, r, body),
     }
 }
 

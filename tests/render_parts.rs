@@ -1,0 +1,28 @@
+//! The synthesis and the search index take each report's proposals and text from its page
+//! when the page is rendered in the same run, and read the report themselves otherwise
+//! (the dev server renders only what an edit affects): both ways give the same bytes.
+
+use kehoach::build::{self, Options};
+use std::path::Path;
+
+#[test]
+fn the_synthesis_and_the_search_index_do_not_depend_on_the_report_pages_being_rendered() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let opts = Options::new(root);
+    let (loaded, judgement) = build::load_judged(root, None).map_err(|f| f.render()).unwrap();
+    let all = build::render_all(&loaded, &judgement, &opts).map_err(|f| f.render()).unwrap();
+    let wanted = ["tong-hop/index.html", kehoach::search::INDEX_PATH];
+    let alone = build::render_where(&loaded, &judgement, &opts, &|p| wanted.contains(&p))
+        .map_err(|f| f.render())
+        .unwrap();
+    assert_eq!(alone.len(), 2);
+    for f in &alone {
+        let with_pages = all.iter().find(|g| g.path == f.path).expect("in the full build");
+        assert!(f.bytes == with_pages.bytes, "{} differs when the report pages are not rendered", f.path);
+    }
+    // Not vacuous: the sample's synthesis gathers proposals, and its index holds report text.
+    let synthesis = String::from_utf8_lossy(&alone[1].bytes);
+    assert!(synthesis.matches("class=\"prose\"").count() >= 3, "{synthesis}");
+    let index = String::from_utf8_lossy(&alone[0].bytes);
+    assert!(index.matches("\"k\":\"Báo cáo\"").count() >= 3);
+}
