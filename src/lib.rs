@@ -14,6 +14,7 @@ pub mod feeds;
 pub mod git;
 pub mod load;
 pub mod model;
+pub mod nfc;
 pub mod render;
 pub mod scaffold;
 pub mod search;

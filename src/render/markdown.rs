@@ -95,7 +95,12 @@ fn sanitize(raw: &str) -> String {
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
 /// "a)") in front, no colon or spaces at the end.
 pub(super) fn heading_key(text: &str) -> String {
-    let t: String = text.nfc().collect::<String>().to_lowercase();
+    // Report headings are nearly always NFC already: recognised from the bytes.
+    let t = if crate::nfc::is_nfc(text) {
+        text.to_lowercase()
+    } else {
+        text.nfc().collect::<String>().to_lowercase()
+    };
     let t = t.trim();
     let t = match t.split_once(['.', ')']) {
         Some((num, rest))
@@ -194,5 +199,14 @@ mod tests {
         let md = "## Đề xuất, kiến nghị\nCuối cùng.\n";
         assert_eq!(section(md, PROPOSALS), Some("Cuối cùng."));
         assert_eq!(section("## Khác\nx", PROPOSALS), None);
+    }
+
+    #[test]
+    fn the_proposals_heading_is_found_decomposed_or_in_capitals() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "## 3. Đề xuất, kiến nghị\nMột\n".nfd().collect();
+        assert_eq!(section(&nfd, PROPOSALS), Some("Một".nfd().collect::<String>().as_str()));
+        assert_eq!(section("### ĐỀ XUẤT, KIẾN NGHỊ:\nHai\n", PROPOSALS), Some("Hai"));
+        assert_eq!(heading_key("IV. Đe\u{0300} xuất"), "đề xuất");
     }
 }

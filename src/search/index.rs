@@ -10,7 +10,7 @@ use super::fold::fold;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// The path of the index file, relative to the output root.
 pub const INDEX_PATH: &str = "search-index.js";
@@ -68,30 +68,10 @@ struct Entry<'a> {
     fx: String,
 }
 
-/// Whether `s` is NFC. Every character below U+0300 or in U+1E00–U+1EFF (where the
-/// Vietnamese letters are) is a starter whose NFC quick check is "yes" (a test checks each),
-/// so a text made only of them is NFC without a table lookup per character; any other text
-/// goes through the full quick check.
-fn is_nfc(s: &str) -> bool {
-    // Read as UTF-8 bytes: below U+0300 is one byte, or two with a lead byte C2–CB;
-    // U+1E00–U+1EFF is E1 B8–BB and one more byte.
-    let b = s.as_bytes();
-    let mut i = 0;
-    let short = loop {
-        match (b.get(i), b.get(i + 1)) {
-            (None, _) => break true,
-            (Some(0..0x80), _) => i += 1,
-            (Some(0xc2..=0xcb), _) => i += 2,
-            (Some(0xe1), Some(0xb8..=0xbb)) => i += 3,
-            _ => break false,
-        }
-    };
-    short || is_nfc_quick(s.chars()) == IsNormalized::Yes
-}
-
 /// NFC, with every run of whitespace made one space, trimmed.
 fn clean(s: &str) -> String {
-    let nfc: std::borrow::Cow<str> = if is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
+    let nfc: std::borrow::Cow<str> =
+        if crate::nfc::is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
     collapse_whitespace(&nfc)
 }
 
@@ -250,33 +230,6 @@ mod tests {
         #[test]
         fn white_space_is_collapsed_in_any_text(s in "[a-zà-ỹ \t\n\u{a0}\u{2000}-\u{200b}\u{3000}\u{1680}\u{85}]{0,40}") {
             proptest::prop_assert_eq!(collapse_whitespace(&s), collapse_by_words(&s));
-        }
-    }
-
-    #[test]
-    fn the_short_nfc_check_is_right_on_every_character() {
-        for cp in 0u32..0x1_0000 {
-            let Some(c) = char::from_u32(cp) else { continue };
-            for s in [format!("{c}"), format!("a{c}"), format!("{c}\u{301}")] {
-                let full = is_nfc_quick(s.chars()) == IsNormalized::Yes;
-                // Never "yes" when the full check does not say so.
-                assert!(!is_nfc(&s) || full, "U+{cp:04X}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_short_nfc_check_agrees_with_the_full_one() {
-        // Each character of the short check's ranges is NFC on its own, and before any
-        // other character of those ranges (none of them is a combining mark).
-        let short: Vec<char> = ('\0'..'\u{300}').chain('\u{1e00}'..='\u{1eff}').collect();
-        for c in &short {
-            assert_eq!(is_nfc_quick(std::iter::once(*c)), IsNormalized::Yes, "U+{:04X}", *c as u32);
-            assert_eq!(unicode_normalization::char::canonical_combining_class(*c), 0, "U+{:04X}", *c as u32);
-        }
-        for s in ["Hội nghị", "Ho\u{0302}\u{0323}i", "a\u{0301}", "\u{2000}", "Đà Nẵng – “x”", ""]
-        {
-            assert_eq!(is_nfc(s), is_nfc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
         }
     }
 
