@@ -207,6 +207,6 @@ mod tests {
         let nfd: String = "## 3. Đề xuất, kiến nghị\nMột\n".nfd().collect();
         assert_eq!(section(&nfd, PROPOSALS), Some("Một".nfd().collect::<String>().as_str()));
         assert_eq!(section("### ĐỀ XUẤT, KIẾN NGHỊ:\nHai\n", PROPOSALS), Some("Hai"));
-        assert_eq!(heading_key("IV. Đe\u{0300} xuất"), "đề xuất");
+        assert_eq!(heading_key("IV. Đe\u{0302}\u{0300} xuất"), "đề xuất");
     }
 }
