@@ -199,8 +199,7 @@ fn search_index_into(
 ) {
     if keep(crate::search::INDEX_PATH) {
         let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
-        let bytes =
-            crate::search::docs::index_js(site, judgement, opts.include_restricted, &text).into_bytes();
+        let bytes = crate::search::docs::index_js(site, judgement, opts.include_restricted, &text);
         emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
     }
 }

@@ -397,9 +397,15 @@ impl<'a> Pages<'a> {
         let Pages { engine, view, common, opts, .. } = self;
         let mut jobs = jobs(view);
         jobs.retain(|job| (matches!(job, Job::Report(..)) == (part == Part::Reports)) && keep(&job.path()));
-        // Each page is built, rendered, emitted and dropped on one of rayon's threads.
-        jobs.par_iter()
-            .filter_map(|job| {
+        // Each page is built, rendered, emitted and dropped on one of rayon's threads,
+        // which take the pages one at a time in list order: the large ones (first in the
+        // list) start first, each on its own thread, and no thread is left with a run of
+        // them at the end while the other has nothing to do.
+        let mut failed: Vec<(usize, Box<Diagnostic>)> = jobs
+            .iter()
+            .enumerate()
+            .par_bridge()
+            .filter_map(|(k, job)| {
                 let mut page = job.page(view, opts, bodies);
                 debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
                 common.add(view, &mut page);
@@ -409,10 +415,13 @@ impl<'a> Pages<'a> {
                         emit(OutputFile { path: page.path, bytes });
                         None
                     }
-                    Err(d) => Some(d),
+                    Err(d) => Some((k, d)),
                 }
             })
-            .collect()
+            .collect();
+        // In page order, so that the errors do not depend on scheduling.
+        failed.sort_by_key(|(k, _)| *k);
+        failed.into_iter().map(|(_, d)| d).collect()
     }
 
     /// The errors of the parts (each once), else the theme's assets that pass `keep`.

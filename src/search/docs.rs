@@ -104,7 +104,7 @@ pub fn index_js(
     judgement: &Judgement,
     include_restricted: bool,
     text: &(dyn Fn(usize) -> String + Sync),
-) -> String {
+) -> Vec<u8> {
     let ids = Ids::of(site);
     let (head, reports) = parts(site, &ids, judgement, include_restricted);
     super::index::index_js_with(head.len() + reports.len(), |i| match head.get(i) {

@@ -126,65 +126,70 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// One document's entry, as JSON.
-fn entry_json(d: &Doc) -> String {
+/// One document's entry, as JSON, appended to `out`.
+fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
     let t = clean(&d.title);
     let x = clean(&d.text);
     let entry = Entry { u: &d.url, ft: fold(&t), fx: fold(&x), t, k: d.kind.label(), x };
-    serde_json::to_string(&entry).expect("strings serialise")
+    serde_json::to_writer(out, &entry).expect("strings serialise");
 }
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
 pub fn index_json(docs: &[Doc]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     write_index(&mut out, "", docs.len(), |i| Cow::Borrowed(&docs[i]), "");
-    out
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// `prefix`, the index as JSON, `suffix`, into `out`. The entries are made in parallel a
-/// slice at a time; `out` is then sized exactly once and each slice freed as it is
-/// copied, so that the index (tens of megabytes on a large site) is not held twice, nor
-/// grown by doubling.
+/// How many entries each task of [`write_index`] writes.
+const RUN: usize = 256;
+
+/// `prefix`, the index as JSON, `suffix`, into `out`. The entries are written in parallel,
+/// a run of them per task into a buffer of its own (no string per entry); `out` is then
+/// sized exactly once and each run freed as it is copied, so that the index (tens of
+/// megabytes on a large site) is not held twice, nor grown by doubling.
 fn write_index<'a>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     prefix: &str,
     n: usize,
     doc: impl Fn(usize) -> Cow<'a, Doc> + Sync,
     suffix: &str,
 ) {
-    let slices: Vec<String> = (0..n)
-        .step_by(512)
-        .map(|start| {
-            let entries: Vec<String> =
-                (start..n.min(start + 512)).into_par_iter().map(|i| entry_json(&doc(i))).collect();
-            entries.join(",")
+    let runs: Vec<Vec<u8>> = (0..n.div_ceil(RUN))
+        .into_par_iter()
+        .map(|run| {
+            let mut buf = Vec::new();
+            for i in run * RUN..n.min((run + 1) * RUN) {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                push_entry_json(&mut buf, &doc(i));
+            }
+            buf
         })
         .collect();
     let head = "{\"v\":1,\"docs\":[";
-    let len =
-        slices.iter().map(|s| s.len() + 1).sum::<usize>() + prefix.len() + head.len() + 2 + suffix.len();
+    let len = runs.iter().map(Vec::len).sum::<usize>() + prefix.len() + head.len() + 2 + suffix.len();
     out.reserve_exact(len);
-    out.push_str(prefix);
-    out.push_str(head);
-    for (i, slice) in slices.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&slice);
+    out.extend_from_slice(prefix.as_bytes());
+    out.extend_from_slice(head.as_bytes());
+    for run in runs {
+        out.extend_from_slice(&run);
     }
-    out.push_str("]}");
-    out.push_str(suffix);
+    out.extend_from_slice(b"]}");
+    out.extend_from_slice(suffix.as_bytes());
 }
 
 /// The content of [`INDEX_PATH`]: `var KEHOACH_SEARCH_INDEX = {…};` and a newline.
 pub fn index_js(docs: &[Doc]) -> String {
-    index_js_with(docs.len(), |i| Cow::Borrowed(&docs[i]))
+    String::from_utf8(index_js_with(docs.len(), |i| Cow::Borrowed(&docs[i]))).expect("JSON is UTF-8")
 }
 
 /// [`index_js`] of `n` documents, each made by `doc(i)` when its entry is written (so that
 /// they are not all held at once).
-pub fn index_js_with<'a>(n: usize, doc: impl Fn(usize) -> Cow<'a, Doc> + Sync) -> String {
-    let mut out = String::new();
+/// The bytes of the file (UTF-8).
+pub fn index_js_with<'a>(n: usize, doc: impl Fn(usize) -> Cow<'a, Doc> + Sync) -> Vec<u8> {
+    let mut out = Vec::new();
     write_index(&mut out, &format!("var {INDEX_GLOBAL} = "), n, doc, ";\n");
     out
 }
