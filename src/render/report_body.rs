@@ -35,9 +35,18 @@ pub struct Parts {
 
 /// Read `md` once and make what `want` asks for.
 pub fn read(md: &str, want: Want) -> Parts {
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(md, markdown::options()).into_offset_iter().collect();
-    let plain = || events.iter().map(|(e, _)| e.clone());
+    // One part: made from the parser as it goes, with no list of the events.
+    match want {
+        Want { page, proposals: None, text: false } => {
+            return Parts { html: page.map(|root| markdown::to_html(md, root)), ..Parts::default() };
+        }
+        Want { page: None, proposals: None, text: true } => {
+            return Parts { text: Some(text_of(md)), ..Parts::default() };
+        }
+        _ => {}
+    }
+    let events: Vec<Event> = Parser::new_ext(md, markdown::options()).collect();
+    let plain = || events.iter().cloned();
     Parts {
         html: want.page.map(|root| markdown::events_html(plain, root)),
         proposals: want.proposals.map(|root| proposals_html(md, &events, root)),
@@ -49,11 +58,10 @@ pub fn read(md: &str, want: Want) -> Parts {
 /// gave them (so a reference link defined elsewhere in the report resolves). When the
 /// section does not hold whole blocks (its heading is inside a list or a quote), its
 /// Markdown is read on its own, as [`markdown::section`] cuts it.
-fn proposals_html(md: &str, events: &[(Event, Range<usize>)], root: &str) -> Option<String> {
-    let found = section(events, PROPOSALS)?;
-    let part = &events[found];
-    if balanced(part.iter().map(|(e, _)| e)) {
-        Some(markdown::events_html(|| part.iter().map(|(e, _)| e.clone()), root))
+fn proposals_html(md: &str, events: &[Event], root: &str) -> Option<String> {
+    let part = &events[section(events, PROPOSALS)?];
+    if balanced(part.iter()) {
+        Some(markdown::events_html(|| part.iter().cloned(), root))
     } else {
         markdown::section(md, PROPOSALS).map(|text| markdown::to_html(text, root))
     }
@@ -62,11 +70,11 @@ fn proposals_html(md: &str, events: &[(Event, Range<usize>)], root: &str) -> Opt
 /// The events under the heading `title` (any level, compared as [`heading_key`] does), up
 /// to the next heading of the same or a higher level: the same part as
 /// [`markdown::section`].
-fn section(events: &[(Event, Range<usize>)], title: &str) -> Option<Range<usize>> {
+fn section(events: &[Event], title: &str) -> Option<Range<usize>> {
     let want = heading_key(title);
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     let mut found: Option<(HeadingLevel, usize)> = None;
-    for (k, (event, _)) in events.iter().enumerate() {
+    for (k, event) in events.iter().enumerate() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 if let Some((flevel, start)) = found
