@@ -5,27 +5,186 @@
 //! made only of tags ammonia keeps, so its result is known in advance: the same HTML
 //! with alignment styles and code languages dropped, `<br>`/`<hr>` without the slash,
 //! `rel="noopener noreferrer"` on links, no-break spaces as `&nbsp;`, and attribute values
-//! escaped as html5ever does (`'` as it is). [`render`] writes exactly that, and gives up (the caller
+//! escaped as html5ever does (`'` as it is). [`render`] writes exactly that as it goes (its own
+//! writer: pulldown-cmark's output with those changes made, in one pass), and gives up (the caller
 //! then sanitises) on anything else: raw HTML, images, footnotes, link addresses that are
 //! neither relative nor http(s)/mailto, control characters. Tests compare it with ammonia
 //! on every Markdown file of the repository and on generated documents.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd, html};
 
 /// The sanitised HTML of `events` (already rewritten for the page, see
 /// [`super::markdown::to_html`]), or `None` when they need the sanitiser. The events are
-/// written as they come (no list of them is made); on the first one that cannot be
-/// handled here, the rest are not read.
+/// written as they come (no list of them is made), in one pass: what pulldown-cmark's
+/// HTML writer would write, with ammonia's changes made as it is written; on the first
+/// event that cannot be handled here, the rest are not read.
 pub fn render<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Option<String> {
-    let mut handled = true;
-    let plain = events.into_iter().map_while(|e| {
-        let p = plain_event(e);
-        handled = p.is_some();
-        p
-    });
-    let mut raw = String::new();
-    html::push_html(&mut raw, plain);
-    handled.then(|| normalise(&raw))
+    let mut w = Writer { out: String::with_capacity(4096), end_newline: true, table_head: false };
+    for e in events {
+        w.event(plain_event(e)?)?;
+    }
+    Some(w.out)
+}
+
+/// pulldown-cmark's `push_html`, for the events [`plain_event`] lets through, writing
+/// ammonia's form of each.
+struct Writer {
+    out: String,
+    /// Whether what was written last ends a line (pulldown-cmark starts a block on a new
+    /// line otherwise).
+    end_newline: bool,
+    /// In a table's head row: its cells are `th`.
+    table_head: bool,
+}
+
+impl Writer {
+    fn write(&mut self, s: &str) {
+        self.out.push_str(s);
+        if !s.is_empty() {
+            self.end_newline = s.ends_with('\n');
+        }
+    }
+
+    /// A block's start tag, on a new line.
+    fn block(&mut self, s: &str) {
+        if !self.end_newline {
+            self.out.push('\n');
+        }
+        self.write(s);
+    }
+
+    /// Text as html5ever writes it: `&`, `<`, `>` and no-break spaces escaped.
+    fn text(&mut self, t: &str) {
+        let b = t.as_bytes();
+        let mut from = 0;
+        for (i, &c) in b.iter().enumerate() {
+            let with = match c {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                0xa0 if i > 0 && b[i - 1] == 0xc2 => "&nbsp;",
+                _ => continue,
+            };
+            // A no-break space is two bytes: the first is not written.
+            let end = if c == 0xa0 { i - 1 } else { i };
+            self.out.push_str(&t[from..end]);
+            self.out.push_str(with);
+            from = i + 1;
+        }
+        self.out.push_str(&t[from..]);
+    }
+
+    /// Write `e`; `None` if it cannot be written here.
+    fn event(&mut self, e: Event<'_>) -> Option<()> {
+        match e {
+            Event::Start(tag) => self.start(tag)?,
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                self.text(&t);
+                self.end_newline = t.ends_with('\n');
+            }
+            Event::Code(t) => {
+                self.write("<code>");
+                self.text(&t);
+                self.write("</code>");
+            }
+            Event::SoftBreak => self.write("\n"),
+            Event::HardBreak => self.write("<br>\n"),
+            Event::Rule => {
+                if self.end_newline {
+                    self.write("<hr>\n");
+                } else {
+                    self.write("\n<hr>\n");
+                }
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn start(&mut self, tag: Tag<'_>) -> Option<()> {
+        match tag {
+            Tag::Paragraph => self.block("<p>"),
+            Tag::Heading { level, .. } => self.block(match level as usize {
+                1 => "<h1>",
+                2 => "<h2>",
+                3 => "<h3>",
+                4 => "<h4>",
+                5 => "<h5>",
+                _ => "<h6>",
+            }),
+            Tag::Table(_) => self.write("<table>"),
+            Tag::TableHead => {
+                self.table_head = true;
+                self.write("<thead><tr>");
+            }
+            Tag::TableRow => self.write("<tr>"),
+            Tag::TableCell => self.write(if self.table_head { "<th>" } else { "<td>" }),
+            Tag::BlockQuote(None) => self.block("<blockquote>\n"),
+            Tag::CodeBlock(_) => {
+                if !self.end_newline {
+                    self.write("\n");
+                }
+                self.write("<pre><code>");
+            }
+            Tag::List(Some(1)) => self.block("<ol>\n"),
+            Tag::List(Some(start)) => self.block(&format!("<ol start=\"{start}\">\n")),
+            Tag::List(None) => self.block("<ul>\n"),
+            Tag::Item => self.block("<li>"),
+            Tag::Emphasis => self.write("<em>"),
+            Tag::Strong => self.write("<strong>"),
+            Tag::Strikethrough => self.write("<del>"),
+            link @ Tag::Link { .. } => {
+                // pulldown-cmark's start tag (its escaping of the address and title),
+                // then ammonia's changes.
+                let mut raw = String::new();
+                html::push_html(&mut raw, std::iter::once(Event::Start(link)));
+                attributes(&mut self.out, &raw);
+                self.end_newline = false;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let s = match tag {
+            TagEnd::Paragraph => "</p>\n",
+            TagEnd::Heading(level) => match level as usize {
+                1 => "</h1>\n",
+                2 => "</h2>\n",
+                3 => "</h3>\n",
+                4 => "</h4>\n",
+                5 => "</h5>\n",
+                _ => "</h6>\n",
+            },
+            TagEnd::Table => "</tbody></table>\n",
+            TagEnd::TableHead => {
+                self.table_head = false;
+                "</tr></thead><tbody>\n"
+            }
+            TagEnd::TableRow => "</tr>\n",
+            TagEnd::TableCell => {
+                if self.table_head {
+                    "</th>"
+                } else {
+                    "</td>"
+                }
+            }
+            TagEnd::BlockQuote(_) => "</blockquote>\n",
+            TagEnd::CodeBlock => "</code></pre>\n",
+            TagEnd::List(true) => "</ol>\n",
+            TagEnd::List(false) => "</ul>\n",
+            TagEnd::Item => "</li>\n",
+            TagEnd::Emphasis => "</em>",
+            TagEnd::Strong => "</strong>",
+            TagEnd::Strikethrough => "</del>",
+            TagEnd::Link => "</a>",
+            // Their start tags are refused: never reached.
+            _ => "",
+        };
+        self.write(s);
+    }
 }
 
 /// The event as pulldown-cmark should write it for the output to be ammonia's, or `None`
@@ -78,6 +237,12 @@ fn plain_tag(tag: Tag<'_>) -> Option<Tag<'_>> {
 /// Text html5ever reads back as it is (no carriage return, NUL or other control character:
 /// its input stream changes or reports those).
 fn plain_text(s: &str) -> bool {
+    // Every character this refuses starts with a byte below 0x20 (C0), 0x7f (DEL), 0xc2 (C1
+    // controls, U+0080–U+009F) or 0xef (U+FDD0–U+FDEF): a text with none of those bytes (a
+    // check the compiler does many bytes at a time) is plain without reading its characters.
+    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xef) {
+        return true;
+    }
     !s.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || ('\u{fdd0}'..='\u{fdef}').contains(&c))
 }
 
@@ -96,40 +261,10 @@ fn plain_url(url: &str) -> bool {
         && plain_text(url)
 }
 
-/// pulldown-cmark's HTML as html5ever writes it after ammonia: see the module comment.
-fn normalise(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() + raw.len() / 16);
-    let mut rest = raw;
-    while let Some(lt) = rest.find('<') {
-        text(&mut out, &rest[..lt]);
-        // A tag: attribute values never hold `>` (pulldown-cmark escapes or encodes it).
-        let gt = rest[lt..].find('>').map_or(rest.len(), |i| lt + i + 1);
-        tag(&mut out, &rest[lt..gt]);
-        rest = &rest[gt..];
-    }
-    text(&mut out, rest);
-    out
-}
-
-fn text(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find('\u{a0}') {
-        out.push_str(&rest[..i]);
-        out.push_str("&nbsp;");
-        rest = &rest[i + '\u{a0}'.len_utf8()..];
-    }
-    out.push_str(rest);
-}
-
-fn tag(out: &mut String, t: &str) {
-    match t {
-        "<br />" => return out.push_str("<br>"),
-        "<hr />" => return out.push_str("<hr>"),
-        _ => {}
-    }
-    let link = t.starts_with("<a ");
-    let body = if link { t.strip_suffix('>').unwrap_or(t) } else { t };
-    // Attribute values: html5ever writes `'` as it is, `"`, `<` and `>` as entities.
+/// A link's start tag as html5ever writes it after ammonia: attribute values with `'` as
+/// it is and no-break spaces as `&nbsp;`, and `rel="noopener noreferrer"` added.
+fn attributes(out: &mut String, t: &str) {
+    let body = t.strip_suffix('>').unwrap_or(t);
     let mut rest = body;
     while let Some(amp) = rest.find(['&', '\u{a0}']) {
         out.push_str(&rest[..amp]);
@@ -144,9 +279,7 @@ fn tag(out: &mut String, t: &str) {
         rest = &after[len..];
     }
     out.push_str(rest);
-    if link {
-        out.push_str(" rel=\"noopener noreferrer\">");
-    }
+    out.push_str(" rel=\"noopener noreferrer\">");
 }
 
 #[cfg(test)]
