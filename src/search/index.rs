@@ -83,6 +83,10 @@ fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut i, mut word) = (0, 0);
     while i < b.len() {
+        if !MAY_START_WHITE_SPACE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
         let n = whitespace_len(b, i);
         if n == 0 {
             i += 1;
@@ -106,6 +110,19 @@ fn collapse_whitespace(s: &str) -> String {
     }
     out
 }
+
+/// The bytes that can start a white space character in UTF-8 (see [`whitespace_len`]):
+/// the others are skipped without a closer look.
+static MAY_START_WHITE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts: [u8; 10] = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The length in bytes of the white space character (Unicode White_Space, as
 /// `char::is_whitespace`) that starts at byte `i` of `b`, or 0.
