@@ -182,7 +182,11 @@ impl Bodies {
             text: r < self.texts.len(),
         };
         let parts = read(md, want);
-        if let (Some(p), Some(slot)) = (parts.proposals, self.proposals.get(r)) {
+        if let (Some(mut p), Some(slot)) = (parts.proposals, self.proposals.get(r)) {
+            // Kept until the synthesis is made: thousands of them on a large site.
+            if let Some(p) = p.as_mut() {
+                p.shrink_to_fit();
+            }
             put(slot, p);
         }
         if let (Some(mut t), Some(slot)) = (parts.text, self.texts.get(r)) {
