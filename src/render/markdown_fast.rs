@@ -26,6 +26,17 @@ pub fn render<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Option<String>
     Some(w.out)
 }
 
+/// The bytes [`Writer::text`] looks at: `&`, `<`, `>`, and A0 (the second byte of a
+/// no-break space).
+static ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[0xa0] = true;
+    t
+};
+
 /// pulldown-cmark's `push_html`, for the events [`plain_event`] lets through, writing
 /// ammonia's form of each.
 struct Writer {
@@ -58,6 +69,9 @@ impl Writer {
         let b = t.as_bytes();
         let mut from = 0;
         for (i, &c) in b.iter().enumerate() {
+            if !ESCAPED[c as usize] {
+                continue;
+            }
             let with = match c {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
