@@ -339,6 +339,21 @@ mod tests {
     }
 
     #[test]
+    fn a_control_character_anywhere_in_a_long_text_is_found() {
+        let base: String = "Nghị quyết số 12 — “Đà Nẵng” ".repeat(5);
+        assert!(super::plain_text(&base));
+        for bad in ['\u{0}', '\u{7}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fdef}'] {
+            for at in 0..=base.chars().count() {
+                let s: String = base.chars().take(at).chain([bad]).chain(base.chars().skip(at)).collect();
+                assert!(!super::plain_text(&s), "U+{:04X} at {at}", bad as u32);
+            }
+        }
+        for fine in ['\n', '\t', '\u{a0}', '\u{c2}', '\u{fdf0}', 'ỹ'] {
+            assert!(super::plain_text(&format!("{base}{fine}{base}")), "U+{:04X}", fine as u32);
+        }
+    }
+
+    #[test]
     fn tricky_documents_render_as_the_sanitiser_does() {
         let docs = [
             "# Tiêu đề\n\nĐoạn *nghiêng* **đậm** ~~gạch~~ `mã <b>&amp;` và \"ngoặc\" 'đơn' & < >.\n",
