@@ -41,6 +41,12 @@ pub fn unit_path(unit: &str) -> String {
 /// Escape a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and newlines; other control
 /// characters (which TEXT does not allow) are dropped.
 pub fn escape_text(s: &str) -> String {
+    // Most values have nothing to escape: no `\` `;` `,`, no control character (all of
+    // which start with a byte below 0x20, 0x7f or 0xc2). Checked 32 bytes at a time.
+    let special = |b: u8| (b < 0x20) | (b == b'\\') | (b == b';') | (b == b',') | (b == 0x7f) | (b == 0xc2);
+    if !s.as_bytes().chunks(32).any(|block| block.iter().fold(false, |found, &b| found | special(b))) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let s = s.replace("\r\n", "\n");
     for c in s.chars() {
@@ -61,16 +67,21 @@ pub fn escape_text(s: &str) -> String {
 /// continuation starts with a space; no UTF-8 character is split. Lines end with CRLF.
 pub fn fold_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut width = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if width + n > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+    // Each piece is as many whole characters as fit in 75 octets: 74 after the space
+    // that starts a continuation.
+    let mut rest = line;
+    let mut room = 75;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        width += n;
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
     out
 }
@@ -381,6 +392,49 @@ mod tests {
         assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), line);
         // The first physical line is filled as far as a whole character allows.
         assert!(physical[0].len() >= 73);
+    }
+
+    /// Folding as the RFC says it, a character at a time (what [`fold_line`] must equal).
+    fn fold_by_char(line: &str) -> String {
+        let mut out = String::new();
+        let mut width = 0;
+        for c in line.chars() {
+            if width + c.len_utf8() > 75 {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += c.len_utf8();
+        }
+        out + "\r\n"
+    }
+
+    /// Escaping a character at a time (what [`escape_text`] must equal).
+    fn escape_by_char(s: &str) -> String {
+        s.replace("\r\n", "\n")
+            .chars()
+            .filter_map(|c| match c {
+                '\\' => Some("\\\\".to_string()),
+                ';' => Some("\\;".into()),
+                ',' => Some("\\,".into()),
+                '\n' | '\r' => Some("\\n".into()),
+                '\t' => Some("\t".into()),
+                c if c.is_control() => None,
+                c => Some(c.to_string()),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_fold_as_a_character_at_a_time(line in "[a-zà-ỹĐđ ;,\\\\\u{1F600}-\u{1F602}\u{a0}]{0,300}") {
+            proptest::prop_assert_eq!(fold_line(&line), fold_by_char(&line));
+        }
+
+        #[test]
+        fn text_escapes_as_a_character_at_a_time(s in "[a-zà-ỹĐđ ;,\\\\\r\n\t\u{0}-\u{1f}\u{7f}-\u{9f}\u{a0}]{0,80}") {
+            proptest::prop_assert_eq!(escape_text(&s), escape_by_char(&s));
+        }
     }
 
     #[test]
