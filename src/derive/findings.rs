@@ -18,9 +18,9 @@
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
 use super::{Finding, FindingKind, Subject};
+use crate::fxhash::FxHashMap;
 use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -54,17 +54,17 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
 
 /// Units and visits by id (the first of each id, as a linear search would find).
 struct Ids<'a> {
-    units: HashMap<&'a str, &'a Unit>,
-    visits: HashMap<&'a str, &'a Visit>,
+    units: FxHashMap<&'a str, &'a Unit>,
+    visits: FxHashMap<&'a str, &'a Visit>,
 }
 
 impl<'a> Ids<'a> {
     fn of(site: &'a Site) -> Self {
-        let mut units = HashMap::new();
+        let mut units = FxHashMap::default();
         for u in &site.units {
             units.entry(u.id.value.as_str()).or_insert(u);
         }
-        let mut visits = HashMap::new();
+        let mut visits = FxHashMap::default();
         for v in &site.visits {
             visits.entry(v.id.value.as_str()).or_insert(v);
         }

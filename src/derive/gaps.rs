@@ -7,14 +7,14 @@
 //! fill no gap. Gaps do not depend on `as_of`: the plan is judged as a whole.
 
 use super::Gap;
+use crate::fxhash::FxHashMap;
 use crate::model::{Site, VisitKind, YearMonth};
-use std::collections::HashMap;
 
 /// Every gap, in teams.yaml order, then by month, then `dang_uy` before `chi_bo`.
 pub(crate) fn gaps(site: &Site) -> Vec<Gap> {
     let months = site.config.months();
     // Non-cancelled visits per (team, month, kind), counted in one pass.
-    let mut planned_of: HashMap<(&str, YearMonth, VisitKind), usize> = HashMap::new();
+    let mut planned_of: FxHashMap<(&str, YearMonth, VisitKind), usize> = FxHashMap::default();
     for v in site.visits.iter().filter(|v| !v.is_cancelled()) {
         *planned_of.entry((v.team.value.as_str(), v.month.value, v.kind.value)).or_default() += 1;
     }

@@ -9,9 +9,9 @@
 //!   counted report (the report exists and is published), but `on_time` is `None`.
 
 use super::{Status, VisitState};
+use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Visit};
 use chrono::{Days, NaiveDate};
-use std::collections::HashMap;
 
 /// `day + n` days, saturating at the largest date instead of overflowing.
 pub(crate) fn add_days(day: NaiveDate, n: u32) -> NaiveDate {
@@ -25,8 +25,8 @@ pub(crate) fn counts(report: &Report, as_of: NaiveDate) -> bool {
 
 /// The index of the report that counts for each visit id on `as_of`: of the counted
 /// reports on it, the one submitted first (ties: the first in file order).
-fn counted_reports(site: &Site, as_of: NaiveDate) -> HashMap<&str, usize> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+fn counted_reports(site: &Site, as_of: NaiveDate) -> FxHashMap<&str, usize> {
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, r) in site.reports.iter().enumerate().filter(|(_, r)| counts(r, as_of)) {
         first
             .entry(r.visit.value.as_str())

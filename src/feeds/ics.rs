@@ -15,11 +15,12 @@
 //! 00:00:00 UTC. Output: CRLF line endings, lines folded at 75 octets without splitting
 //! a UTF-8 character, TEXT values escaped.
 
+use crate::fxhash::FxHashMap;
 use crate::model::{Site, Team, Unit, Visit};
 use crate::render::OutputFile;
 use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The time zone of every timed event.
 pub const TZID: &str = "Asia/Ho_Chi_Minh";
@@ -146,17 +147,17 @@ fn description(ix: &Index, v: &Visit, team: Option<&Team>, unit: Option<&Unit>, 
 /// Teams and units by id (the first of each id, as a linear search would find): a feed of
 /// tens of thousands of visits looks up each visit's team and unit.
 struct Index<'a> {
-    teams: HashMap<&'a str, &'a Team>,
-    units: HashMap<&'a str, &'a Unit>,
+    teams: FxHashMap<&'a str, &'a Team>,
+    units: FxHashMap<&'a str, &'a Unit>,
 }
 
 impl<'a> Index<'a> {
     fn of(site: &'a Site) -> Self {
-        let mut teams = HashMap::new();
+        let mut teams = FxHashMap::default();
         for t in &site.teams {
             teams.entry(t.id.as_str()).or_insert(t);
         }
-        let mut units = HashMap::new();
+        let mut units = FxHashMap::default();
         for u in &site.units {
             units.entry(u.id.as_str()).or_insert(u);
         }
@@ -310,8 +311,8 @@ pub fn feeds_where(site: &Site, base_url: &str, keep: &dyn Fn(&str) -> bool) -> 
         .collect();
     // The events of each team and of each unit (a đảng bộ's include its cells'), in
     // schedule order.
-    let mut by_team: HashMap<&str, Vec<(&Visit, &str)>> = HashMap::new();
-    let mut by_unit: HashMap<&str, Vec<(&Visit, &str)>> = HashMap::new();
+    let mut by_team: FxHashMap<&str, Vec<(&Visit, &str)>> = FxHashMap::default();
+    let mut by_unit: FxHashMap<&str, Vec<(&Visit, &str)>> = FxHashMap::default();
     for (v, text) in &dated {
         by_team.entry(v.team.as_str()).or_default().push((v, text));
         by_unit.entry(v.unit.as_str()).or_default().push((v, text));

@@ -8,11 +8,12 @@ use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};
+use crate::fxhash::FxHashMap;
 use crate::model::{UnitKind, Visit, VisitKind, YearMonth};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 fn subject_url(view: &View, f: &Finding) -> Option<String> {
     let visit = |id: &str| view.visit_index(id);
@@ -58,7 +59,7 @@ struct Matrix<'a> {
 
 fn matrix<'a>(view: &View<'a>) -> Matrix<'a> {
     let months = view.months();
-    let gaps: HashMap<(&str, YearMonth, VisitKind), &Gap> =
+    let gaps: FxHashMap<(&str, YearMonth, VisitKind), &Gap> =
         view.judgement.gaps.iter().rev().map(|g| ((g.team.as_str(), g.month, g.kind), g)).collect();
     let rows: Vec<MatrixRow> = view
         .site

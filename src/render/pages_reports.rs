@@ -8,10 +8,11 @@ use super::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
 use super::vi;
 use super::view::{View, url};
+use crate::fxhash::FxHashMap;
 use crate::model::{Rating, Report, Visit, YearMonth};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A report in a list: the visit's row plus the report's headline facts.
 /// A report as listed (serialised straight into the template's context: no JSON tree
@@ -63,7 +64,7 @@ pub fn index(view: &View) -> Page {
     let briefs: Vec<tera::Value> =
         reported.iter().map(|(i, v, r)| tera::Value::from_serializable(&brief(view, *i, v, r))).collect();
     let mut by_month: BTreeMap<YearMonth, Vec<tera::Value>> = BTreeMap::new();
-    let mut by_team_of: HashMap<&str, Vec<tera::Value>> = HashMap::new();
+    let mut by_team_of: FxHashMap<&str, Vec<tera::Value>> = FxHashMap::default();
     for ((_, v, r), b) in reported.iter().zip(&briefs) {
         by_month.entry(YearMonth::of(r.held_on.value)).or_default().push(b.clone());
         by_team_of.entry(v.team.as_str()).or_default().push(b.clone());
@@ -200,7 +201,7 @@ pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
         })
         .collect();
     let root = p.root.clone();
-    let mut of_team: HashMap<&str, Vec<&(usize, &Visit, &Report)>> = HashMap::new();
+    let mut of_team: FxHashMap<&str, Vec<&(usize, &Visit, &Report)>> = FxHashMap::default();
     for x in &reported {
         of_team.entry(x.1.team.as_str()).or_default().push(x);
     }

@@ -7,8 +7,9 @@
 
 use super::vi::Collator;
 use crate::derive::{Judgement, VisitState};
+use crate::fxhash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Addresses of pages, relative to the site root, as files (work from disk).
@@ -74,17 +75,17 @@ pub struct View<'a> {
     order: Vec<usize>,
     /// The same, by team, by unit and by month (lookups, so that a site of tens of
     /// thousands of visits does not scan them all for each of its pages).
-    by_team: HashMap<&'a str, Vec<usize>>,
-    by_unit: HashMap<&'a str, Vec<usize>>,
+    by_team: FxHashMap<&'a str, Vec<usize>>,
+    by_unit: FxHashMap<&'a str, Vec<usize>>,
     by_month: BTreeMap<YearMonth, Vec<usize>>,
     /// Visit index by id (the first visit of an id).
-    by_id: HashMap<&'a str, usize>,
+    by_id: FxHashMap<&'a str, usize>,
     /// Position of each visit in `order`.
     rank: Vec<usize>,
     /// See [`Self::months`] (made once: every month's page asks).
     months: Vec<YearMonth>,
     /// The chi bộ trực thuộc of each đảng bộ, in units.yaml order.
-    cells: HashMap<&'a str, Vec<&'a Unit>>,
+    cells: FxHashMap<&'a str, Vec<&'a Unit>>,
     /// Each visit's row as a template value, made the first time a page lists the visit
     /// and shared by every page that lists it (see [`super::rows::visit_value`]).
     rows: Vec<OnceLock<tera::Value>>,
@@ -118,8 +119,8 @@ impl<'a> View<'a> {
             )
         };
         order.sort_by(|a, b| key(&site.visits[*a]).cmp(&key(&site.visits[*b])));
-        let mut by_team: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_unit: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_team: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_unit: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut by_month: BTreeMap<YearMonth, Vec<usize>> = BTreeMap::new();
         for &i in &order {
             let v = &site.visits[i];
@@ -131,13 +132,13 @@ impl<'a> View<'a> {
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r;
         }
-        let mut cells: HashMap<&str, Vec<&Unit>> = HashMap::new();
+        let mut cells: FxHashMap<&str, Vec<&Unit>> = FxHashMap::default();
         for u in &site.units {
             if let Some(p) = u.parent.as_deref() {
                 cells.entry(p).or_default().push(u);
             }
         }
-        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        let mut by_id: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, v) in site.visits.iter().enumerate() {
             by_id.entry(v.id.as_str()).or_insert(i);
         }

@@ -5,16 +5,16 @@
 use super::index::{Doc, DocKind};
 use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
+use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::render::report_body;
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Teams, units and visits by id, made once per index (a scan per report is quadratic).
 struct Ids<'a> {
-    teams: HashMap<&'a str, &'a Team>,
-    units: HashMap<&'a str, &'a Unit>,
-    visits: HashMap<&'a str, &'a Visit>,
+    teams: FxHashMap<&'a str, &'a Team>,
+    units: FxHashMap<&'a str, &'a Unit>,
+    visits: FxHashMap<&'a str, &'a Visit>,
 }
 
 impl<'a> Ids<'a> {
