@@ -85,14 +85,18 @@ impl Cache {
 
     /// Forget `path` and everything under it; whether anything was under it.
     fn remove(&mut self, path: &str) -> bool {
+        // The path itself, then what is under it: not one range from `path`, as
+        // `content/schedule.yaml` sorts between `content/schedule` and `content/schedule/…`.
         let under = format!("{path}/");
-        let gone: Vec<String> = self
-            .entries
-            .range(path.to_string()..)
-            .map(|(k, _)| k)
-            .take_while(|k| *k == path || k.starts_with(&under))
-            .cloned()
-            .collect();
+        let mut gone: Vec<String> =
+            self.entries.contains_key(path).then(|| path.to_string()).into_iter().collect();
+        gone.extend(
+            self.entries
+                .range(under.clone()..)
+                .map(|(k, _)| k)
+                .take_while(|k| k.starts_with(&under))
+                .cloned(),
+        );
         let had_children = gone.iter().any(|k| k != path);
         for k in gone {
             self.entries.remove(&k);

@@ -187,6 +187,20 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+#[test]
+fn a_folder_is_forgotten_whole_beside_a_file_of_its_name() {
+    // `content/schedule.yaml` sorts between `content/schedule` and the files under it:
+    // the folder's files were kept when the folder went, and the cache then saw both.
+    let world = World::new();
+    let in_folder = world.originals.iter().position(|(p, _)| p.starts_with("content/schedule/")).unwrap();
+    let mut cache = Cache::read(world.root());
+    for op in [Op::ToggleScheduleFolder, Op::Restore(in_folder), Op::ToggleScheduleFolder] {
+        let changed = world.apply(&op);
+        assert!(!cache.update(&changed).full);
+        assert_same(&cache, world.root(), &format!("{op:?}"));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
 
