@@ -303,7 +303,6 @@ fn attributes(out: &mut String, t: &str) {
 mod tests {
     use super::super::markdown::{to_html, to_html_sanitised};
     use proptest::prelude::*;
-    use std::path::Path;
 
     /// The fast path, when it is taken, gives ammonia's bytes; says whether it was taken.
     fn agrees(md: &str, root: &str) -> bool {
@@ -313,26 +312,9 @@ mod tests {
         super::render(events).is_some()
     }
 
-    fn markdown_files(dir: &Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                markdown_files(&p, out);
-            } else if p.extension().is_some_and(|x| x == "md")
-                && let Ok(text) = std::fs::read_to_string(&p)
-            {
-                out.push(text);
-            }
-        }
-    }
-
     #[test]
     fn every_markdown_file_of_the_repository_renders_as_the_sanitiser_does() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        markdown_files(&root.join("content"), &mut files);
-        markdown_files(&root.join("tests"), &mut files);
+        let files = super::super::test_site::repository_markdown();
         assert!(files.len() > 60, "{} files", files.len());
         let fast = files.iter().filter(|md| agrees(md, "../../")).count();
         assert!(fast * 2 > files.len(), "the fast path was taken for only {fast} of {} files", files.len());

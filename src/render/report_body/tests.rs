@@ -1,6 +1,5 @@
 use super::*;
 use proptest::prelude::*;
-use std::path::Path;
 
 const ALL: Want = Want { page: Some("../../"), proposals: Some("../"), text: true };
 
@@ -28,26 +27,9 @@ fn agrees(md: &str) -> bool {
     proposals.is_some()
 }
 
-fn markdown_files(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            markdown_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md")
-            && let Ok(text) = std::fs::read_to_string(&p)
-        {
-            out.push(text);
-        }
-    }
-}
-
 #[test]
 fn every_markdown_file_of_the_repository_reads_as_its_parts_alone() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    markdown_files(&root.join("content"), &mut files);
-    markdown_files(&root.join("tests"), &mut files);
+    let files = crate::render::test_site::repository_markdown();
     assert!(files.len() > 60, "{} files", files.len());
     let with_proposals = files.iter().filter(|md| agrees(md)).count();
     assert!(with_proposals >= 20, "only {with_proposals} files have proposals");
