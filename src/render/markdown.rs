@@ -6,6 +6,7 @@
 //! any `base_url`. Images from outside the site are dropped (nothing loads from outside).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::borrow::Borrow;
 use unicode_normalization::UnicodeNormalization;
 
 pub(super) fn options() -> Options {
@@ -60,13 +61,17 @@ pub fn to_html(md: &str, root: &str) -> String {
 /// The sanitised HTML of the events `events()` gives (each call the same ones), for a
 /// page at `root`. Events of Markdown without raw HTML are written directly in the
 /// sanitiser's form ([`super::markdown_fast`]); the rest go through the sanitiser.
-pub(super) fn events_html<'a, I: Iterator<Item = Event<'a>>>(events: impl Fn() -> I, root: &str) -> String {
-    if let Some(html) = super::markdown_fast::render(events().map(|e| for_page(e, root))) {
+pub(super) fn events_html<'a, E, I>(events: impl Fn() -> I, root: &str) -> String
+where
+    E: Borrow<Event<'a>>,
+    I: Iterator<Item = E>,
+{
+    if let Some(html) = super::markdown_fast::render(events(), root) {
         return html;
     }
     // Raw HTML or the like (rare): the events again, for the sanitiser.
     let mut raw = String::new();
-    html::push_html(&mut raw, events().map(|e| for_page(e, root)));
+    html::push_html(&mut raw, events().map(|e| for_page(e.borrow().clone(), root)));
     sanitize(&raw)
 }
 

@@ -11,17 +11,19 @@
 //! neither relative nor http(s)/mailto, control characters. Tests compare it with ammonia
 //! on every Markdown file of the repository and on generated documents.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd, html};
+use std::borrow::Borrow;
 
-/// The sanitised HTML of `events` (already rewritten for the page, see
-/// [`super::markdown::to_html`]), or `None` when they need the sanitiser. The events are
-/// written as they come (no list of them is made), in one pass: what pulldown-cmark's
-/// HTML writer would write, with ammonia's changes made as it is written; on the first
-/// event that cannot be handled here, the rest are not read.
-pub fn render<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Option<String> {
-    let mut w = Writer { out: String::with_capacity(4096), end_newline: true, table_head: false };
+/// The sanitised HTML of `events` for a page whose way back to the site root is `root`
+/// (link addresses are rewritten for it as [`super::markdown::local_url`] does), or `None`
+/// when they need the sanitiser. The events are read by reference as they come (no list
+/// of them, no copy of each) and written in one pass: what pulldown-cmark's HTML writer
+/// would write, with ammonia's changes made as it is written; on the first event that
+/// cannot be handled here, the rest are not read.
+pub fn render<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>, root: &str) -> Option<String> {
+    let mut w = Writer { out: String::with_capacity(4096), end_newline: true, table_head: false, root };
     for e in events {
-        w.event(plain_event(e)?)?;
+        w.event(e.borrow())?;
     }
     Some(w.out)
 }
@@ -39,8 +41,10 @@ static ESCAPED: [bool; 256] = {
 
 /// pulldown-cmark's `push_html`, for the events [`plain_event`] lets through, writing
 /// ammonia's form of each.
-struct Writer {
+struct Writer<'r> {
     out: String,
+    /// The way back to the site root, for link addresses.
+    root: &'r str,
     /// Whether what was written last ends a line (pulldown-cmark starts a block on a new
     /// line otherwise).
     end_newline: bool,
@@ -48,7 +52,7 @@ struct Writer {
     table_head: bool,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn write(&mut self, s: &str) {
         self.out.push_str(s);
         if !s.is_empty() {
@@ -88,18 +92,19 @@ impl Writer {
         self.out.push_str(&t[from..]);
     }
 
-    /// Write `e`; `None` if it cannot be written here.
-    fn event(&mut self, e: Event<'_>) -> Option<()> {
+    /// Write `e`; `None` if it cannot be written here (raw HTML, math, footnotes, task
+    /// lists, text with control characters, and the tags [`Self::start`] refuses).
+    fn event(&mut self, e: &Event<'_>) -> Option<()> {
         match e {
             Event::Start(tag) => self.start(tag)?,
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) => {
-                self.text(&t);
+            Event::End(tag) => self.end(*tag),
+            Event::Text(t) if plain_text(t) => {
+                self.text(t);
                 self.end_newline = t.ends_with('\n');
             }
-            Event::Code(t) => {
+            Event::Code(t) if plain_text(t) => {
                 self.write("<code>");
-                self.text(&t);
+                self.text(t);
                 self.write("</code>");
             }
             Event::SoftBreak => self.write("\n"),
@@ -116,17 +121,24 @@ impl Writer {
         Some(())
     }
 
-    fn start(&mut self, tag: Tag<'_>) -> Option<()> {
+    /// Write a start tag; `None` for those ammonia would change otherwise than this writer
+    /// knows: images, footnotes, raw HTML blocks, metadata, definition lists, super- and
+    /// subscripts, headings with an id, classes or attributes, alerts, e-mail autolinks,
+    /// links whose address (rewritten for the page) is not relative, http(s) or mailto.
+    /// Table alignments and code languages are dropped (ammonia drops them).
+    fn start(&mut self, tag: &Tag<'_>) -> Option<()> {
         match tag {
             Tag::Paragraph => self.block("<p>"),
-            Tag::Heading { level, .. } => self.block(match level as usize {
-                1 => "<h1>",
-                2 => "<h2>",
-                3 => "<h3>",
-                4 => "<h4>",
-                5 => "<h5>",
-                _ => "<h6>",
-            }),
+            Tag::Heading { level, id: None, classes, attrs } if classes.is_empty() && attrs.is_empty() => {
+                self.block(match *level as usize {
+                    1 => "<h1>",
+                    2 => "<h2>",
+                    3 => "<h3>",
+                    4 => "<h4>",
+                    5 => "<h5>",
+                    _ => "<h6>",
+                })
+            }
             Tag::Table(_) => self.write("<table>"),
             Tag::TableHead => {
                 self.table_head = true;
@@ -148,9 +160,19 @@ impl Writer {
             Tag::Emphasis => self.write("<em>"),
             Tag::Strong => self.write("<strong>"),
             Tag::Strikethrough => self.write("<del>"),
-            link @ Tag::Link { .. } => {
+            Tag::Link { link_type, dest_url, title, id } if *link_type != LinkType::Email => {
+                let dest_url = super::markdown::local_url(dest_url, self.root);
+                if !plain_url(&dest_url) || !plain_text(title) {
+                    return None;
+                }
                 // pulldown-cmark's start tag (its escaping of the address and title),
                 // then ammonia's changes.
+                let link = Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(dest_url),
+                    title: title.clone(),
+                    id: id.clone(),
+                };
                 let mut raw = String::new();
                 html::push_html(&mut raw, std::iter::once(Event::Start(link)));
                 attributes(&mut self.out, &raw);
@@ -199,53 +221,6 @@ impl Writer {
         };
         self.write(s);
     }
-}
-
-/// The event as pulldown-cmark should write it for the output to be ammonia's, or `None`
-/// if it cannot be handled here.
-fn plain_event(e: Event<'_>) -> Option<Event<'_>> {
-    Some(match e {
-        Event::Html(_)
-        | Event::InlineHtml(_)
-        | Event::InlineMath(_)
-        | Event::DisplayMath(_)
-        | Event::FootnoteReference(_)
-        | Event::TaskListMarker(_) => return None,
-        Event::Text(ref t) | Event::Code(ref t) if !plain_text(t) => return None,
-        Event::Start(tag) => Event::Start(plain_tag(tag)?),
-        e => e,
-    })
-}
-
-fn plain_tag(tag: Tag<'_>) -> Option<Tag<'_>> {
-    Some(match tag {
-        Tag::Image { .. }
-        | Tag::FootnoteDefinition(_)
-        | Tag::HtmlBlock
-        | Tag::MetadataBlock(_)
-        | Tag::DefinitionList
-        | Tag::DefinitionListTitle
-        | Tag::DefinitionListDefinition
-        | Tag::Superscript
-        | Tag::Subscript => return None,
-        Tag::Heading { id: Some(_), .. } => return None,
-        Tag::Heading { ref classes, ref attrs, .. } if !classes.is_empty() || !attrs.is_empty() => {
-            return None;
-        }
-        Tag::BlockQuote(Some(_)) => return None,
-        Tag::Link { link_type: LinkType::Email, .. } => return None,
-        Tag::Link { ref dest_url, ref title, .. } if !plain_url(dest_url) || !plain_text(title) => {
-            return None;
-        }
-        // ammonia drops the alignment styles and the language classes.
-        Tag::Table(alignments) => {
-            Tag::Table(alignments.iter().map(|_| pulldown_cmark::Alignment::None).collect())
-        }
-        Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
-            Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed("")))
-        }
-        t => t,
-    })
 }
 
 /// Text html5ever reads back as it is (no carriage return, NUL or other control character:
@@ -306,10 +281,13 @@ mod tests {
 
     /// The fast path, when it is taken, gives ammonia's bytes; says whether it was taken.
     fn agrees(md: &str, root: &str) -> bool {
-        let events: Vec<_> = super::super::markdown::page_events(md, root).collect();
         let slow = to_html_sanitised(md, root);
         assert_eq!(to_html(md, root), slow, "to_html differs from the sanitiser on {md:?}");
-        super::render(events).is_some()
+        let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, super::super::markdown::options()).collect();
+        // Read by reference and by value alike.
+        let by_value = super::render(events.clone(), root);
+        assert_eq!(super::render(&events, root), by_value);
+        by_value.is_some()
     }
 
     #[test]

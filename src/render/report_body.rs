@@ -46,11 +46,10 @@ pub fn read(md: &str, want: Want) -> Parts {
         _ => {}
     }
     let events: Vec<Event> = Parser::new_ext(md, markdown::options()).collect();
-    let plain = || events.iter().cloned();
     Parts {
-        html: want.page.map(|root| markdown::events_html(plain, root)),
+        html: want.page.map(|root| markdown::events_html(|| events.iter(), root)),
         proposals: want.proposals.map(|root| proposals_html(md, &events, root)),
-        text: want.text.then(|| text(plain(), md.len())),
+        text: want.text.then(|| text(events.iter(), md.len())),
     }
 }
 
@@ -61,7 +60,7 @@ pub fn read(md: &str, want: Want) -> Parts {
 fn proposals_html(md: &str, events: &[Event], root: &str) -> Option<String> {
     let part = &events[section(events, PROPOSALS)?];
     if balanced(part.iter()) {
-        Some(markdown::events_html(|| part.iter().cloned(), root))
+        Some(markdown::events_html(|| part.iter(), root))
     } else {
         markdown::section(md, PROPOSALS).map(|text| markdown::to_html(text, root))
     }
@@ -128,11 +127,14 @@ pub fn text_of(md: &str) -> String {
 /// Plain text: text and code kept, raw HTML dropped, blocks (paragraphs, headings, list
 /// items, code blocks, table cells, quotes) ended by a line break.
 /// `capacity`: the length of the Markdown, which the text never exceeds by much.
-pub fn text<'a>(events: impl Iterator<Item = Event<'a>>, capacity: usize) -> String {
+pub fn text<'a, E: std::borrow::Borrow<Event<'a>>>(
+    events: impl Iterator<Item = E>,
+    capacity: usize,
+) -> String {
     let mut out = String::with_capacity(capacity);
     for ev in events {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+        match ev.borrow() {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
                 TagEnd::Paragraph
