@@ -99,7 +99,7 @@ fn sanitize(raw: &str) -> String {
 
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
 /// "a)") in front, no colon or spaces at the end.
-pub(super) fn heading_key(text: &str) -> String {
+fn heading_key(text: &str) -> String {
     // Report headings are nearly always NFC already: recognised from the bytes.
     let t = if crate::nfc::is_nfc(text) {
         text.to_lowercase()
@@ -125,22 +125,35 @@ pub(super) fn heading_key(text: &str) -> String {
 /// The Markdown of the section under the heading `title` (any level), up to the next
 /// heading of the same or a higher level; `None` if there is no such heading.
 pub fn section<'a>(md: &'a str, title: &str) -> Option<&'a str> {
+    let (events, ranges): (Vec<Event>, Vec<std::ops::Range<usize>>) =
+        Parser::new_ext(md, options()).into_offset_iter().unzip();
+    let part = section_events(&events, title)?;
+    // From the end of the heading (the event before the part) to the start of the next.
+    let start = ranges[part.start - 1].end;
+    let end = ranges.get(part.end).map_or(md.len(), |r| r.start);
+    Some(md[start..end].trim())
+}
+
+/// The events under the heading `title` (any level, compared as [`heading_key`] does), up
+/// to the next heading of the same or a higher level: the indices after the heading's end
+/// up to the next heading's start (or the end).
+pub(super) fn section_events(events: &[Event], title: &str) -> Option<std::ops::Range<usize>> {
     let want = heading_key(title);
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     let mut found: Option<(HeadingLevel, usize)> = None;
-    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+    for (k, event) in events.iter().enumerate() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 if let Some((flevel, start)) = found
-                    && level <= flevel
+                    && *level <= flevel
                 {
-                    return Some(md[start..range.start].trim());
+                    return Some(start..k);
                 }
-                in_heading = Some((level, String::new()));
+                in_heading = Some((*level, String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = in_heading.as_mut() {
-                    text.push_str(&t);
+                    text.push_str(t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -148,13 +161,13 @@ pub fn section<'a>(md: &'a str, title: &str) -> Option<&'a str> {
                     && found.is_none()
                     && heading_key(&text) == want
                 {
-                    found = Some((level, range.end));
+                    found = Some((level, k + 1));
                 }
             }
             _ => {}
         }
     }
-    found.map(|(_, start)| md[start..].trim())
+    found.map(|(_, start)| start..events.len())
 }
 
 /// The heading of the part of a report gathered into the synthesis.

@@ -367,6 +367,8 @@ pub enum Part {
 pub struct Pages<'a> {
     engine: engine::Engine,
     view: View<'a>,
+    /// Every page of the site, in [`jobs`] order (each part renders its own).
+    jobs: Vec<Job<'a>>,
     common: Common,
     theme: &'a Theme,
     opts: &'a RenderOptions,
@@ -382,7 +384,8 @@ impl<'a> Pages<'a> {
         let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
         let view = View::new(site, judgement, opts.include_restricted);
         let common = Common::new(&view, opts);
-        Ok(Pages { engine, view, common, theme, opts })
+        let jobs = jobs(&view);
+        Ok(Pages { engine, view, jobs, common, theme, opts })
     }
 
     /// Render the pages of `part` whose path passes `keep` (see [`site_files_into`]);
@@ -394,16 +397,20 @@ impl<'a> Pages<'a> {
         emit: &(dyn Fn(OutputFile) + Sync),
         bodies: &Bodies,
     ) -> Vec<Box<Diagnostic>> {
-        let Pages { engine, view, common, opts, .. } = self;
-        let mut jobs = jobs(view);
-        jobs.retain(|job| (matches!(job, Job::Report(..)) == (part == Part::Reports)) && keep(&job.path()));
+        let Pages { engine, view, jobs, common, opts, .. } = self;
+        let jobs: Vec<(usize, &Job)> = jobs
+            .iter()
+            .enumerate()
+            .filter(|(_, job)| {
+                (matches!(job, Job::Report(..)) == (part == Part::Reports)) && keep(&job.path())
+            })
+            .collect();
         // Each page is built, rendered, emitted and dropped on one of rayon's threads,
         // which take the pages one at a time in list order: the large ones (first in the
         // list) start first, each on its own thread, and no thread is left with a run of
         // them at the end while the other has nothing to do.
         let mut failed: Vec<(usize, Box<Diagnostic>)> = jobs
-            .iter()
-            .enumerate()
+            .into_iter()
             .par_bridge()
             .filter_map(|(k, job)| {
                 let mut page = job.page(view, opts, bodies);

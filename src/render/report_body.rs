@@ -8,9 +8,8 @@
 //! server renders only what an edit affects) reads the report itself, with the same
 //! function, so the result does not depend on which outputs are made.
 
-use super::markdown::{self, PROPOSALS, heading_key};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use std::ops::Range;
+use super::markdown::{self, PROPOSALS};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use std::sync::Mutex;
 
 /// What to make of a report's Markdown.
@@ -58,48 +57,12 @@ pub fn read(md: &str, want: Want) -> Parts {
 /// section does not hold whole blocks (its heading is inside a list or a quote), its
 /// Markdown is read on its own, as [`markdown::section`] cuts it.
 fn proposals_html(md: &str, events: &[Event], root: &str) -> Option<String> {
-    let part = &events[section(events, PROPOSALS)?];
+    let part = &events[markdown::section_events(events, PROPOSALS)?];
     if balanced(part.iter()) {
         Some(markdown::events_html(|| part.iter(), root))
     } else {
         markdown::section(md, PROPOSALS).map(|text| markdown::to_html(text, root))
     }
-}
-
-/// The events under the heading `title` (any level, compared as [`heading_key`] does), up
-/// to the next heading of the same or a higher level: the same part as
-/// [`markdown::section`].
-fn section(events: &[Event], title: &str) -> Option<Range<usize>> {
-    let want = heading_key(title);
-    let mut in_heading: Option<(HeadingLevel, String)> = None;
-    let mut found: Option<(HeadingLevel, usize)> = None;
-    for (k, event) in events.iter().enumerate() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                if let Some((flevel, start)) = found
-                    && *level <= flevel
-                {
-                    return Some(start..k);
-                }
-                in_heading = Some((*level, String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = in_heading.as_mut() {
-                    text.push_str(t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, text)) = in_heading.take()
-                    && found.is_none()
-                    && heading_key(&text) == want
-                {
-                    found = Some((level, k + 1));
-                }
-            }
-            _ => {}
-        }
-    }
-    found.map(|(_, start)| start..events.len())
 }
 
 /// Whether every tag the events open is closed among them, and none is closed that they
