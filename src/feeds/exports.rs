@@ -27,12 +27,26 @@ pub fn csv_field(s: &str) -> String {
 /// A whole CSV file: BOM, header, rows, each line ended by CRLF.
 pub fn csv<R: AsRef<[String]>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
     let mut out = String::from(BOM);
-    let line = |fields: &mut dyn Iterator<Item = String>| fields.collect::<Vec<_>>().join(",") + "\r\n";
-    out.push_str(&line(&mut header.iter().map(|h| csv_field(h))));
+    push_line(&mut out, header.iter().copied());
     for row in rows {
-        out.push_str(&line(&mut row.as_ref().iter().map(|f| csv_field(f))));
+        push_line(&mut out, row.as_ref().iter().map(String::as_str));
     }
     out
+}
+
+/// One line of a CSV file, each field as [`csv_field`] writes it, appended to `out`.
+fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+    for (k, f) in fields.enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\r', '\n']) {
+            out.push_str(&csv_field(f));
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// The columns of `data/reports.csv`.
@@ -103,10 +117,10 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
             visit.kind.key().to_string(),
             visit.unit.value.clone(),
             visit.month.to_string(),
-            report.held_on.to_string(),
+            crate::render::vi::iso(report.held_on.value),
             time(&report.started_at),
             time(&report.ended_at),
-            report.submitted_on.to_string(),
+            crate::render::vi::iso(report.submitted_on.value),
             report.meeting.key().to_string(),
             a.total.to_string(),
             a.exempt.to_string(),

@@ -42,13 +42,20 @@ pub fn unit_path(unit: &str) -> String {
 /// Escape a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and newlines; other control
 /// characters (which TEXT does not allow) are dropped.
 pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// [`escape_text`] of `s`, appended to `out`.
+fn push_escaped(out: &mut String, s: &str) {
     // Most values have nothing to escape: no `\` `;` `,`, no control character (all of
     // which start with a byte below 0x20, 0x7f or 0xc2). Checked 32 bytes at a time.
     let special = |b: u8| (b < 0x20) | (b == b'\\') | (b == b';') | (b == b',') | (b == 0x7f) | (b == 0xc2);
     if !s.as_bytes().chunks(32).any(|block| block.iter().fold(false, |found, &b| found | special(b))) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     let s = s.replace("\r\n", "\n");
     for c in s.chars() {
         match c {
@@ -61,13 +68,18 @@ pub fn escape_text(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Fold one content line (without its line break) at 75 octets (RFC 5545 §3.1): each
 /// continuation starts with a space; no UTF-8 character is split. Lines end with CRLF.
 pub fn fold_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    push_folded(&mut out, line);
+    out
+}
+
+/// [`fold_line`] of `line`, appended to `out`.
+fn push_folded(out: &mut String, line: &str) {
     // Each piece is as many whole characters as fit in 75 octets: 74 after the space
     // that starts a continuation.
     let mut rest = line;
@@ -84,7 +96,29 @@ pub fn fold_line(line: &str) -> String {
     }
     out.push_str(rest);
     out.push_str("\r\n");
-    out
+}
+
+/// `date` as iCalendar's DATE, `20240314` (chrono's `%Y%m%d`, without reading a pattern).
+fn push_date(out: &mut String, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    if (0..=9999).contains(&date.year()) {
+        crate::render::vi::push_num(out, date.year() as u32, 4);
+        crate::render::vi::push_num(out, date.month(), 2);
+        crate::render::vi::push_num(out, date.day(), 2);
+    } else {
+        out.push_str(&date.format("%Y%m%d").to_string());
+    }
+}
+
+/// `at` as iCalendar's DATE-TIME without a zone, `20240314T140000` (chrono's
+/// `%Y%m%dT%H%M%S`).
+fn push_date_time(out: &mut String, at: NaiveDateTime) {
+    use chrono::Timelike;
+    push_date(out, at.date());
+    out.push('T');
+    crate::render::vi::push_num(out, at.hour(), 2);
+    crate::render::vi::push_num(out, at.minute(), 2);
+    crate::render::vi::push_num(out, at.second(), 2);
 }
 
 /// The fixed `DTSTAMP` of a site's feeds (see the module doc).
@@ -109,39 +143,74 @@ fn is_absolute(base_url: &str) -> bool {
     base_url.starts_with("http://") || base_url.starts_with("https://")
 }
 
-fn person(p: &crate::model::Person) -> String {
-    if p.title.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.title) }
+fn push_person(out: &mut String, p: &crate::model::Person) {
+    out.push_str(&p.name);
+    if !p.title.is_empty() {
+        out.push_str(" (");
+        out.push_str(&p.title);
+        out.push(')');
+    }
 }
 
-fn description(ix: &Index, v: &Visit, team: Option<&Team>, unit: Option<&Unit>, base_url: &str) -> String {
-    let mut lines = Vec::new();
+/// The address of the page of unit `unit` under `base_url` (see [`page_address`]).
+fn push_unit_address(out: &mut String, base_url: &str, unit: &str) {
+    out.push_str(base_url.trim_end_matches('/'));
+    out.push_str("/don-vi/");
+    out.push_str(unit);
+    out.push('/');
+}
+
+/// The DESCRIPTION of a visit's event, before escaping, into `out`: its lines joined by
+/// line breaks.
+fn description(
+    ix: &Index,
+    v: &Visit,
+    team: Option<&Team>,
+    unit: Option<&Unit>,
+    base_url: &str,
+    out: &mut String,
+) {
     if v.is_cancelled() {
-        let why = v.note.as_deref().filter(|n| !n.trim().is_empty());
-        lines.push(match why {
-            Some(n) => format!("Đã hủy: {n}"),
-            None => "Đã hủy.".to_string(),
-        });
+        match v.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            Some(n) => {
+                out.push_str("Đã hủy: ");
+                out.push_str(n);
+            }
+            None => out.push_str("Đã hủy."),
+        }
+        out.push('\n');
     }
     match team {
         Some(t) => {
-            lines.push(t.name.clone());
-            lines.push(format!("Tổ trưởng: {}", person(&t.leader)));
+            out.push_str(&t.name);
+            out.push_str("\nTổ trưởng: ");
+            push_person(out, &t.leader);
             if !t.members.is_empty() {
-                let members: Vec<String> = t.members.iter().map(person).collect();
-                lines.push(format!("Thành viên: {}", members.join("; ")));
+                out.push_str("\nThành viên: ");
+                for (k, m) in t.members.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("; ");
+                    }
+                    push_person(out, m);
+                }
             }
             if let Some(phone) = &t.phone {
-                lines.push(format!("Điện thoại: {phone}"));
+                out.push_str("\nĐiện thoại: ");
+                out.push_str(phone);
             }
         }
-        None => lines.push(format!("Tổ công tác: {}", *v.team)),
+        None => {
+            out.push_str("Tổ công tác: ");
+            out.push_str(&v.team);
+        }
     }
     if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
         let name = ix.units.get(parent).map_or(parent, |u| u.name.as_str());
-        lines.push(format!("Cùng dự: đại diện {name}"));
+        out.push_str("\nCùng dự: đại diện ");
+        out.push_str(name);
     }
-    lines.push(format!("Đơn vị: {}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
-    lines.join("\n")
+    out.push_str("\nĐơn vị: ");
+    push_unit_address(out, base_url, &v.unit);
 }
 
 /// Teams and units by id (the first of each id, as a linear search would find): a feed of
@@ -165,48 +234,83 @@ impl<'a> Index<'a> {
     }
 }
 
-/// The VEVENT of a dated visit (nothing for an undated one).
+/// The VEVENT of a dated visit (nothing for an undated one), appended to `out`. Each
+/// line is made in one buffer and folded into `out` (no string per line or per value).
 fn event(ix: &Index, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
     let Some(date) = v.date.as_ref().map(|d| d.value) else { return };
     let team = ix.teams.get(v.team.as_str()).copied();
     let unit = ix.units.get(v.unit.as_str()).copied();
     let unit_name = unit.map_or(v.unit.as_str(), |u| u.name.as_str());
-    let mut lines =
-        vec!["BEGIN:VEVENT".to_string(), format!("UID:{}@kehoach", *v.id), format!("DTSTAMP:{stamp}")];
+    let mut line = String::with_capacity(256);
+    let mut value = String::with_capacity(256);
+    // `line` (a property and its value) folded into `out`, and emptied.
+    let mut put = |line: &mut String| {
+        push_folded(out, line);
+        line.clear();
+    };
+    line.push_str("BEGIN:VEVENT");
+    put(&mut line);
+    line.push_str("UID:");
+    line.push_str(&v.id);
+    line.push_str("@kehoach");
+    put(&mut line);
+    line.push_str("DTSTAMP:");
+    line.push_str(stamp);
+    put(&mut line);
     match v.time {
         Some(time) => {
             let start = NaiveDateTime::new(date, time);
             let end = start + Duration::hours(MEETING_HOURS);
-            lines.push(format!("DTSTART;TZID={TZID}:{}", start.format("%Y%m%dT%H%M%S")));
-            lines.push(format!("DTEND;TZID={TZID}:{}", end.format("%Y%m%dT%H%M%S")));
+            for (name, at) in [("DTSTART", start), ("DTEND", end)] {
+                line.push_str(name);
+                line.push_str(";TZID=");
+                line.push_str(TZID);
+                line.push(':');
+                push_date_time(&mut line, at);
+                put(&mut line);
+            }
         }
         None => {
             let next = date.succ_opt().unwrap_or(date);
-            lines.push(format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
-            lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+            for (name, day) in [("DTSTART", date), ("DTEND", next)] {
+                line.push_str(name);
+                line.push_str(";VALUE=DATE:");
+                push_date(&mut line, day);
+                put(&mut line);
+            }
         }
     }
-    lines.push(format!("SUMMARY:{}", escape_text(&format!("{}: {unit_name}", v.kind.label()))));
+    value.push_str(v.kind.label());
+    value.push_str(": ");
+    value.push_str(unit_name);
+    line.push_str("SUMMARY:");
+    push_escaped(&mut line, &value);
+    put(&mut line);
     let place =
         v.place.as_deref().or(unit.and_then(|u| u.address.as_deref())).filter(|p| !p.trim().is_empty());
     if let Some(place) = place {
-        lines.push(format!("LOCATION:{}", escape_text(place)));
+        line.push_str("LOCATION:");
+        push_escaped(&mut line, place);
+        put(&mut line);
     }
-    lines.push(format!("DESCRIPTION:{}", escape_text(&description(ix, v, team, unit, base_url))));
+    value.clear();
+    description(ix, v, team, unit, base_url, &mut value);
+    line.push_str("DESCRIPTION:");
+    push_escaped(&mut line, &value);
+    put(&mut line);
     if is_absolute(base_url) {
-        lines.push(format!("URL:{}", page_address(base_url, &format!("don-vi/{}/", *v.unit))));
+        line.push_str("URL:");
+        push_unit_address(&mut line, base_url, &v.unit);
+        put(&mut line);
     }
-    if v.is_cancelled() {
-        lines.push("STATUS:CANCELLED".into());
-        lines.push("SEQUENCE:1".into());
+    let (status, sequence) = if v.is_cancelled() {
+        ("STATUS:CANCELLED", "SEQUENCE:1")
     } else {
-        lines.push("STATUS:CONFIRMED".into());
-        lines.push("SEQUENCE:0".into());
-    }
-    lines.push("TRANSP:OPAQUE".into());
-    lines.push("END:VEVENT".into());
-    for l in lines {
-        out.push_str(&fold_line(&l));
+        ("STATUS:CONFIRMED", "SEQUENCE:0")
+    };
+    for fixed in [status, sequence, "TRANSP:OPAQUE", "END:VEVENT"] {
+        line.push_str(fixed);
+        put(&mut line);
     }
 }
 
@@ -433,6 +537,17 @@ mod tests {
         }
 
         #[test]
+        fn dates_are_written_as_chrono_writes_them(days in -1_000_000i32..4_000_000, secs in 0u32..86_400) {
+            let day = chrono::NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let at = day.and_time(chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap());
+            let (mut d, mut t) = (String::new(), String::new());
+            push_date(&mut d, day);
+            push_date_time(&mut t, at);
+            proptest::prop_assert_eq!(d, day.format("%Y%m%d").to_string());
+            proptest::prop_assert_eq!(t, at.format("%Y%m%dT%H%M%S").to_string());
+        }
+
+        #[test]
         fn text_escapes_as_a_character_at_a_time(s in "[a-zà-ỹĐđ ;,\\\\\r\n\t\u{0}-\u{1f}\u{7f}-\u{9f}\u{a0}]{0,80}") {
             proptest::prop_assert_eq!(escape_text(&s), escape_by_char(&s));
         }
@@ -440,6 +555,11 @@ mod tests {
 
     #[test]
     fn addresses_under_base_url() {
+        for base in ["/", "", "/sinhhoat", "/sh//", "https://x.vn/sh/"] {
+            let mut ours = String::new();
+            push_unit_address(&mut ours, base, "a-b");
+            assert_eq!(ours, page_address(base, "don-vi/a-b/"), "{base:?}");
+        }
         assert_eq!(page_address("/", "don-vi/a/"), "/don-vi/a/");
         assert_eq!(page_address("", "don-vi/a/"), "/don-vi/a/");
         assert_eq!(page_address("/sinhhoat", "don-vi/a/"), "/sinhhoat/don-vi/a/");

@@ -8,20 +8,69 @@ use std::cmp::Ordering;
 
 use crate::model::YearMonth;
 
-/// `14/03/2024`. (Written directly: chrono's `format` reads its pattern again on every
-/// call, and a large site formats hundreds of thousands of dates.)
+/// `14/03/2024`. (Written digit by digit: chrono's `format` reads its pattern again on
+/// every call, `format!` goes through the formatting machinery, and a large site writes
+/// hundreds of thousands of dates.)
 pub fn date(d: NaiveDate) -> String {
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, d);
+    out
+}
+
+/// [`date`], appended to `out`.
+pub fn push_date(out: &mut String, d: NaiveDate) {
     if (0..=9999).contains(&d.year()) {
-        format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+        push_num(out, d.day(), 2);
+        out.push('/');
+        push_num(out, d.month(), 2);
+        out.push('/');
+        push_num(out, d.year() as u32, 4);
     } else {
-        d.format("%d/%m/%Y").to_string()
+        out.push_str(&d.format("%d/%m/%Y").to_string());
+    }
+}
+
+/// `2024-03-14` (ISO 8601, as chrono's `%Y-%m-%d` and `Display` write it), for the data
+/// files.
+pub fn iso(d: NaiveDate) -> String {
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut out = String::with_capacity(10);
+    push_num(&mut out, d.year() as u32, 4);
+    out.push('-');
+    push_num(&mut out, d.month(), 2);
+    out.push('-');
+    push_num(&mut out, d.day(), 2);
+    out
+}
+
+/// `n` in decimal, with zeros in front to `width` digits (at most 10), appended to `out`.
+pub fn push_num(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let from = i.min(digits.len().saturating_sub(width));
+    for &b in &digits[from..] {
+        out.push(b as char);
     }
 }
 
 /// `14:00`.
 pub fn time(t: NaiveTime) -> String {
     use chrono::Timelike;
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let mut out = String::with_capacity(5);
+    push_num(&mut out, t.hour(), 2);
+    out.push(':');
+    push_num(&mut out, t.minute(), 2);
+    out
 }
 
 /// Thứ Hai … Thứ Bảy, Chủ nhật.
@@ -37,17 +86,34 @@ pub const WEEKDAYS_SHORT: [&str; 7] = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
 
 /// `Thứ Năm, 14/03/2024`.
 pub fn day_long(d: NaiveDate) -> String {
-    format!("{}, {}", weekday(d.weekday()), date(d))
+    let day = weekday(d.weekday());
+    let mut out = String::with_capacity(day.len() + 12);
+    out.push_str(day);
+    out.push_str(", ");
+    push_date(&mut out, d);
+    out
 }
 
 /// `tháng 3/2024`.
 pub fn month(m: YearMonth) -> String {
-    format!("tháng {}/{}", m.month, m.year)
+    month_with("tháng ", m)
 }
 
 /// `Tháng 3/2024` (at the start of a sentence or a heading).
 pub fn month_cap(m: YearMonth) -> String {
-    format!("Tháng {}/{}", m.month, m.year)
+    month_with("Tháng ", m)
+}
+
+fn month_with(word: &str, m: YearMonth) -> String {
+    if !(0..=9999).contains(&m.year) {
+        return format!("{word}{}/{}", m.month, m.year);
+    }
+    let mut out = String::with_capacity(word.len() + 7);
+    out.push_str(word);
+    push_num(&mut out, m.month, 1);
+    out.push('/');
+    push_num(&mut out, m.year as u32, 1);
+    out
 }
 
 /// `ngày 05 tháng 02 năm 2024`, as in the heading of an official document.
@@ -98,8 +164,22 @@ mod tests {
         fn dates_and_times_are_written_as_chrono_writes_them(days in -1_000_000i32..4_000_000, secs in 0u32..86_400) {
             let day = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
             proptest::prop_assert_eq!(date(day), day.format("%d/%m/%Y").to_string());
+            proptest::prop_assert_eq!(iso(day), day.format("%Y-%m-%d").to_string());
+            proptest::prop_assert_eq!(iso(day), day.to_string());
             let t = NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap();
             proptest::prop_assert_eq!(time(t), t.format("%H:%M").to_string());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_and_months_are_written_as_format_writes_them(n in proptest::num::u32::ANY, w in 0usize..=10, year in -20_000i32..20_000, month in 1u32..=12) {
+            let mut ours = String::new();
+            push_num(&mut ours, n, w);
+            proptest::prop_assert_eq!(ours, format!("{n:0w$}"));
+            let m = YearMonth { year, month };
+            proptest::prop_assert_eq!(super::month(m), format!("tháng {month}/{year}"));
+            proptest::prop_assert_eq!(month_cap(m), format!("Tháng {month}/{year}"));
         }
     }
 

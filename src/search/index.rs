@@ -8,6 +8,7 @@
 
 use super::fold::fold;
 use rayon::prelude::*;
+#[cfg(test)]
 use serde::Serialize;
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -52,6 +53,9 @@ pub struct Doc {
     pub text: String,
 }
 
+/// An entry of the index, for the test that [`push_entry_json`] writes what `serde_json`
+/// would (the order of the fields is the order of the JSON keys).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Entry<'a> {
     /// url
@@ -76,14 +80,24 @@ fn clean(s: &str) -> String {
 }
 
 /// The words of `s` (split at Unicode white space, as `str::split_whitespace` does) joined
-/// by one space. Read a byte at a time and copied a word at a time: a twentieth of a large
-/// build went into doing it a character at a time.
+/// by one space. Read a byte at a time through a table, and copied a stretch at a time:
+/// a single space between two words is kept where it is, so only the other white space
+/// (line ends, runs, the ends of the text) breaks the stretch being copied.
 fn collapse_whitespace(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let (mut i, mut word) = (0, 0);
+    // `s[from..]` is still to be copied; `i` reads ahead.
+    let (mut from, mut i) = (0, 0);
     while i < b.len() {
-        if !MAY_START_WHITE_SPACE[b[i] as usize] {
+        let c = b[i];
+        if !MAY_START_WHITE_SPACE[c as usize] {
+            i += 1;
+            continue;
+        }
+        // The common cases read inline: one space between two words, and the first byte of
+        // a letter of U+1E00–U+1EFF (E1 B8–BB, not U+1680's E1 9A).
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        if (c == b' ' && i > 0 && !MAY_START_WHITE_SPACE[next as usize]) || (c == 0xe1 && next != 0x9a) {
             i += 1;
             continue;
         }
@@ -92,22 +106,28 @@ fn collapse_whitespace(s: &str) -> String {
             i += 1;
             continue;
         }
-        if word < i {
-            if !out.is_empty() {
-                out.push(' ');
+        // A run of white space from `i` to `end`.
+        let mut end = i + n;
+        while end < b.len() {
+            match whitespace_len(b, end) {
+                0 => break,
+                m => end += m,
             }
-            // Both ends are character boundaries: a white space character starts at `i`.
-            out.push_str(&s[word..i]);
         }
-        i += n;
-        word = i;
-    }
-    if word < b.len() {
-        if !out.is_empty() {
+        if i == 0 {
+            from = end;
+        } else if end == b.len() {
+            out.push_str(&s[from..i]);
+            from = end;
+        } else if end - i > 1 || b[i] != b' ' {
+            // Both ends are character boundaries: white space characters start and end there.
+            out.push_str(&s[from..i]);
             out.push(' ');
+            from = end;
         }
-        out.push_str(&s[word..]);
+        i = end;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -126,6 +146,7 @@ static MAY_START_WHITE_SPACE: [bool; 256] = {
 
 /// The length in bytes of the white space character (Unicode White_Space, as
 /// `char::is_whitespace`) that starts at byte `i` of `b`, or 0.
+#[inline]
 fn whitespace_len(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match b[i] {
@@ -143,12 +164,82 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// One document's entry, as JSON, appended to `out`.
+/// One document's entry, as JSON, appended to `out`: the bytes `serde_json` writes for
+/// an [`Entry`] (a test compares them), its strings escaped by [`push_json_str`].
 fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
     let t = clean(&d.title);
     let x = clean(&d.text);
-    let entry = Entry { u: &d.url, ft: fold(&t), fx: fold(&x), t, k: d.kind.label(), x };
-    serde_json::to_writer(out, &entry).expect("strings serialise");
+    let fields: [(&str, &str); 6] =
+        [("u", &d.url), ("t", &t), ("k", d.kind.label()), ("x", &x), ("ft", &fold(&t)), ("fx", &fold(&x))];
+    for (k, (name, value)) in fields.iter().enumerate() {
+        out.extend_from_slice(if k == 0 { b"{\"" } else { b",\"" });
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+        push_json_str(out, value);
+    }
+    out.push(b'}');
+}
+
+/// `s` as a JSON string, escaped as `serde_json` escapes it (`\"`, `\\`, the short escapes
+/// of `\b \f \n \r \t`, `\u00xx` for the other control characters; nothing else).
+/// Eight bytes are checked at a time: a text rarely holds any of them.
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `x` is zero / below 0x20 (exact as to whether any is).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let suspect = |x: u64| {
+        zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0x5c)) | (x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0)
+    };
+    let b = s.as_bytes();
+    out.reserve(b.len() + 2);
+    out.push(b'"');
+    let mut from = 0;
+    let escape = |out: &mut Vec<u8>, k: usize, from: &mut usize| {
+        let c = b[k];
+        let short: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..0x20 => b"",
+            _ => return,
+        };
+        out.extend_from_slice(&b[*from..k]);
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 0xf) as usize],
+            ]);
+        } else {
+            out.extend_from_slice(short);
+        }
+        *from = k + 1;
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if suspect(x) {
+            for k in at..at + 8 {
+                escape(out, k, &mut from);
+            }
+        }
+        at += 8;
+    }
+    for k in at..at + chunks.remainder().len() {
+        escape(out, k, &mut from);
+    }
+    out.extend_from_slice(&b[from..]);
+    out.push(b'"');
 }
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
@@ -278,6 +369,43 @@ mod tests {
         let urls: Vec<&str> =
             v["docs"].as_array().unwrap().iter().map(|d| d["u"].as_str().unwrap()).collect();
         assert_eq!(urls, (0..1100).map(|i| format!("{i}/")).collect::<Vec<_>>());
+    }
+
+    fn entry_by_serde(d: &Doc) -> Vec<u8> {
+        let (t, x) = (clean(&d.title), clean(&d.text));
+        let entry = Entry { u: &d.url, ft: fold(&t), fx: fold(&x), t, k: d.kind.label(), x };
+        serde_json::to_vec(&entry).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        // Every ASCII character, alone, in a run of eight and across the eight-byte blocks.
+        for c in 0u8..0x80 {
+            let c = c as char;
+            for s in [format!("{c}"), format!("{c}").repeat(8), format!("abcdefg{c}{c}hijklmnopq{c}")] {
+                let mut ours = Vec::new();
+                push_json_str(&mut ours, &s);
+                assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+        let d = doc("a\"/", "Đà \\ \u{1}", "dòng 1\n\"trích\"\t\u{7f} – “x”");
+        let mut ours = Vec::new();
+        push_entry_json(&mut ours, &d);
+        assert_eq!(ours, entry_by_serde(&d));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn entries_are_what_serde_writes(
+            url in "[a-z/\"-]{0,12}",
+            title in "[ a-zA-Zà-ỹĐđ\"\\\u{0}-\u{1f}\u{7f}\u{a0}]{0,20}",
+            text in "[ a-zà-ỹĐđ\"\\\u{0}-\u{1f}\u{7f}\u{2028}]{0,60}",
+        ) {
+            let d = doc(&url, &title, &text);
+            let mut ours = Vec::new();
+            push_entry_json(&mut ours, &d);
+            proptest::prop_assert_eq!(ours, entry_by_serde(&d));
+        }
     }
 
     #[test]
