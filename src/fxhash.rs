@@ -11,6 +11,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// A `HashSet` hashed with [`FxHasher`].
+pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+
 /// rustc's FxHasher: each word is mixed in by a rotate, a xor and a multiply.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {

@@ -9,9 +9,10 @@
 //! the background (see [`remove_later`]): a build never waits for a large folder to be
 //! deleted.
 
+use crate::fxhash::FxHashSet;
 use crate::render::OutputFile;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -113,8 +114,8 @@ pub struct Staging {
     name: String,
     stamp: String,
     tmp: PathBuf,
-    /// The folders made so far (each is made once).
-    folders: Mutex<HashSet<PathBuf>>,
+    /// The folders made so far (each is made once), as paths relative to `tmp`.
+    folders: Mutex<FxHashSet<String>>,
     committed: bool,
 }
 
@@ -136,7 +137,7 @@ impl Staging {
             name,
             stamp,
             tmp,
-            folders: Mutex::new(HashSet::new()),
+            folders: Mutex::new(FxHashSet::default()),
             committed: false,
         })
     }
@@ -144,13 +145,15 @@ impl Staging {
     /// Write one file of the new output.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
         let path = self.tmp.join(&file.path);
-        if let Some(folder) = Path::new(&file.path).parent().filter(|p| !p.as_os_str().is_empty()) {
+        // The folder of a path made by the build (`bao-cao/x/index.html`): what is before
+        // its last `/` (the output's paths are relative, with no `.`, `..` or empty part).
+        if let Some((folder, _)) = file.path.rsplit_once('/').filter(|(f, _)| !f.is_empty()) {
             let made = self.folders.lock().map(|f| f.contains(folder)).unwrap_or(false);
             if !made {
                 let dir = self.tmp.join(folder);
                 fs::create_dir_all(&dir).map_err(io_err(&dir))?;
                 if let Ok(mut f) = self.folders.lock() {
-                    f.insert(folder.to_path_buf());
+                    f.insert(folder.to_string());
                 }
             }
         }

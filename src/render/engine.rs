@@ -88,20 +88,45 @@ impl Engine {
 /// Tera's escaping (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time:
 /// Tera's own writes each byte on its own, a twentieth of a large build.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `x` is zero (exact as to whether any is).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let special = |x: u64| {
+        zero(x ^ (ONES * b'&' as u64))
+            | zero(x ^ (ONES * b'<' as u64))
+            | zero(x ^ (ONES * b'>' as u64))
+            | zero(x ^ (ONES * b'"' as u64))
+            | zero(x ^ (ONES * b'\'' as u64))
+    };
     let bytes = input.as_bytes();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let with: &[u8] = match b {
+    let mut escape = |out: &mut dyn std::io::Write, i: usize| -> std::io::Result<()> {
+        let with: &[u8] = match bytes[i] {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
             b'>' => b"&gt;",
             b'"' => b"&quot;",
             b'\'' => b"&#39;",
-            _ => continue,
+            _ => return Ok(()),
         };
         out.write_all(&bytes[start..i])?;
         out.write_all(with)?;
         start = i + 1;
+        Ok(())
+    };
+    // Eight bytes at a time: most text has none of the five.
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+            for i in at..at + 8 {
+                escape(out, i)?;
+            }
+        }
+        at += 8;
+    }
+    for i in at..bytes.len() {
+        escape(out, i)?;
     }
     out.write_all(&bytes[start..])
 }
@@ -138,7 +163,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn escapes_any_text_as_tera_does(s in "[a-zđĐà<>&\"' ]{0,40}") {
+        fn escapes_any_text_as_tera_does(s in "[a-zđĐà<>&\"' \u{0}-\u{7f}]{0,40}") {
             let (mut ours, mut teras) = (Vec::new(), Vec::new());
             escape_html(&s, &mut ours).unwrap();
             tera::escape_html(&s, &mut teras).unwrap();
