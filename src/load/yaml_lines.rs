@@ -17,10 +17,15 @@ use serde_saphyr::granit_parser::ScalarStyle;
 
 /// The tree of `text`, or `None` when the document is not of the simple kind.
 pub(super) fn parse(text: &str) -> Option<Node> {
-    // Characters the parser reads otherwise or refuses (a byte-order mark, controls).
-    if text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+    // Characters the parser reads otherwise or refuses (a byte-order mark, controls). Each
+    // starts with a byte below 0x20 (but a line end), 0x7f, 0xc2 (C1 controls) or 0xef
+    // (U+FEFF, U+FFFE, U+FFFF): a text with none of those bytes, checked 32 at a time (the
+    // compiler's vector instructions), has none of them.
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xef);
+    if text.as_bytes().chunks(32).any(|block| block.iter().fold(false, |found, &b| found | suspect(b)))
+        && text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
     {
         return None;
     }
@@ -183,7 +188,7 @@ impl<'a> Reader<'a> {
         let fine = match style {
             ScalarStyle::DoubleQuoted => !text.contains(['"', '\\']),
             ScalarStyle::SingleQuoted => !text.contains('\''),
-            _ => plain(text) && !text.contains(": ") && !text.ends_with(':'),
+            _ => plain(text) && !has_pair(text, b':', b' ') && !text.ends_with(':'),
         };
         if !fine {
             return None;
@@ -316,9 +321,16 @@ fn plain(text: &str) -> bool {
     let Some(&first) = b.first() else { return false };
     let dash_word = first == b'-' && b.get(1).is_some_and(|c| *c != b' ');
     (dash_word || !INDICATORS.contains(&first))
-        && !text.contains(" #")
+        && !has_pair(text, b' ', b'#')
         && !text.ends_with(' ')
         && !text.starts_with(' ')
+}
+
+/// Whether `text` holds the byte `a` right before the byte `c` (for two ASCII bytes, the
+/// same as `text.contains` of the two, without setting up a substring search for a text
+/// of a few bytes).
+fn has_pair(text: &str, a: u8, c: u8) -> bool {
+    text.as_bytes().windows(2).any(|w| w[0] == a && w[1] == c)
 }
 
 /// The end of a block mapping's key at the start of `rest` (the byte of its `:`), when

@@ -180,3 +180,16 @@ fn generated_documents_are_mostly_read() {
     let read = (0..200).filter(|_| same(&strategy.new_tree(&mut runner).unwrap().current())).count();
     assert!(read >= 40, "only {read} of 200 generated documents were read");
 }
+
+#[test]
+fn controls_and_byte_order_marks_are_left_to_the_parser() {
+    // The characters the first check looks for by their bytes, and their neighbours.
+    let chars = (0u32..0x100).chain(0xfef0..0xff00).chain(0xfff0..=0xffff).filter_map(char::from_u32);
+    for c in chars {
+        for text in [format!("k: a{c}b\n"), format!("{c}k: v\n"), format!("k: {{ a: 1{c} }}\n")] {
+            let read = same(&text);
+            let refused = (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}');
+            assert!(!(read && refused), "U+{:04X} read by the line reader in {text:?}", c as u32);
+        }
+    }
+}
