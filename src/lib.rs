@@ -7,6 +7,7 @@
 //! [`build`] runs them in order.
 
 pub mod build;
+pub mod bytes;
 pub mod check;
 pub mod derive;
 pub mod diag;

@@ -22,7 +22,7 @@ pub(super) fn parse(text: &str) -> Option<Node> {
     // (U+FEFF, U+FFFE, U+FFFF): a text with none of those bytes, checked 32 at a time (the
     // compiler's vector instructions), has none of them.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xef);
-    if text.as_bytes().chunks(32).any(|block| block.iter().fold(false, |found, &b| found | suspect(b)))
+    if crate::bytes::any_byte(text.as_bytes(), suspect)
         && text
             .chars()
             .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))

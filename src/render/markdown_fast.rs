@@ -230,9 +230,7 @@ fn plain_text(s: &str) -> bool {
     // controls, U+0080–U+009F) or 0xef (U+FDD0–U+FDEF): a text with none of those bytes (a
     // check the compiler does many bytes at a time) is plain without reading its characters.
     let suspect = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xef);
-    // 32 bytes at a time, with no early exit inside a block: the compiler checks each
-    // block with vector instructions.
-    if !s.as_bytes().chunks(32).any(|block| block.iter().fold(false, |found, &b| found | suspect(b))) {
+    if !crate::bytes::any_byte(s.as_bytes(), suspect) {
         return true;
     }
     !s.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || ('\u{fdd0}'..='\u{fdef}').contains(&c))

@@ -33,16 +33,23 @@ pub fn push_date(out: &mut String, d: NaiveDate) {
 /// `2024-03-14` (ISO 8601, as chrono's `%Y-%m-%d` and `Display` write it), for the data
 /// files.
 pub fn iso(d: NaiveDate) -> String {
-    if !(0..=9999).contains(&d.year()) {
-        return d.format("%Y-%m-%d").to_string();
-    }
     let mut out = String::with_capacity(10);
-    push_num(&mut out, d.year() as u32, 4);
-    out.push('-');
-    push_num(&mut out, d.month(), 2);
-    out.push('-');
-    push_num(&mut out, d.day(), 2);
+    push_ymd(&mut out, d, "-");
     out
+}
+
+/// Year, month and day of `d`, four, two and two digits, with `sep` between them,
+/// appended to `out` (chrono's `%Y{sep}%m{sep}%d`, without reading a pattern).
+pub fn push_ymd(out: &mut String, d: NaiveDate, sep: &str) {
+    if !(0..=9999).contains(&d.year()) {
+        out.push_str(&d.format(&format!("%Y{sep}%m{sep}%d")).to_string());
+        return;
+    }
+    push_num(out, d.year() as u32, 4);
+    out.push_str(sep);
+    push_num(out, d.month(), 2);
+    out.push_str(sep);
+    push_num(out, d.day(), 2);
 }
 
 /// `n` in decimal, with zeros in front to `width` digits (at most 10), appended to `out`.

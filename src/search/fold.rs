@@ -65,8 +65,7 @@ fn fold_char(c: char, out: &mut String) -> Option<()> {
 /// of characters: nine tenths of a Vietnamese text); any other character as
 /// [`fold_by_char`] folds it.
 fn fold_by_byte(s: &str) -> Option<String> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{HIGH, ONES, word};
     let b = s.as_bytes();
     let table = &*FOLDED_BYTES;
     // Written at `o`; eight bytes of room past the end, for the eight-byte stores.
@@ -74,7 +73,7 @@ fn fold_by_byte(s: &str) -> Option<String> {
     let (mut i, mut o) = (0, 0);
     while i < b.len() {
         if let Some(chunk) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let x = word(chunk);
             // The ASCII bytes in front (a byte's high bit marks the first one that is not).
             let ascii = ((x & HIGH).trailing_zeros() / 8) as usize;
             if ascii > 0 {

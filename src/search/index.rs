@@ -184,18 +184,13 @@ fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
 /// of `\b \f \n \r \t`, `\u00xx` for the other control characters; nothing else).
 /// Eight bytes are checked at a time: a text rarely holds any of them.
 fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is zero / below 0x20 (exact as to whether any is).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let suspect = |x: u64| {
-        zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0x5c)) | (x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0)
-    };
+    use crate::bytes::{has_byte, has_byte_below, try_each_candidate};
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut from = 0;
-    let escape = |out: &mut Vec<u8>, k: usize, from: &mut usize| {
+    let suspect = |x: u64| has_byte(x, b'"') | has_byte(x, b'\\') | has_byte_below(x, 0x20);
+    let _ = try_each_candidate(b, suspect, |k| -> Result<(), std::convert::Infallible> {
         let c = b[k];
         let short: &[u8] = match c {
             b'"' => b"\\\"",
@@ -206,9 +201,9 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
             b'\r' => b"\\r",
             b'\t' => b"\\t",
             0..0x20 => b"",
-            _ => return,
+            _ => return Ok(()),
         };
-        out.extend_from_slice(&b[*from..k]);
+        out.extend_from_slice(&b[from..k]);
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(&[
@@ -222,22 +217,9 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
         } else {
             out.extend_from_slice(short);
         }
-        *from = k + 1;
-    };
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if suspect(x) {
-            for k in at..at + 8 {
-                escape(out, k, &mut from);
-            }
-        }
-        at += 8;
-    }
-    for k in at..at + chunks.remainder().len() {
-        escape(out, k, &mut from);
-    }
+        from = k + 1;
+        Ok(())
+    });
     out.extend_from_slice(&b[from..]);
     out.push(b'"');
 }
