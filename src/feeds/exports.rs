@@ -21,7 +21,20 @@ pub const BOM: &str = "\u{feff}";
 
 /// One CSV field, quoted when it must be (RFC 4180).
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    let mut out = String::with_capacity(s.len());
+    push_field(&mut out, s);
+    out
+}
+
+/// [`csv_field`] of `s`, appended to `out`.
+fn push_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
 }
 
 /// A whole CSV file: BOM, header, rows, each line ended by CRLF.
@@ -40,11 +53,7 @@ fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
         if k > 0 {
             out.push(',');
         }
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push_str(&csv_field(f));
-        } else {
-            out.push_str(f);
-        }
+        push_field(out, f);
     }
     out.push_str("\r\n");
 }
