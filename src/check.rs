@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Every cross-file error of a parsed site, sorted by location.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    duplicates("team", site.teams.iter().map(|t| (&t.id, None)), &mut errors);
-    duplicates("unit", site.units.iter().map(|u| (&u.id, None)), &mut errors);
+    duplicates("team", site.teams.iter().map(|t| (&t.id, ())), |()| None, &mut errors);
+    duplicates("unit", site.units.iter().map(|u| (&u.id, ())), |()| None, &mut errors);
     // A visit without `id:` gets `<team>-<month>-<kind>`: say so when two collide.
     let visit_note = |v: &crate::model::Visit| {
         (v.id.loc == v.loc).then(|| Note {
@@ -25,7 +25,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             ),
         })
     };
-    duplicates("visit", site.visits.iter().map(|v| (&v.id, visit_note(v))), &mut errors);
+    duplicates("visit", site.visits.iter().map(|v| (&v.id, v)), visit_note, &mut errors);
 
     // Sets, not lists: a lookup per reference stays cheap with tens of thousands of visits.
     let team_ids: BTreeSet<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();
@@ -62,17 +62,19 @@ struct Note {
     help: String,
 }
 
-/// Ids defined more than once: an error at every later definition.
-fn duplicates<'a>(
+/// Ids defined more than once: an error at every later definition, with the label and
+/// help `note` gives for the thing defined (made only for a duplicate).
+fn duplicates<'a, T>(
     what: &str,
-    ids: impl Iterator<Item = (&'a Sp<String>, Option<Note>)>,
+    ids: impl Iterator<Item = (&'a Sp<String>, T)>,
+    note: impl Fn(T) -> Option<Note>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut first: BTreeMap<&str, &Loc> = BTreeMap::new();
-    for (id, note) in ids {
+    for (id, thing) in ids {
         match first.get(id.value.as_str()) {
             Some(at) => {
-                let (label, help) = match note {
+                let (label, help) = match note(thing) {
                     Some(n) => (n.label, n.help),
                     None => (
                         format!("expected an id no other {what} has"),

@@ -28,6 +28,26 @@ pub fn is_nfc(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Long texts of ASCII runs, Vietnamese letters, combining marks and other
+        /// characters: the answer is the full check's.
+        #[test]
+        fn long_texts_are_answered_as_the_full_check_does(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[ -~]{0,20}",
+                    proptest::sample::select(vec!["ộ", "Đ", "ư", "ẫ", "é", "\u{301}", "\u{323}", "–", "“", "\u{2126}", "ﬁ", "가"])
+                        .prop_map(str::to_string),
+                ],
+                0..40,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(is_nfc(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes, "{:?}", s);
+        }
+    }
 
     #[test]
     fn the_short_nfc_check_is_right_on_every_character() {

@@ -3,7 +3,7 @@
 
 use super::Page;
 use super::pages_main::team_figures;
-use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_row, visit_status};
+use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_status, visit_value};
 use super::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
@@ -119,7 +119,7 @@ pub fn dashboard(view: &View) -> Page {
         .filter(|(i, _)| view.state(*i).is_some_and(|s| s.status == Status::Overdue))
         .map(|(i, v)| {
             let days = view.state(i).map(|s| (as_of - s.report_due).num_days()).unwrap_or(0);
-            json!({"visit": visit_row(view, i, v), "days": days})
+            json!({"visit": visit_value(view, i, v), "days": days})
         })
         .collect();
     let gaps: Vec<Value> = view

@@ -228,7 +228,7 @@ pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
                     ))
                 })
                 .collect();
-            items.sort_by(|a, b| view.collator.compare(a.0, b.0));
+            view.sort_by_unit_name(&mut items, |x| x.0);
             let items: Vec<Proposal> = items.into_iter().map(|(_, v)| v).collect();
             TeamProposals { id: &t.id.value, name: &t.name, url: url::team(&t.id), items }
         })

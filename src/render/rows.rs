@@ -4,8 +4,10 @@
 use super::vi;
 use super::view::{View, url};
 use crate::derive::{Status, Tally, VisitState};
+use crate::fxhash::FxHashMap;
 use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
 use serde::Serialize;
+use tera::Value;
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -55,43 +57,127 @@ pub fn kind_abbr(k: VisitKind) -> &'static str {
     }
 }
 
-/// One visit, as every list and table shows it.
-#[derive(Serialize, Clone)]
-pub struct VisitRow {
-    pub id: String,
-    pub team: Link,
-    pub leader: String,
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub kind_short: &'static str,
-    pub unit: Link,
-    pub unit_kind: &'static str,
-    pub month: MonthRef,
-    pub date: Option<String>,
-    pub weekday: Option<&'static str>,
-    pub time: Option<String>,
-    /// "Thứ Năm, 14/03/2024, 14:00" or "chưa xác định".
-    pub when: String,
-    pub place: Option<String>,
-    pub status: &'static str,
-    pub status_label: &'static str,
-    pub on_time: Option<bool>,
-    /// "đúng hạn" / "chậm" for reported visits.
-    pub timeliness: Option<&'static str>,
-    pub report_url: Option<String>,
-    pub report_due: String,
-    pub note: Option<String>,
-    /// Where the visit is shown in full: its row on the team page.
-    pub url: String,
+/// Visit `i`'s row as a template value: made once per render and shared (a clone is a
+/// reference count) by every page and list that shows the visit. Its fields:
+///
+/// - `id`, `url` (its row on the team page), `report_url` (when its report is published);
+/// - `team` and `unit` ([`Link`]s), `leader` (the team leader's name), `unit_kind` (label);
+/// - `kind` (key), `kind_label`, `kind_short`; `month` (a [`MonthRef`]);
+/// - `date` ("14/03/2024"), `weekday` ("Thứ Năm"), `time` ("14:00"), `when` ("Thứ Năm,
+///   14/03/2024, 14:00" or "chưa xác định"), `place`, `note`;
+/// - `status` (key), `status_label`, `on_time`, `timeliness` ("đúng hạn" / "chậm" for
+///   reported visits), `report_due` (date).
+///
+/// The team's, unit's and month's values are made once per render and shared by the rows.
+pub fn visit_value(view: &View, i: usize, v: &Visit) -> Value {
+    match view.row_slot(i) {
+        Some(slot) => slot.get_or_init(|| visit_map(view, i, v)).clone(),
+        None => visit_map(view, i, v),
+    }
 }
 
-/// Visit `i`'s row as a template value: made once per render and shared (a clone is a
-/// reference count) by every page and list that shows the visit.
-pub fn visit_value(view: &View, i: usize, v: &Visit) -> tera::Value {
-    let make = || tera::Value::from_serializable(&visit_row(view, i, v));
-    match view.row_slot(i) {
-        Some(slot) => slot.get_or_init(make).clone(),
-        None => make(),
+/// The fields of a row, in the order templates see them.
+#[derive(Serialize)]
+struct RowFields<'a> {
+    id: &'a str,
+    team: &'a Value,
+    leader: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    kind_short: &'static str,
+    unit: &'a Value,
+    unit_kind: &'static str,
+    month: &'a Value,
+    date: Option<String>,
+    weekday: Option<&'static str>,
+    time: Option<String>,
+    when: String,
+    place: Option<&'a str>,
+    status: &'static str,
+    status_label: &'static str,
+    on_time: Option<bool>,
+    timeliness: Option<&'static str>,
+    report_url: Option<String>,
+    report_due: String,
+    note: Option<&'a str>,
+    url: String,
+}
+
+fn visit_map(view: &View, i: usize, v: &Visit) -> Value {
+    let state = view.state(i);
+    let status = visit_status(view, i, v);
+    let on_time = state.and_then(|s| s.on_time);
+    let date = v.date.as_ref().map(|d| d.value);
+    let when = match (date, v.time) {
+        (Some(d), Some(t)) => format!("{}, {}", vi::day_long(d), vi::time(t)),
+        (Some(d), None) => vi::day_long(d),
+        (None, _) => "chưa xác định".to_string(),
+    };
+    let refs = view.shared_refs();
+    let unit = view.unit(&v.unit);
+    Value::from_serializable(&RowFields {
+        id: &v.id,
+        team: &refs.team(view, &v.team),
+        leader: view.team(&v.team).map_or("", |t| t.leader.name.as_str()),
+        kind: v.kind.key(),
+        kind_label: v.kind.label(),
+        kind_short: kind_short(v.kind.value),
+        unit: &refs.unit(view, &v.unit),
+        unit_kind: unit.map_or("", |u| u.kind.label()),
+        month: &refs.month(v.month.value),
+        date: date.map(vi::date),
+        weekday: date.map(|d| vi::weekday(chrono::Datelike::weekday(&d))),
+        time: v.time.map(vi::time),
+        when,
+        place: v.place.as_deref(),
+        status: status.key(),
+        status_label: status.label(),
+        on_time,
+        timeliness: on_time.map(|t| if t { "đúng hạn" } else { "chậm" }),
+        report_url: view.report(i).map(|_| url::report(&v.id)),
+        report_due: state.map(|s| vi::date(s.report_due)).unwrap_or_default(),
+        note: v.note.as_deref().filter(|n| !n.is_empty()),
+        url: url::visit(&v.team, &v.id),
+    })
+}
+
+/// The team links, unit links and month references of one render, as template values made
+/// once and shared by every row (see [`visit_value`]).
+#[derive(Default)]
+pub struct SharedRefs {
+    teams: FxHashMap<String, Value>,
+    units: FxHashMap<String, Value>,
+    months: FxHashMap<YearMonth, Value>,
+}
+
+impl SharedRefs {
+    pub fn new(view: &View) -> Self {
+        let site = view.site;
+        SharedRefs {
+            teams: site
+                .teams
+                .iter()
+                .map(|t| (t.id.to_string(), Value::from_serializable(&team_link(view, &t.id))))
+                .collect(),
+            units: site
+                .units
+                .iter()
+                .map(|u| (u.id.to_string(), Value::from_serializable(&unit_link(view, &u.id))))
+                .collect(),
+            months: view.months().into_iter().map(|m| (m, Value::from_serializable(&month_ref(m)))).collect(),
+        }
+    }
+
+    fn team(&self, view: &View, id: &str) -> Value {
+        self.teams.get(id).cloned().unwrap_or_else(|| Value::from_serializable(&team_link(view, id)))
+    }
+
+    fn unit(&self, view: &View, id: &str) -> Value {
+        self.units.get(id).cloned().unwrap_or_else(|| Value::from_serializable(&unit_link(view, id)))
+    }
+
+    fn month(&self, m: YearMonth) -> Value {
+        self.months.get(&m).cloned().unwrap_or_else(|| Value::from_serializable(&month_ref(m)))
     }
 }
 
@@ -102,43 +188,6 @@ pub fn visit_status(view: &View, i: usize, v: &Visit) -> Status {
     } else {
         Status::Upcoming
     })
-}
-
-pub fn visit_row(view: &View, i: usize, v: &Visit) -> VisitRow {
-    let state = view.state(i);
-    let status = visit_status(view, i, v);
-    let on_time = state.and_then(|s| s.on_time);
-    let date = v.date.as_ref().map(|d| d.value);
-    let when = match (date, v.time) {
-        (Some(d), Some(t)) => format!("{}, {}", vi::day_long(d), vi::time(t)),
-        (Some(d), None) => vi::day_long(d),
-        (None, _) => "chưa xác định".to_string(),
-    };
-    let unit = view.unit(&v.unit);
-    VisitRow {
-        id: v.id.to_string(),
-        team: team_link(view, &v.team),
-        leader: view.team(&v.team).map(|t| t.leader.name.clone()).unwrap_or_default(),
-        kind: v.kind.key(),
-        kind_label: v.kind.label(),
-        kind_short: kind_short(v.kind.value),
-        unit: unit_link(view, &v.unit),
-        unit_kind: unit.map(|u| u.kind.label()).unwrap_or(""),
-        month: month_ref(v.month.value),
-        date: date.map(vi::date),
-        weekday: date.map(|d| vi::weekday(chrono::Datelike::weekday(&d))),
-        time: v.time.map(vi::time),
-        when,
-        place: v.place.clone(),
-        status: status.key(),
-        status_label: status.label(),
-        on_time,
-        timeliness: on_time.map(|t| if t { "đúng hạn" } else { "chậm" }),
-        report_url: view.report(i).map(|_| url::report(&v.id)),
-        report_due: state.map(|s| vi::date(s.report_due)).unwrap_or_default(),
-        note: v.note.clone().filter(|n| !n.is_empty()),
-        url: url::visit(&v.team, &v.id),
-    }
 }
 
 /// A person of a team, leader first.

@@ -59,6 +59,15 @@ pub mod url {
     }
 }
 
+/// Each distinct name's place in the collator's order (equal names share one).
+fn name_ranks<'a>(collator: &Collator, names: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, u32> {
+    let mut distinct: Vec<&str> = names.collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    collator.sort_by_key(&mut distinct, |s| s);
+    distinct.into_iter().enumerate().map(|(k, s)| (s, k as u32)).collect()
+}
+
 /// What one build publishes.
 pub struct View<'a> {
     pub site: &'a Site,
@@ -89,6 +98,11 @@ pub struct View<'a> {
     /// Each visit's row as a template value, made the first time a page lists the visit
     /// and shared by every page that lists it (see [`super::rows::visit_value`]).
     rows: Vec<OnceLock<tera::Value>>,
+    /// The place of each unit name in Vietnamese order (equal names, equal places), so that
+    /// lists of thousands of units sort by a number instead of a collation each time.
+    name_rank: FxHashMap<&'a str, u32>,
+    /// The values the rows share (made with the first row).
+    shared_refs: OnceLock<super::rows::SharedRefs>,
 }
 
 impl<'a> View<'a> {
@@ -146,7 +160,10 @@ impl<'a> View<'a> {
         months.extend(by_month.keys().copied());
         months.sort();
         months.dedup();
+        let name_rank = name_ranks(&collator, site.units.iter().map(|u| u.name.as_str()));
         View {
+            name_rank,
+            shared_refs: OnceLock::new(),
             months,
             rows: (0..site.visits.len()).map(|_| OnceLock::new()).collect(),
             by_team,
@@ -181,6 +198,11 @@ impl<'a> View<'a> {
         'a: 's,
     {
         self.unit(id).map_or(id, |u| u.name.as_str())
+    }
+
+    /// The team links, unit links and month references the rows share.
+    pub(super) fn shared_refs(&self) -> &super::rows::SharedRefs {
+        self.shared_refs.get_or_init(|| super::rows::SharedRefs::new(self))
     }
 
     /// The slot of visit `i`'s shared row.
@@ -259,8 +281,26 @@ impl<'a> View<'a> {
             Some(_) => candidates.iter().copied().filter(|u| u.kind == kind).collect(),
             None => self.site.units.iter().filter(|u| u.kind == kind).collect(),
         };
-        self.collator.sort_by_key(&mut u, |u| &u.name);
+        u.sort_by_key(|u| self.name_rank(&u.name));
         u
+    }
+
+    /// The place of unit name `name` in Vietnamese order ([`Collator::compare`]): sorting
+    /// units by it sorts them as the collator does.
+    fn name_rank(&self, name: &str) -> u32 {
+        self.name_rank.get(name).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Sort `items` (stably) by the Vietnamese order of the name `key` gives (a unit's
+    /// name, or any text), exactly as [`Collator::sort_by_key`] would.
+    pub fn sort_by_unit_name<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {
+        items.sort_by(|a, b| {
+            let (ka, kb) = (key(a), key(b));
+            match (self.name_rank.get(ka), self.name_rank.get(kb)) {
+                (Some(ra), Some(rb)) => ra.cmp(rb),
+                _ => self.collator.compare(ka, kb),
+            }
+        });
     }
 
     /// Every month with something to show: the plan's period and every visit's month.
@@ -276,5 +316,50 @@ impl<'a> View<'a> {
             .copied()
             .find(|p| p.slug == "huong-dan")
             .or_else(|| self.pages.iter().copied().find(|p| p.slug.starts_with("huong-dan")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::testkit::cast;
+    use crate::model::UnitKind;
+
+    #[test]
+    fn sorting_by_unit_name_sorts_as_the_collator_does() {
+        let names =
+            ["Đảng bộ Điện lực", "Chi bộ Ánh Dương", "Đảng bộ Dệt may", "Chi bộ Anh Đào", "Chi bộ Ánh Dương"];
+        let mut site = cast()
+            .unit("a", UnitKind::DangBoCoSo)
+            .unit("b", UnitKind::ChiBoCoSo)
+            .unit("c", UnitKind::DangBoCoSo)
+            .unit("d", UnitKind::ChiBoCoSo)
+            .unit("e", UnitKind::ChiBoCoSo)
+            .build();
+        for (id, n) in ["a", "b", "c", "d", "e"].into_iter().zip(names) {
+            site.units.iter_mut().filter(|u| u.id.as_str() == id).for_each(|u| u.name = n.into());
+        }
+        let j = crate::derive::judge(&site, site.config.period_to.first_day());
+        let view = View::new(&site, &j, false);
+        // Unit names, a name that is no unit's, and an id: each pair compared both ways.
+        let mut items: Vec<(usize, &str)> = names
+            .iter()
+            .chain(&["Chi bộ ánh dương", "zz", "Ban Tổ chức", "a"])
+            .copied()
+            .enumerate()
+            .collect();
+        items.reverse();
+        let mut expected = items.clone();
+        view.collator.sort_by_key(&mut expected, |x| x.1);
+        view.sort_by_unit_name(&mut items, |x| x.1);
+        assert_eq!(items, expected);
+        // Units of a kind, by name; equal names keep units.yaml's order.
+        let mut expected: Vec<&Unit> = site.units.iter().filter(|u| u.kind == UnitKind::ChiBoCoSo).collect();
+        view.collator.sort_by_key(&mut expected, |u| &u.name);
+        let ids = |us: Vec<&Unit>| us.iter().map(|u| u.id.to_string()).collect::<Vec<_>>();
+        let got = ids(view.units_of(UnitKind::ChiBoCoSo, None));
+        assert_eq!(got, ids(expected));
+        let at = |id: &str| got.iter().position(|x| x == id).unwrap();
+        assert!(at("b") < at("e") && at("e") < at("d"), "{got:?}");
     }
 }

@@ -69,7 +69,7 @@ fn whole(n: &Node) -> Option<Result<i64, ()>> {
 fn read_whole<T>(
     n: &Node,
     sink: &mut Sink,
-    expected: &str,
+    expected: impl FnOnce() -> String,
     fit: impl FnOnce(i64) -> Result<T, String>,
 ) -> Option<T> {
     let bad = match whole(n) {
@@ -77,9 +77,9 @@ fn read_whole<T>(
             Ok(v) => return Some(v),
             Err(bounds) => bounds,
         },
-        Some(Err(())) => expected.to_string(),
+        Some(Err(())) => expected(),
         None => {
-            wrong_type(sink, n, expected);
+            wrong_type(sink, n, &expected());
             return None;
         }
     };
@@ -101,15 +101,20 @@ impl Ty for Count {
         "a whole number ≥ 0".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
-        read_whole(n, sink, &self.expected(), |i| {
-            if i < 0 {
-                return Err(self.expected());
-            }
-            u32::try_from(i)
-                .ok()
-                .filter(|&c| c <= MAX_COUNT)
-                .ok_or_else(|| format!("a whole number from 0 to {MAX_COUNT}"))
-        })
+        read_whole(
+            n,
+            sink,
+            || self.expected(),
+            |i| {
+                if i < 0 {
+                    return Err(self.expected());
+                }
+                u32::try_from(i)
+                    .ok()
+                    .filter(|&c| c <= MAX_COUNT)
+                    .ok_or_else(|| format!("a whole number from 0 to {MAX_COUNT}"))
+            },
+        )
     }
 }
 
@@ -123,9 +128,14 @@ impl Ty for Range {
         format!("a whole number from {} to {}", self.0, self.1)
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
-        read_whole(n, sink, &self.expected(), |i| {
-            u32::try_from(i).ok().filter(|c| (self.0..=self.1).contains(c)).ok_or_else(|| self.expected())
-        })
+        read_whole(
+            n,
+            sink,
+            || self.expected(),
+            |i| {
+                u32::try_from(i).ok().filter(|c| (self.0..=self.1).contains(c)).ok_or_else(|| self.expected())
+            },
+        )
     }
 }
 
@@ -139,7 +149,7 @@ impl Ty for Int {
         "a whole number".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<i64> {
-        read_whole(n, sink, &self.expected(), Ok)
+        read_whole(n, sink, || self.expected(), Ok)
     }
 }
 
@@ -170,11 +180,11 @@ fn shaped(s: &str, shape: &str) -> bool {
 }
 
 /// Read a string-shaped value, or report a wrong type.
-fn text_of<'n>(n: &'n Node, sink: &mut Sink, expected: &str) -> Option<&'n str> {
+fn text_of<'n>(n: &'n Node, sink: &mut Sink, expected: impl FnOnce() -> String) -> Option<&'n str> {
     match &n.value {
         Value::Str(s) => Some(s.trim()),
         _ => {
-            wrong_type(sink, n, expected);
+            wrong_type(sink, n, &expected());
             None
         }
     }
@@ -201,7 +211,7 @@ impl Ty for Date {
         "a date YYYY-MM-DD".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveDate> {
-        let s = text_of(n, sink, &self.expected())?;
+        let s = text_of(n, sink, || self.expected())?;
         Date::parse(s).or_else(|| {
             invalid(sink, n, "date", &self.expected());
             None
@@ -219,7 +229,7 @@ impl Ty for Month {
         "a month YYYY-MM".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<YearMonth> {
-        let s = text_of(n, sink, &self.expected())?;
+        let s = text_of(n, sink, || self.expected())?;
         YearMonth::parse(s).or_else(|| {
             invalid(sink, n, "month", &self.expected());
             None
@@ -248,7 +258,7 @@ impl Ty for Time {
         "a time HH:MM (24-hour)".into()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveTime> {
-        let s = text_of(n, sink, &self.expected())?;
+        let s = text_of(n, sink, || self.expected())?;
         Time::parse(s).or_else(|| {
             invalid(sink, n, "time", &self.expected());
             None
@@ -315,7 +325,7 @@ impl<T: Copy + 'static> Ty for OneOf<T> {
         }
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<T> {
-        let s = text_of(n, sink, &self.expected())?;
+        let s = text_of(n, sink, || self.expected())?;
         if let Some((_, v)) = self.0.iter().find(|(k, _)| *k == s) {
             return Some(*v);
         }
