@@ -203,13 +203,10 @@ pub fn read_found(found: Vec<(String, Found)>) -> Vec<(String, Entry, Option<Str
     found
         .into_par_iter()
         .map(|(path, found)| match found {
-            Found::File(full) => {
-                let len = fs::metadata(&full).ok().map(|m| m.len());
-                match read_text(&full, &path, len) {
-                    Ok(text) => (path, Entry::Text, Some(text)),
-                    Err(d) => (path, Entry::Problem(*d), None),
-                }
-            }
+            Found::File(full) => match read_text(&full, &path) {
+                Ok(text) => (path, Entry::Text, Some(text)),
+                Err(d) => (path, Entry::Problem(*d), None),
+            },
             Found::Entry(e) => (path, e, None),
         })
         .collect()
@@ -390,10 +387,7 @@ fn walk_error(e: &walkdir::Error, root: &Path) -> Diagnostic {
     )
 }
 
-fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Box<Diagnostic>> {
-    if let Some(len) = len.filter(|l| *l > MAX_FILE_BYTES) {
-        return Err(Box::new(too_large(path, len)));
-    }
+fn read_text(full: &Path, path: &str) -> Result<String, Box<Diagnostic>> {
     let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::error(
             file_loc(path),
@@ -401,12 +395,18 @@ fn read_text(full: &Path, path: &str, len: Option<u64>) -> Result<String, Box<Di
             "check that it is readable",
         ))
     };
+    let file = fs::File::open(full).map_err(cannot)?;
+    // The length from the open file (no second lookup of the path).
+    let len = file.metadata().ok().map(|m| m.len());
+    if let Some(len) = len.filter(|l| *l > MAX_FILE_BYTES) {
+        return Err(Box::new(too_large(path, len)));
+    }
     // Read at most one byte past the limit, so that a device or a growing file cannot
     // exhaust memory.
-    // Sized from the listing (plus one byte, to see the end at once): a buffer grown by
+    // Sized from the length (plus one byte, to see the end at once): a buffer grown by
     // doubling holds a third more than the file, on average, for as long as the build.
     let mut bytes = Vec::with_capacity(len.map_or(0, |l| l as usize + 1));
-    fs::File::open(full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(cannot)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
