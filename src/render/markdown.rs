@@ -122,6 +122,14 @@ fn heading_key(text: &str) -> String {
     t.trim().trim_end_matches(':').trim().to_string()
 }
 
+/// Whether heading `text` may have the key `want` (a [`heading_key`]), from its length
+/// alone: an NFC text's key is a part of its lower case, and lower case makes no character
+/// more than half as long again in UTF-8 (a test checks each), so an NFC text shorter than
+/// two thirds of `want` cannot have it. Most headings of a report are short.
+fn may_be(text: &str, want: &str) -> bool {
+    text.len() * 3 >= want.len() * 2 || !crate::nfc::is_nfc(text)
+}
+
 /// The Markdown of the section under the heading `title` (any level), up to the next
 /// heading of the same or a higher level; `None` if there is no such heading.
 pub fn section<'a>(md: &'a str, title: &str) -> Option<&'a str> {
@@ -159,6 +167,7 @@ pub(super) fn section_events(events: &[Event], title: &str) -> Option<std::ops::
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = in_heading.take()
                     && found.is_none()
+                    && may_be(&text, &want)
                     && heading_key(&text) == want
                 {
                     found = Some((level, k + 1));
@@ -226,5 +235,18 @@ mod tests {
         assert_eq!(section(&nfd, PROPOSALS), Some("Một".nfd().collect::<String>().as_str()));
         assert_eq!(section("### ĐỀ XUẤT, KIẾN NGHỊ:\nHai\n", PROPOSALS), Some("Hai"));
         assert_eq!(heading_key("IV. Đe\u{0302}\u{0300} xuất"), "đề xuất");
+    }
+
+    #[test]
+    fn lower_case_makes_no_character_more_than_half_as_long_again() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(lower * 2 <= c.len_utf8() * 3, "U+{:04X}", c as u32);
+        }
+        // So a short NFC heading is passed over, and only a short one.
+        let want = heading_key(PROPOSALS);
+        assert!(!may_be("Hạn chế", &want) && !may_be("KẾT QUẢ", &want));
+        assert!(may_be("ĐỀ XUẤT, KIẾN NGHỊ", &want) && may_be("Nội dung sinh hoạt", &want));
+        assert!(may_be("De\u{0302}\u{0300}", &want), "not NFC: the full comparison");
     }
 }
