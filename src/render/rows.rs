@@ -143,26 +143,25 @@ fn visit_map(view: &View, i: usize, v: &Visit) -> Value {
 
 /// The team links, unit links and month references of one render, as template values made
 /// once and shared by every row (see [`visit_value`]).
-#[derive(Default)]
-pub struct SharedRefs {
-    teams: FxHashMap<String, Value>,
-    units: FxHashMap<String, Value>,
+pub struct SharedRefs<'a> {
+    teams: FxHashMap<&'a str, Value>,
+    units: FxHashMap<&'a str, Value>,
     months: FxHashMap<YearMonth, Value>,
 }
 
-impl SharedRefs {
-    pub fn new(view: &View) -> Self {
+impl<'a> SharedRefs<'a> {
+    pub(super) fn new(view: &View<'a>) -> Self {
         let site = view.site;
         SharedRefs {
             teams: site
                 .teams
                 .iter()
-                .map(|t| (t.id.to_string(), Value::from_serializable(&team_link(view, &t.id))))
+                .map(|t| (t.id.as_str(), Value::from_serializable(&team_link(view, &t.id))))
                 .collect(),
             units: site
                 .units
                 .iter()
-                .map(|u| (u.id.to_string(), Value::from_serializable(&unit_link(view, &u.id))))
+                .map(|u| (u.id.as_str(), Value::from_serializable(&unit_link(view, &u.id))))
                 .collect(),
             months: view.months().into_iter().map(|m| (m, Value::from_serializable(&month_ref(m)))).collect(),
         }

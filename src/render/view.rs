@@ -102,7 +102,7 @@ pub struct View<'a> {
     /// lists of thousands of units sort by a number instead of a collation each time.
     name_rank: FxHashMap<&'a str, u32>,
     /// The values the rows share (made with the first row).
-    shared_refs: OnceLock<super::rows::SharedRefs>,
+    shared_refs: OnceLock<super::rows::SharedRefs<'a>>,
 }
 
 impl<'a> View<'a> {
@@ -201,7 +201,7 @@ impl<'a> View<'a> {
     }
 
     /// The team links, unit links and month references the rows share.
-    pub(super) fn shared_refs(&self) -> &super::rows::SharedRefs {
+    pub(super) fn shared_refs(&self) -> &super::rows::SharedRefs<'a> {
         self.shared_refs.get_or_init(|| super::rows::SharedRefs::new(self))
     }
 
@@ -281,14 +281,8 @@ impl<'a> View<'a> {
             Some(_) => candidates.iter().copied().filter(|u| u.kind == kind).collect(),
             None => self.site.units.iter().filter(|u| u.kind == kind).collect(),
         };
-        u.sort_by_key(|u| self.name_rank(&u.name));
+        self.sort_by_unit_name(&mut u, |u| &u.name);
         u
-    }
-
-    /// The place of unit name `name` in Vietnamese order ([`Collator::compare`]): sorting
-    /// units by it sorts them as the collator does.
-    fn name_rank(&self, name: &str) -> u32 {
-        self.name_rank.get(name).copied().unwrap_or(u32::MAX)
     }
 
     /// Sort `items` (stably) by the Vietnamese order of the name `key` gives (a unit's
