@@ -6,6 +6,7 @@ use crate::derive::{self, Finding, Judgement};
 use crate::diag::{Diagnostic, Severity, Sources};
 use crate::model::Site;
 use crate::render::report_body::Bodies;
+use crate::render::sink::Sink;
 use crate::render::{self, OutputFile};
 use crate::{check, load, write};
 use chrono::NaiveDate;
@@ -167,23 +168,23 @@ fn data_files_into(
     judgement: &Judgement,
     opts: &render::RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &(dyn Fn(OutputFile) + Sync),
+    emit: &dyn Sink,
 ) {
     use crate::feeds::{exports, ics};
     let restricted = opts.include_restricted;
     for f in ics::feeds_where(site, &opts.base_url, keep) {
-        emit(f);
+        emit.file(f);
     }
     if keep(exports::REPORTS_CSV_PATH) {
         let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-        emit(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
+        emit.file(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
     }
     if keep(exports::FINDINGS_JSON_PATH) {
         let bytes = exports::findings_json(judgement, restricted).into_bytes();
-        emit(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
+        emit.file(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
     }
     for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
-        emit(f);
+        emit.file(f);
     }
 }
 
@@ -194,13 +195,12 @@ fn search_index_into(
     judgement: &Judgement,
     opts: &render::RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &(dyn Fn(OutputFile) + Sync),
+    emit: &dyn Sink,
     bodies: &Bodies,
 ) {
     if keep(crate::search::INDEX_PATH) {
         let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
-        let bytes = crate::search::docs::index_js(site, judgement, opts.include_restricted, &text);
-        emit(OutputFile { path: crate::search::INDEX_PATH.into(), bytes });
+        crate::search::docs::index_js_into(site, judgement, opts.include_restricted, &text, emit);
     }
 }
 
@@ -230,7 +230,7 @@ pub fn render_into(
     judgement: &Judgement,
     opts: &Options,
     keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &(dyn Fn(OutputFile) + Sync),
+    emit: &dyn Sink,
 ) -> Result<(), Failure> {
     let base_url = opts.base_url.as_deref().unwrap_or(&loaded.site.config.base_url);
     let site = &loaded.site;
@@ -271,6 +271,39 @@ pub struct Written {
     error: Option<(String, write::WriteError)>,
 }
 
+/// The sink of a build: each file written into the staging folder as it comes.
+struct ToStaging<'s> {
+    staging: &'s write::Staging,
+    written: Mutex<Written>,
+}
+
+impl ToStaging<'_> {
+    fn count(&self, path: &str, result: Result<(), write::WriteError>) {
+        if let Ok(mut w) = self.written.lock() {
+            w.files += 1;
+            w.pages += usize::from(path.ends_with(".html"));
+            if let Err(e) = result {
+                // The first failure by path, so that the error does not depend on scheduling.
+                if w.error.as_ref().is_none_or(|(p, _)| path < p.as_str()) {
+                    w.error = Some((path.to_string(), e));
+                }
+            }
+        }
+    }
+}
+
+impl Sink for ToStaging<'_> {
+    fn file(&self, f: OutputFile) {
+        let result = self.staging.put(&f);
+        self.count(&f.path, result);
+    }
+
+    fn parts(&self, path: &str, n: usize, part: &(dyn Fn(usize) -> Vec<u8> + Sync)) {
+        let result = self.staging.put_parts(path, n, part);
+        self.count(path, result);
+    }
+}
+
 /// Render every file and replace `opts.output` with them: each file is written as soon
 /// as it is rendered, into a fresh folder that replaces the output only when everything
 /// is written (`kehoach build`, and serve's full rebuilds).
@@ -280,22 +313,9 @@ pub fn render_to_output(
     opts: &Options,
 ) -> Result<Written, BuildError> {
     let staging = write::Staging::begin(&opts.output).map_err(BuildError::Write)?;
-    let written = Mutex::new(Written::default());
-    render_into(loaded, judgement, opts, &|_| true, &|f| {
-        let result = staging.put(&f);
-        if let Ok(mut w) = written.lock() {
-            w.files += 1;
-            w.pages += usize::from(f.path.ends_with(".html"));
-            if let Err(e) = result {
-                // The first failure by path, so that the error does not depend on scheduling.
-                if w.error.as_ref().is_none_or(|(p, _)| f.path < *p) {
-                    w.error = Some((f.path.clone(), e));
-                }
-            }
-        }
-    })
-    .map_err(BuildError::Content)?;
-    let mut written = written.into_inner().unwrap_or_default();
+    let sink = ToStaging { staging: &staging, written: Mutex::new(Written::default()) };
+    render_into(loaded, judgement, opts, &|_| true, &sink).map_err(BuildError::Content)?;
+    let mut written = sink.written.into_inner().unwrap_or_default();
     if let Some((_, e)) = written.error.take() {
         return Err(BuildError::Write(e));
     }

@@ -35,7 +35,9 @@ pub fn any_byte(bytes: &[u8], suspect: impl Fn(u8) -> bool) -> bool {
 
 /// Call `each` with the index of every byte that may need a look: each byte of every
 /// eight-byte block that `suspect` flags (given the block as a [`word`]), and each byte
-/// after the last whole block. Stops at the first error `each` returns.
+/// after the last whole block when the last eight bytes are flagged (a text shorter than
+/// eight bytes: its bytes, with its first byte repeated to make eight). A byte that
+/// `suspect` would flag alone is always given. Stops at the first error `each` returns.
 #[inline]
 pub fn try_each_candidate<E>(
     bytes: &[u8],
@@ -52,8 +54,22 @@ pub fn try_each_candidate<E>(
         }
         at += 8;
     }
-    for k in at..at + chunks.remainder().len() {
-        each(k)?;
+    if at == bytes.len() {
+        return Ok(());
+    }
+    // The tail, as one block: short texts (names, dates, labels) are most of those checked.
+    let last = match bytes.len().checked_sub(8) {
+        Some(from) => word(&bytes[from..]),
+        None => {
+            let mut padded = [bytes[0]; 8];
+            padded[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(padded)
+        }
+    };
+    if suspect(last) {
+        for k in at..bytes.len() {
+            each(k)?;
+        }
     }
     Ok(())
 }
@@ -84,8 +100,35 @@ mod tests {
                 Ok(())
             },
         );
-        let expected: Vec<usize> = (0..8).chain(8..16).chain(16..21).collect();
-        assert_eq!(seen, expected);
+        // The tail (16..21) is given only when the last eight bytes (13..21) are flagged.
+        assert_eq!(seen, (0..16).collect::<Vec<usize>>());
+        let mut bytes = bytes;
+        bytes[14] = b'"';
+        seen.clear();
+        let _ = try_each_candidate(
+            &bytes,
+            |x| has_byte(x, b'"'),
+            |k| -> Result<(), ()> {
+                seen.push(k);
+                Ok(())
+            },
+        );
+        assert_eq!(seen, (0..21).collect::<Vec<usize>>());
+    }
+
+    proptest::proptest! {
+        /// Every byte `suspect` would flag alone is given, whatever the length.
+        #[test]
+        fn no_flagged_byte_is_passed_over(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40), b in proptest::num::u8::ANY) {
+            let mut seen = Vec::new();
+            let _ = try_each_candidate(&bytes, |x| has_byte(x, b), |k| -> Result<(), ()> {
+                seen.push(k);
+                Ok(())
+            });
+            let flagged: Vec<usize> = (0..bytes.len()).filter(|&k| bytes[k] == b).collect();
+            proptest::prop_assert!(flagged.iter().all(|k| seen.contains(k)), "{flagged:?} not all in {seen:?}");
+            proptest::prop_assert!(seen.windows(2).all(|w| w[0] < w[1]));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::fxhash::FxHashSet;
 use crate::render::OutputFile;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -144,10 +144,46 @@ impl Staging {
 
     /// Write one file of the new output.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
-        let path = self.tmp.join(&file.path);
+        let path = self.path_for(&file.path)?;
+        fs::write(&path, &file.bytes).map_err(io_err(&path))
+    }
+
+    /// Write the file at `path` (relative to the output) made of `n` parts in order, part
+    /// `k` made by `part(k)`: the parts are made in parallel, taken in order, and each is
+    /// written as soon as those before it are, then freed (see
+    /// [`crate::render::sink::Sink::parts`]).
+    pub fn put_parts(
+        &self,
+        path: &str,
+        n: usize,
+        part: &(dyn Fn(usize) -> Vec<u8> + Sync),
+    ) -> Result<(), WriteError> {
+        let path = self.path_for(path)?;
+        let file = fs::File::create(&path).map_err(io_err(&path))?;
+        let order = Mutex::new(InOrder { file, next: 0, ready: BTreeMap::new(), error: None });
+        // Taken in order (one at a time, by whichever thread is free), so that few parts
+        // wait for one before them.
+        (0..n).par_bridge().for_each(|k| {
+            let bytes = part(k);
+            if let Ok(mut o) = order.lock()
+                && o.error.is_none()
+            {
+                o.ready.insert(k, bytes);
+                o.write_ready();
+            }
+        });
+        let o = order.into_inner().map_err(|_| WriteError::Io(path.clone(), io::Error::other("poisoned")))?;
+        match o.error {
+            Some(e) => Err(WriteError::Io(path, e)),
+            None => Ok(()),
+        }
+    }
+
+    /// Where the file at `path` (relative to the output) goes, its folder made.
+    fn path_for(&self, path: &str) -> Result<PathBuf, WriteError> {
         // The folder of a path made by the build (`bao-cao/x/index.html`): what is before
         // its last `/` (the output's paths are relative, with no `.`, `..` or empty part).
-        if let Some((folder, _)) = file.path.rsplit_once('/').filter(|(f, _)| !f.is_empty()) {
+        if let Some((folder, _)) = path.rsplit_once('/').filter(|(f, _)| !f.is_empty()) {
             let made = self.folders.lock().map(|f| f.contains(folder)).unwrap_or(false);
             if !made {
                 let dir = self.tmp.join(folder);
@@ -157,7 +193,7 @@ impl Staging {
                 }
             }
         }
-        fs::write(&path, &file.bytes).map_err(io_err(&path))
+        Ok(self.tmp.join(path))
     }
 
     /// Mark the new output as kehoach's and swap it in for the old one.
@@ -175,6 +211,29 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// The parts of a file being written in order: those made before their turn wait here.
+struct InOrder {
+    file: fs::File,
+    /// The part to write next.
+    next: usize,
+    ready: BTreeMap<usize, Vec<u8>>,
+    /// The first write that failed (nothing is written after it).
+    error: Option<io::Error>,
+}
+
+impl InOrder {
+    /// Write the parts that are ready and whose turn it is.
+    fn write_ready(&mut self) {
+        while self.error.is_none() {
+            let Some(bytes) = self.ready.remove(&self.next) else { break };
+            if let Err(e) = io::Write::write_all(&mut self.file, &bytes) {
+                self.error = Some(e);
+            }
+            self.next += 1;
         }
     }
 }
@@ -355,6 +414,35 @@ mod tests {
             assert_eq!(fs::read(out.join(&f.path)).unwrap(), f.bytes);
         }
         assert!(out.join(MARKER).exists());
+    }
+
+    #[test]
+    fn a_file_put_in_parts_holds_them_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::begin(&out).unwrap();
+        // The early parts are the slow ones, so that later parts are made first and wait.
+        let part = |k: usize| {
+            if k < 4 {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            format!("[{k}]").repeat(k % 5 + 1).into_bytes()
+        };
+        staging.put_parts("a/b/big.js", 300, &part).unwrap();
+        staging.put_parts("empty.js", 0, &part).unwrap();
+        staging.commit().unwrap();
+        let want: String = (0..300).map(|k| format!("[{k}]").repeat(k % 5 + 1)).collect();
+        assert_eq!(fs::read_to_string(out.join("a/b/big.js")).unwrap(), want);
+        assert_eq!(fs::read(out.join("empty.js")).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_file_put_in_parts_fails_where_it_cannot_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        staging.put(&file("taken", "a file, not a folder")).unwrap();
+        let err = staging.put_parts("taken/big.js", 3, &|k| vec![b'x'; k]).unwrap_err();
+        assert!(err.to_string().contains("taken"), "{err}");
     }
 
     fn names(dir: &Path) -> Vec<std::ffi::OsString> {

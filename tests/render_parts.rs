@@ -26,3 +26,30 @@ fn the_synthesis_and_the_search_index_do_not_depend_on_the_report_pages_being_re
     let index = String::from_utf8_lossy(&alone[0].bytes);
     assert!(index.matches("\"k\":\"Báo cáo\"").count() >= 3);
 }
+
+/// A build writes its files to disk as they are made (the search index a part at a time):
+/// the folder holds exactly the files, and the bytes, of the same build made in memory.
+#[test]
+fn a_build_on_disk_holds_what_the_build_makes_in_memory() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = Options::new(root);
+    opts.output = dir.path().join("public");
+    let (loaded, judgement) = build::load_judged(root, None).map_err(|f| f.render()).unwrap();
+    let all = build::render_all(&loaded, &judgement, &opts).map_err(|f| f.render()).unwrap();
+    build::render_to_output(&loaded, &judgement, &opts).unwrap();
+    let mut on_disk: Vec<String> = walkdir::WalkDir::new(&opts.output)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(&opts.output).unwrap().to_string_lossy().replace('\\', "/"))
+        .filter(|p| p != ".kehoach")
+        .collect();
+    on_disk.sort();
+    let made: Vec<&str> = all.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(on_disk, made);
+    for f in &all {
+        assert!(std::fs::read(opts.output.join(&f.path)).unwrap() == f.bytes, "{} differs on disk", f.path);
+    }
+    assert!(made.contains(&kehoach::search::INDEX_PATH));
+}

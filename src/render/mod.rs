@@ -16,6 +16,7 @@ mod pages_reports;
 mod pages_search;
 pub mod report_body;
 mod rows;
+pub mod sink;
 pub mod stamp;
 pub mod vi;
 pub mod view;
@@ -30,6 +31,7 @@ use crate::theme::Theme;
 use rayon::prelude::*;
 use report_body::Bodies;
 use serde::Serialize;
+use sink::Sink;
 use view::{View, url};
 
 /// One file of the output, by its path relative to the output folder.
@@ -313,11 +315,9 @@ pub fn site_files_where(
 
 /// The files a `render` function emits (see [`site_files_into`]), gathered and sorted by
 /// path: for the callers that want them all in hand (tests, the dev server's updates).
-pub fn collect_sorted<E>(
-    render: impl FnOnce(&(dyn Fn(OutputFile) + Sync)) -> Result<(), E>,
-) -> Result<Vec<OutputFile>, E> {
+pub fn collect_sorted<E>(render: impl FnOnce(&dyn Sink) -> Result<(), E>) -> Result<Vec<OutputFile>, E> {
     let files = std::sync::Mutex::new(Vec::new());
-    render(&|f| {
+    render(&|f: OutputFile| {
         if let Ok(mut files) = files.lock() {
             files.push(f);
         }
@@ -337,7 +337,7 @@ pub fn site_files_into(
     theme: &Theme,
     opts: &RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &(dyn Fn(OutputFile) + Sync),
+    emit: &dyn Sink,
 ) -> Result<(), (Vec<Diagnostic>, Sources)> {
     let bodies = Bodies::new(site.reports.len(), synthesis_root(keep), false);
     let pages = Pages::prepare(site, judgement, theme, opts)?;
@@ -394,7 +394,7 @@ impl<'a> Pages<'a> {
         &self,
         part: Part,
         keep: &(dyn Fn(&str) -> bool + Sync),
-        emit: &(dyn Fn(OutputFile) + Sync),
+        emit: &dyn Sink,
         bodies: &Bodies,
     ) -> Vec<Box<Diagnostic>> {
         let Pages { engine, view, jobs, common, opts, .. } = self;
@@ -419,7 +419,7 @@ impl<'a> Pages<'a> {
                 stamp::stamp(view, &mut page, opts.git.as_deref());
                 match engine.render_bytes(page.template, &page.ctx) {
                     Ok(bytes) => {
-                        emit(OutputFile { path: page.path, bytes });
+                        emit.file(OutputFile { path: page.path, bytes });
                         None
                     }
                     Err(d) => Some((k, d)),
@@ -436,7 +436,7 @@ impl<'a> Pages<'a> {
         self,
         failed: Vec<Box<Diagnostic>>,
         keep: &(dyn Fn(&str) -> bool + Sync),
-        emit: &(dyn Fn(OutputFile) + Sync),
+        emit: &dyn Sink,
     ) -> Result<(), (Vec<Diagnostic>, Sources)> {
         let mut errors: Vec<Diagnostic> = Vec::new();
         for d in failed {
@@ -448,7 +448,7 @@ impl<'a> Pages<'a> {
             return Err((errors, self.engine.sources));
         }
         for (p, b) in self.theme.assets.iter().filter(|(p, _)| keep(p)) {
-            emit(OutputFile { path: p.clone(), bytes: b.clone() });
+            emit.file(OutputFile { path: p.clone(), bytes: b.clone() });
         }
         Ok(())
     }

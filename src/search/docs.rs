@@ -2,12 +2,13 @@
 //! pages, as plain text. Restricted reports and pages are left out unless
 //! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
-use super::index::{Doc, DocKind};
+use super::index::{self, Doc, DocKind, INDEX_PATH};
 use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
 use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::render::report_body;
+use crate::render::{OutputFile, sink::Sink};
 use rayon::prelude::*;
 
 /// Teams, units and visits by id, made once per index (a scan per report is quadratic).
@@ -105,15 +106,35 @@ pub fn index_js(
     include_restricted: bool,
     text: &(dyn Fn(usize) -> String + Sync),
 ) -> Vec<u8> {
+    let file = std::sync::Mutex::new(Vec::new());
+    index_js_into(site, judgement, include_restricted, text, &|f: OutputFile| {
+        if let Ok(mut file) = file.lock() {
+            *file = f.bytes;
+        }
+    });
+    file.into_inner().unwrap_or_default()
+}
+
+/// [`index_js`], handed to `sink` as [`INDEX_PATH`] a part at a time (see
+/// [`Sink::parts`]).
+pub fn index_js_into(
+    site: &Site,
+    judgement: &Judgement,
+    include_restricted: bool,
+    text: &(dyn Fn(usize) -> String + Sync),
+    sink: &dyn Sink,
+) {
     let ids = Ids::of(site);
     let (head, reports) = parts(site, &ids, judgement, include_restricted);
-    super::index::index_js_with(head.len() + reports.len(), |i| match head.get(i) {
+    let n = head.len() + reports.len();
+    let doc = |i: usize| match head.get(i) {
         Some(d) => std::borrow::Cow::Borrowed(d),
         None => {
             let (r, report) = reports[i - head.len()];
             std::borrow::Cow::Owned(report_doc(&ids, report, text(r)))
         }
-    })
+    };
+    sink.parts(INDEX_PATH, index::part_count(n), &|k| index::js_part(k, n, &doc));
 }
 
 /// The documents before the reports (plan, pages, teams, units), and the reports to index.

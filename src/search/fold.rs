@@ -38,7 +38,7 @@ fn fold_by_char(s: &str) -> Option<String> {
 }
 
 /// Append what `c` folds to; `None` when it is a kept combining mark or a capital sigma.
-fn fold_char(c: char, out: &mut String) -> Option<()> {
+pub(super) fn fold_char(c: char, out: &mut String) -> Option<()> {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return Some(());
@@ -95,27 +95,13 @@ fn fold_by_byte(s: &str) -> Option<String> {
             o += 1;
             continue;
         }
-        // U+0080–U+024F: lead byte C2–C9; U+1E00–U+1EFF: E1 B8–BB.
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0) as usize;
-        let (slot, len) = match lead {
-            0xc2..=0xc9 => match (lead as usize & 0x1f) << 6 | (at(1) & 0x3f) {
-                cp @ 0x80..0x250 => (cp - 0x80, 2),
-                _ => (usize::MAX, 0),
-            },
-            0xe1 if (0xb8..=0xbb).contains(&at(1)) => {
-                (0x250 - 0x80 + (((at(1) & 0x3f) << 6 | (at(2) & 0x3f)) - 0xe00), 3)
-            }
-            _ => (usize::MAX, 0),
-        };
-        if let Some(&(n, bytes)) = table.get(slot) {
+        if let Some((len, n, bytes)) = table_letter(table, b, i) {
             // A letter folds to at most as many bytes as it has (checked when the table is
             // made), so the output never outgrows the input.
-            if n > 0 {
-                out[o..o + 4].copy_from_slice(&bytes);
-                i += len;
-                o += n as usize;
-                continue;
-            }
+            out[o..o + 4].copy_from_slice(&bytes);
+            i += len;
+            o += n as usize;
+            continue;
         }
         // Any other character (a char boundary: `i` is always at the start of one).
         let c = s[i..].chars().next()?;
@@ -131,6 +117,32 @@ fn fold_by_byte(s: &str) -> Option<String> {
     out.truncate(o);
     // Only whole UTF-8 sequences were kept.
     String::from_utf8(out).ok()
+}
+
+/// The letter of [`LETTERS`] that starts at byte `i` of `b` (a character boundary, not
+/// ASCII), when folding it alone is a lookup in `table` ([`folded_bytes`]): its length in
+/// bytes, and what it folds to (the first `n` bytes of `bytes`, `n` at most its length).
+#[inline]
+pub(super) fn table_letter(table: &[(u8, [u8; 4])], b: &[u8], i: usize) -> Option<(usize, u8, [u8; 4])> {
+    // U+0080–U+024F: lead byte C2–C9; U+1E00–U+1EFF: E1 B8–BB.
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0) as usize;
+    let lead = b[i];
+    let (slot, len) = match lead {
+        0xc2..=0xc9 => match (lead as usize & 0x1f) << 6 | (at(1) & 0x3f) {
+            cp @ 0x80..0x250 => (cp - 0x80, 2),
+            _ => return None,
+        },
+        0xe1 if (0xb8..=0xbb).contains(&at(1)) => {
+            (0x250 - 0x80 + (((at(1) & 0x3f) << 6 | (at(2) & 0x3f)) - 0xe00), 3)
+        }
+        _ => return None,
+    };
+    table.get(slot).filter(|(n, _)| *n > 0).map(|&(n, bytes)| (len, n, bytes))
+}
+
+/// The table of [`table_letter`].
+pub(super) fn folded_bytes() -> &'static [(u8, [u8; 4])] {
+    &FOLDED_BYTES
 }
 
 /// [`FOLDED`] as the UTF-8 bytes of each folded letter (length 0: not foldable alone).

@@ -6,8 +6,10 @@
 //! original title and text (for display and snippets) and their folded forms (see
 //! [`super::fold`]) for matching, so the script only folds the query.
 
+use super::fields::push_text;
+#[cfg(test)]
 use super::fold::fold;
-use rayon::prelude::*;
+use crate::render::sink::join_parts;
 #[cfg(test)]
 use serde::Serialize;
 use std::borrow::Cow;
@@ -73,7 +75,7 @@ struct Entry<'a> {
 }
 
 /// NFC, with every run of whitespace made one space, trimmed.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     let nfc: std::borrow::Cow<str> =
         if crate::nfc::is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
     collapse_whitespace(&nfc)
@@ -133,7 +135,7 @@ fn collapse_whitespace(s: &str) -> String {
 
 /// The bytes that can start a white space character in UTF-8 (see [`whitespace_len`]):
 /// the others are skipped without a closer look.
-static MAY_START_WHITE_SPACE: [bool; 256] = {
+pub(super) static MAY_START_WHITE_SPACE: [bool; 256] = {
     let mut t = [false; 256];
     let starts: [u8; 10] = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
     let mut k = 0;
@@ -147,7 +149,7 @@ static MAY_START_WHITE_SPACE: [bool; 256] = {
 /// The length in bytes of the white space character (Unicode White_Space, as
 /// `char::is_whitespace`) that starts at byte `i` of `b`, or 0.
 #[inline]
-fn whitespace_len(b: &[u8], i: usize) -> usize {
+pub(super) fn whitespace_len(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match b[i] {
         b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => 1,
@@ -165,25 +167,29 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
 }
 
 /// One document's entry, as JSON, appended to `out`: the bytes `serde_json` writes for
-/// an [`Entry`] (a test compares them), its strings escaped by [`push_json_str`].
+/// an [`Entry`] (a test compares them), its strings escaped by [`push_json_str`], each text
+/// and its folded form made together by [`push_text`].
 fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
-    let t = clean(&d.title);
-    let x = clean(&d.text);
-    let fields: [(&str, &str); 6] =
-        [("u", &d.url), ("t", &t), ("k", d.kind.label()), ("x", &x), ("ft", &fold(&t)), ("fx", &fold(&x))];
-    for (k, (name, value)) in fields.iter().enumerate() {
-        out.extend_from_slice(if k == 0 { b"{\"" } else { b",\"" });
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\":");
-        push_json_str(out, value);
-    }
+    let (mut ft, mut fx) = (Vec::new(), Vec::with_capacity(d.text.len() + 2));
+    out.extend_from_slice(b"{\"u\":");
+    push_json_str(out, &d.url);
+    out.extend_from_slice(b",\"t\":");
+    push_text(out, &mut ft, &d.title);
+    out.extend_from_slice(b",\"k\":");
+    push_json_str(out, d.kind.label());
+    out.extend_from_slice(b",\"x\":");
+    push_text(out, &mut fx, &d.text);
+    out.extend_from_slice(b",\"ft\":");
+    out.extend_from_slice(&ft);
+    out.extend_from_slice(b",\"fx\":");
+    out.extend_from_slice(&fx);
     out.push(b'}');
 }
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it (`\"`, `\\`, the short escapes
 /// of `\b \f \n \r \t`, `\u00xx` for the other control characters; nothing else).
 /// Eight bytes are checked at a time: a text rarely holds any of them.
-fn push_json_str(out: &mut Vec<u8>, s: &str) {
+pub(super) fn push_json_str(out: &mut Vec<u8>, s: &str) {
     use crate::bytes::{has_byte, has_byte_below, try_each_candidate};
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
@@ -226,62 +232,59 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
 
 /// The index as JSON: `{"v":1,"docs":[{"u","t","k","x","ft","fx"}…]}`, docs in the given order.
 pub fn index_json(docs: &[Doc]) -> String {
-    let mut out = Vec::new();
-    write_index(&mut out, "", docs.len(), |i| Cow::Borrowed(&docs[i]), "");
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
-/// How many entries each task of [`write_index`] writes.
-const RUN: usize = 256;
-
-/// `prefix`, the index as JSON, `suffix`, into `out`. The entries are written in parallel,
-/// a run of them per task into a buffer of its own (no string per entry); `out` is then
-/// sized exactly once and each run freed as it is copied, so that the index (tens of
-/// megabytes on a large site) is not held twice, nor grown by doubling.
-fn write_index<'a>(
-    out: &mut Vec<u8>,
-    prefix: &str,
-    n: usize,
-    doc: impl Fn(usize) -> Cow<'a, Doc> + Sync,
-    suffix: &str,
-) {
-    let runs: Vec<Vec<u8>> = (0..n.div_ceil(RUN))
-        .into_par_iter()
-        .map(|run| {
-            let mut buf = Vec::new();
-            for i in run * RUN..n.min((run + 1) * RUN) {
-                if i > 0 {
-                    buf.push(b',');
-                }
-                push_entry_json(&mut buf, &doc(i));
-            }
-            buf
-        })
-        .collect();
-    let head = "{\"v\":1,\"docs\":[";
-    let len = runs.iter().map(Vec::len).sum::<usize>() + prefix.len() + head.len() + 2 + suffix.len();
-    out.reserve_exact(len);
-    out.extend_from_slice(prefix.as_bytes());
-    out.extend_from_slice(head.as_bytes());
-    for run in runs {
-        out.extend_from_slice(&run);
-    }
-    out.extend_from_slice(b"]}");
-    out.extend_from_slice(suffix.as_bytes());
+    let doc = |i: usize| Cow::Borrowed(&docs[i]);
+    let json = join_parts(part_count(docs.len()), &|k| part(k, docs.len(), ("", ""), &doc));
+    String::from_utf8(json).expect("JSON is UTF-8")
 }
 
 /// The content of [`INDEX_PATH`]: `var KEHOACH_SEARCH_INDEX = {…};` and a newline.
 pub fn index_js(docs: &[Doc]) -> String {
-    String::from_utf8(index_js_with(docs.len(), |i| Cow::Borrowed(&docs[i]))).expect("JSON is UTF-8")
+    let doc = |i: usize| Cow::Borrowed(&docs[i]);
+    let js = join_parts(part_count(docs.len()), &|k| js_part(k, docs.len(), &doc));
+    String::from_utf8(js).expect("JSON is UTF-8")
 }
 
-/// [`index_js`] of `n` documents, each made by `doc(i)` when its entry is written (so that
-/// they are not all held at once).
-/// The bytes of the file (UTF-8).
-pub fn index_js_with<'a>(n: usize, doc: impl Fn(usize) -> Cow<'a, Doc> + Sync) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_index(&mut out, &format!("var {INDEX_GLOBAL} = "), n, doc, ";\n");
-    out
+/// How many entries each part of the index holds.
+const RUN: usize = 256;
+
+/// How many parts [`js_part`] makes of an index of `n` documents: the file is written a
+/// part at a time, each made on its own (in parallel, each into a buffer of its own: no
+/// string per entry), so that the index (tens of megabytes on a large site) is never
+/// joined into one buffer (see [`crate::render::sink::Sink::parts`]).
+pub fn part_count(n: usize) -> usize {
+    n.div_ceil(RUN).max(1)
+}
+
+/// Part `k` of the content of [`INDEX_PATH`] for `n` documents, document `i` made by
+/// `doc(i)` when its entry is written (so that they are not all held at once). The parts
+/// in order (`0..part_count(n)`) make the file.
+pub fn js_part<'a>(k: usize, n: usize, doc: &impl Fn(usize) -> Cow<'a, Doc>) -> Vec<u8> {
+    part(k, n, (&format!("var {INDEX_GLOBAL} = "), ";\n"), doc)
+}
+
+/// Part `k` of `prefix`, the index as JSON, `suffix` (see [`js_part`]).
+fn part<'a>(
+    k: usize,
+    n: usize,
+    (prefix, suffix): (&str, &str),
+    doc: &impl Fn(usize) -> Cow<'a, Doc>,
+) -> Vec<u8> {
+    let mut buf = Vec::new();
+    if k == 0 {
+        buf.extend_from_slice(prefix.as_bytes());
+        buf.extend_from_slice(b"{\"v\":1,\"docs\":[");
+    }
+    for i in k * RUN..n.min((k + 1) * RUN) {
+        if i > 0 {
+            buf.push(b',');
+        }
+        push_entry_json(&mut buf, &doc(i));
+    }
+    if k + 1 == part_count(n) {
+        buf.extend_from_slice(b"]}");
+        buf.extend_from_slice(suffix.as_bytes());
+    }
+    buf
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! `<form role="search" action="…/tim-kiem/index.html">` with `<input name="q">`.
 
 pub mod docs;
+mod fields;
 pub mod fold;
 pub mod index;
 

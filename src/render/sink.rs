@@ -1,0 +1,61 @@
+//! Where a build's files go: a [`Sink`] is handed each file as soon as it is made, from
+//! any thread. A closure `Fn(OutputFile)` is a sink (tests and the dev server collect the
+//! files); a build's sink writes them into its staging folder (see `build`).
+
+use super::OutputFile;
+use rayon::prelude::*;
+
+/// Takes the files of a build as they are made (from any of rayon's threads, in no fixed
+/// order).
+pub trait Sink: Sync {
+    /// One file, whole.
+    fn file(&self, f: OutputFile);
+
+    /// The file at `path` made of `n` parts, in order, part `k` made by `part(k)` (on any
+    /// thread). Here the parts are made in parallel and joined into one file; a sink that
+    /// writes to disk can write each part as soon as it and those before it are made, so
+    /// that a large file (the search index: tens of megabytes on a large site) is neither
+    /// held whole nor copied into one buffer, and is written while the rest is made.
+    fn parts(&self, path: &str, n: usize, part: &(dyn Fn(usize) -> Vec<u8> + Sync)) {
+        self.file(OutputFile { path: path.to_string(), bytes: join_parts(n, part) });
+    }
+}
+
+impl<F: Fn(OutputFile) + Sync> Sink for F {
+    fn file(&self, f: OutputFile) {
+        self(f)
+    }
+}
+
+/// The `n` parts `part(k)`, made in parallel, in order, in one buffer (sized once; each
+/// part freed as it is copied).
+pub fn join_parts(n: usize, part: &(dyn Fn(usize) -> Vec<u8> + Sync)) -> Vec<u8> {
+    let parts: Vec<Vec<u8>> = (0..n).into_par_iter().map(part).collect();
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        out.extend_from_slice(&p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_closure_gets_the_parts_joined_in_order() {
+        let files = Mutex::new(Vec::new());
+        let sink = |f: OutputFile| files.lock().unwrap().push(f);
+        let part = |k: usize| format!("<{k}>").into_bytes();
+        Sink::parts(&sink, "big.js", 1000, &part);
+        sink.file(OutputFile { path: "a.html".into(), bytes: b"a".to_vec() });
+        let files = files.into_inner().unwrap();
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0].path, "big.js");
+        let want: String = (0..1000).map(|k| format!("<{k}>")).collect();
+        assert_eq!(String::from_utf8(files[0].bytes.clone()).unwrap(), want);
+        assert_eq!(files[1].bytes, b"a");
+        assert!(join_parts(0, &part).is_empty());
+    }
+}
