@@ -104,24 +104,27 @@ pub fn git_info(root: &Path) -> Option<GitInfo> {
 pub fn git_info_using(program: &OsStr, root: &Path) -> Option<GitInfo> {
     let git = |args: &[&str]| git(program, root, args);
     let short = format!("--short={SHORT_HASH}");
-    let head = git(&["rev-parse", "--is-inside-work-tree", &short, "HEAD"])?;
+    let head_args = ["rev-parse", "--is-inside-work-tree", &short, "HEAD"];
+    let mut status_args = vec!["status", "--porcelain", "--untracked-files=normal", "--"];
+    status_args.extend(SOURCE_DIRS);
+    // The log covers `content/` only: the stamps date content files, and a log of the
+    // whole repository walks every commit's tree.
+    let log_args =
+        ["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "content"];
+    // The three at once (each is a process that mostly waits on the disk; outside a work
+    // tree, each fails at once).
+    let (head, status, log) = std::thread::scope(|s| {
+        let head = s.spawn(|| git(&head_args));
+        let status = s.spawn(|| git(&status_args));
+        let log = git(&log_args);
+        (head.join().ok().flatten(), status.join().ok().flatten(), log)
+    });
+    let head = head?;
     let mut lines = head.lines();
     if lines.next()? != "true" {
         return None;
     }
     let head_short = lines.next()?.trim().to_string();
-    let mut status_args = vec!["status", "--porcelain", "--untracked-files=normal", "--"];
-    status_args.extend(SOURCE_DIRS);
-    // Status and log at once (each is a process that mostly waits on the disk). The log
-    // covers `content/` only: the stamps date content files, and a log of the whole
-    // repository walks every commit's tree.
-    let log_args =
-        ["log", "-z", "--format=%x01%cI", "--name-only", "--relative", "--no-color", "--", "content"];
-    let (status, log) = std::thread::scope(|s| {
-        let status = s.spawn(|| git(&status_args));
-        let log = git(&log_args);
-        (status.join().ok().flatten(), log)
-    });
     let dirty = !status?.trim().is_empty();
     let log = log?;
     Some(GitInfo { head_short, dirty, last_changed: parse_log(&log) })
