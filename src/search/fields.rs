@@ -10,7 +10,7 @@
 //! character of the Basic Multilingual Plane and on generated text.
 
 use super::fold::{fold, fold_char, folded_bytes, table_letter};
-use super::index::{MAY_START_WHITE_SPACE, clean, push_json_str};
+use super::index::{clean, push_json_str};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
@@ -102,29 +102,33 @@ fn push_both(out: &mut Vec<u8>, folded: &mut Vec<u8>, s: &str) -> Option<()> {
             word = true;
             continue;
         }
+        // One space between two words is kept as it is.
+        if c == b' ' && word && starts_word(b, i + 1) {
+            folded[o] = b' ';
+            o += 1;
+            i += 1;
+            continue;
+        }
+        // A letter of the table (most of what is not ASCII in Vietnamese text), but for the
+        // two white space characters among them (U+0085, U+00A0).
+        if c >= 0xc2 && !(c == 0xc2 && matches!(b[i + 1], 0x85 | 0xa0)) {
+            if let Some((len, n, bytes)) = table_letter(table, b, i) {
+                // Below U+0300 and U+1E00–U+1EFF: NFC starters (see `crate::nfc`); never
+                // escaped.
+                folded[o..o + 4].copy_from_slice(&bytes);
+                o += n as usize;
+                i += len;
+                word = true;
+                continue;
+            }
+        }
         let class = CLASS[c as usize];
-        let letter = if class == Class::Wide { table_letter(table, b, i) } else { None };
         let white = match class {
             Class::White => 1,
-            // U+0085 and U+00A0 are in the table of letters; other white space is not.
-            Class::Wide if letter.is_none() || (c == 0xc2 && matches!(b[i + 1], 0x85 | 0xa0)) => {
-                super::index::whitespace_len(b, i)
-            }
+            Class::Wide => super::index::whitespace_len(b, i),
             _ => 0,
         };
         if white > 0 {
-            // One space between two words is kept as it is.
-            let next_is_word = match b.get(i + 1).map(|&n| CLASS[n as usize]) {
-                Some(Class::Plain | Class::Escaped) => true,
-                Some(Class::Wide) => !MAY_START_WHITE_SPACE[b[i + 1] as usize],
-                _ => false,
-            };
-            if c == b' ' && word && next_is_word {
-                folded[o] = b' ';
-                o += 1;
-                i += 1;
-                continue;
-            }
             let mut end = i + white;
             loop {
                 let more = match b.get(end).map(|&n| CLASS[n as usize]) {
@@ -157,11 +161,6 @@ fn push_both(out: &mut Vec<u8>, folded: &mut Vec<u8>, s: &str) -> Option<()> {
             folded.resize(o + (b.len() - i) + 8, 0);
             i += 1;
             from = i;
-        } else if let Some((len, n, bytes)) = letter {
-            // Below U+0300 and U+1E00–U+1EFF: NFC starters (see `crate::nfc`); never escaped.
-            folded[o..o + 4].copy_from_slice(&bytes);
-            o += n as usize;
-            i += len;
         } else {
             let ch = s[i..].chars().next()?;
             if canonical_combining_class(ch) != 0 || is_nfc_quick(std::iter::once(ch)) != IsNormalized::Yes {
@@ -186,6 +185,16 @@ fn push_both(out: &mut Vec<u8>, folded: &mut Vec<u8>, s: &str) -> Option<()> {
     folded[o] = b'"';
     folded.truncate(o + 1);
     Some(())
+}
+
+/// Whether byte `j` of `b` starts a character that is not white space (not the end).
+#[inline]
+fn starts_word(b: &[u8], j: usize) -> bool {
+    match b.get(j) {
+        Some(&n) if n < 0x80 => CLASS[n as usize] != Class::White,
+        Some(_) => super::index::whitespace_len(b, j) == 0,
+        None => false,
+    }
 }
 
 /// `s` escaped as in a JSON string, without the quotes.

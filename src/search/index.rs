@@ -135,7 +135,7 @@ fn collapse_whitespace(s: &str) -> String {
 
 /// The bytes that can start a white space character in UTF-8 (see [`whitespace_len`]):
 /// the others are skipped without a closer look.
-pub(super) static MAY_START_WHITE_SPACE: [bool; 256] = {
+static MAY_START_WHITE_SPACE: [bool; 256] = {
     let mut t = [false; 256];
     let starts: [u8; 10] = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
     let mut k = 0;
