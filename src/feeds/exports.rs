@@ -117,8 +117,9 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
         let (visit, state, report) = (&site.visits[v], &judgement.visits[v], &site.reports[r]);
         let a = report.attendance.value;
         let opt = |x: Option<String>| x.unwrap_or_default();
+        // `%H:%M`, written without reading a pattern.
         let time = |t: &Option<crate::model::Sp<chrono::NaiveTime>>| {
-            opt(t.as_ref().map(|t| t.format("%H:%M").to_string()))
+            opt(t.as_ref().map(|t| crate::render::vi::time(t.value)))
         };
         let row = vec![
             visit.id.value.clone(),
