@@ -88,43 +88,34 @@ mod tests {
         }
     }
 
-    #[test]
-    fn candidates_cover_every_flagged_block_and_the_tail() {
-        let bytes: Vec<u8> = (0..21u8).map(|i| if i == 3 || i == 12 { b'"' } else { b'a' }).collect();
+    /// The indexes `try_each_candidate` gives for `bytes` when looking for byte `b`.
+    fn candidates(bytes: &[u8], b: u8) -> Vec<usize> {
         let mut seen = Vec::new();
         let _ = try_each_candidate(
-            &bytes,
-            |x| has_byte(x, b'"'),
+            bytes,
+            |x| has_byte(x, b),
             |k| -> Result<(), ()> {
                 seen.push(k);
                 Ok(())
             },
         );
+        seen
+    }
+
+    #[test]
+    fn candidates_cover_every_flagged_block_and_the_tail() {
+        let mut bytes: Vec<u8> = (0..21u8).map(|i| if i == 3 || i == 12 { b'"' } else { b'a' }).collect();
         // The tail (16..21) is given only when the last eight bytes (13..21) are flagged.
-        assert_eq!(seen, (0..16).collect::<Vec<usize>>());
-        let mut bytes = bytes;
+        assert_eq!(candidates(&bytes, b'"'), (0..16).collect::<Vec<usize>>());
         bytes[14] = b'"';
-        seen.clear();
-        let _ = try_each_candidate(
-            &bytes,
-            |x| has_byte(x, b'"'),
-            |k| -> Result<(), ()> {
-                seen.push(k);
-                Ok(())
-            },
-        );
-        assert_eq!(seen, (0..21).collect::<Vec<usize>>());
+        assert_eq!(candidates(&bytes, b'"'), (0..21).collect::<Vec<usize>>());
     }
 
     proptest::proptest! {
         /// Every byte `suspect` would flag alone is given, whatever the length.
         #[test]
         fn no_flagged_byte_is_passed_over(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40), b in proptest::num::u8::ANY) {
-            let mut seen = Vec::new();
-            let _ = try_each_candidate(&bytes, |x| has_byte(x, b), |k| -> Result<(), ()> {
-                seen.push(k);
-                Ok(())
-            });
+            let seen = candidates(&bytes, b);
             let flagged: Vec<usize> = (0..bytes.len()).filter(|&k| bytes[k] == b).collect();
             proptest::prop_assert!(flagged.iter().all(|k| seen.contains(k)), "{flagged:?} not all in {seen:?}");
             proptest::prop_assert!(seen.windows(2).all(|w| w[0] < w[1]));
