@@ -111,16 +111,17 @@ fn push_both(out: &mut Vec<u8>, folded: &mut Vec<u8>, s: &str) -> Option<()> {
         }
         // A letter of the table (most of what is not ASCII in Vietnamese text), but for the
         // two white space characters among them (U+0085, U+00A0).
-        if c >= 0xc2 && !(c == 0xc2 && matches!(b[i + 1], 0x85 | 0xa0)) {
-            if let Some((len, n, bytes)) = table_letter(table, b, i) {
-                // Below U+0300 and U+1E00–U+1EFF: NFC starters (see `crate::nfc`); never
-                // escaped.
-                folded[o..o + 4].copy_from_slice(&bytes);
-                o += n as usize;
-                i += len;
-                word = true;
-                continue;
-            }
+        if c >= 0xc2
+            && !(c == 0xc2 && matches!(b[i + 1], 0x85 | 0xa0))
+            && let Some((len, n, bytes)) = table_letter(table, b, i)
+        {
+            // Below U+0300 and U+1E00–U+1EFF: NFC starters (see `crate::nfc`); never
+            // escaped.
+            folded[o..o + 4].copy_from_slice(&bytes);
+            o += n as usize;
+            i += len;
+            word = true;
+            continue;
         }
         let class = CLASS[c as usize];
         let white = match class {
