@@ -21,18 +21,40 @@ pub(super) fn push_escaped(out: &mut String, s: &str) {
         out.push_str(s);
         return;
     }
-    let s = s.replace("\r\n", "\n");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' | '\r' => out.push_str("\\n"),
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
+    // A stretch at a time, up to each byte to escape or drop.
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        if !special(b[i]) {
+            i += 1;
+            continue;
         }
+        let (with, len) = match b[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\r' if b.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\n' | b'\r' => ("\\n", 1),
+            // Kept as it is.
+            b'\t' => {
+                i += 1;
+                continue;
+            }
+            // U+0080–U+009F (C1 controls): dropped; any other character from C2: kept.
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
+            0xc2 => {
+                i += 1;
+                continue;
+            }
+            // The other control characters (C0, DEL): dropped.
+            _ => ("", 1),
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(with);
+        i += len;
+        from = i;
     }
+    out.push_str(&s[from..]);
 }
 
 /// Fold one content line (without its line break) at 75 octets (RFC 5545 §3.1): each
