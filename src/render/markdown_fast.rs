@@ -81,18 +81,9 @@ impl Writer<'_> {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
                 b'>' => "&gt;",
-                b'\n' | b'\t' => return Ok(()),
-                0..0x20 | 0x7f => return Err(()),
-                // U+00A0; U+0080–U+009F (C1 controls).
-                0xc2 => match b.get(i + 1) {
-                    Some(0xa0) => "&nbsp;",
-                    Some(0x80..=0x9f) => return Err(()),
-                    _ => return Ok(()),
-                },
-                // U+FDD0–U+FDEF: EF B7 90–AF.
-                0xef if b.get(i + 1) == Some(&0xb7) && matches!(b.get(i + 2), Some(0x90..=0xaf)) => {
-                    return Err(());
-                }
+                _ if refused_at(b, i) => return Err(()),
+                // U+00A0.
+                0xc2 if b.get(i + 1) == Some(&0xa0) => "&nbsp;",
                 _ => return Ok(()),
             };
             out.push_str(&t[from..i]);
@@ -243,10 +234,22 @@ fn plain_text(s: &str) -> bool {
     // controls, U+0080–U+009F) or 0xef (U+FDD0–U+FDEF): a text with none of those bytes (a
     // check the compiler does many bytes at a time) is plain without reading its characters.
     let suspect = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xef);
-    if !crate::bytes::any_byte(s.as_bytes(), suspect) {
-        return true;
+    let b = s.as_bytes();
+    !crate::bytes::any_byte(b, suspect) || !(0..b.len()).any(|i| refused_at(b, i))
+}
+
+/// Whether byte `i` of the UTF-8 text `b` starts a character that [`plain_text`] refuses:
+/// a control character other than `\n` and `\t` (C0, DEL, C1: U+0080–U+009F, C2 80–9F)
+/// or U+FDD0–U+FDEF (EF B7 90–AF). The bytes that start these are never inside another
+/// character, so any byte may be asked about.
+fn refused_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xef => b.get(i + 1) == Some(&0xb7) && matches!(b.get(i + 2), Some(0x90..=0xaf)),
+        _ => false,
     }
-    !s.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || ('\u{fdd0}'..='\u{fdef}').contains(&c))
 }
 
 /// A link address ammonia keeps as it is: relative, or http(s) or mailto.

@@ -259,7 +259,9 @@ pub fn part_count(n: usize) -> usize {
 /// `doc(i)` when its entry is written (so that they are not all held at once). The parts
 /// in order (`0..part_count(n)`) make the file.
 pub fn js_part<'a>(k: usize, n: usize, doc: &impl Fn(usize) -> Cow<'a, Doc>) -> Vec<u8> {
-    part(k, n, (&format!("var {INDEX_GLOBAL} = "), ";\n"), doc)
+    // The prefix is written by the first part only.
+    let prefix = if k == 0 { format!("var {INDEX_GLOBAL} = ") } else { String::new() };
+    part(k, n, (&prefix, ";\n"), doc)
 }
 
 /// Part `k` of `prefix`, the index as JSON, `suffix` (see [`js_part`]).
