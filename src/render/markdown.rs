@@ -106,34 +106,12 @@ fn heading_key(text: &str) -> String {
     } else {
         text.nfc().collect::<String>().to_lowercase()
     };
-    let t = t.trim();
-    let t = match t.split_once(['.', ')']) {
-        Some((num, rest))
-            if !num.is_empty()
-                && num.len() <= 4
-                && num
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "ivxlc".contains(c) || c.is_ascii_lowercase()) =>
-        {
-            rest
-        }
-        _ => t,
-    };
-    t.trim().trim_end_matches(':').trim().to_string()
+    cut(&t).to_string()
 }
 
-/// Whether heading `text` has the key `want` (a [`heading_key`]), told without making the
-/// key: an NFC heading is cut as [`heading_key`] cuts it (numbering in front, spaces and a
-/// colon at the end), then lower-cased a character at a time as it is compared, so that
-/// most headings are told apart by their first letter. Cutting before lower case cuts the
-/// same: in NFC text, lower case makes no white space, `:`, `.` or `)`, and no numbering
-/// letter, of a character that is not one already (a test checks every character). A
-/// heading with a capital sigma (whose lower case depends on the next letter) is compared
-/// the long way.
-fn has_key(text: &str, want: &str) -> bool {
-    if !crate::nfc::is_nfc(text) || text.contains('Σ') {
-        return heading_key(text) == want;
-    }
+/// A heading's text without its numbering in front ("4.", "IV.", "a)": up to four ASCII
+/// letters or digits before a `.` or `)`), its spaces and its colon at the end.
+fn cut(text: &str) -> &str {
     let t = text.trim();
     let t = match t.split_once(['.', ')']) {
         Some((num, rest))
@@ -143,7 +121,21 @@ fn has_key(text: &str, want: &str) -> bool {
         }
         _ => t,
     };
-    t.trim().trim_end_matches(':').trim().chars().flat_map(char::to_lowercase).eq(want.chars())
+    t.trim().trim_end_matches(':').trim()
+}
+
+/// Whether heading `text` has the key `want` (a [`heading_key`]), told without making the
+/// key: an NFC heading is [`cut`] first, then lower-cased a character at a time as it is compared, so that
+/// most headings are told apart by their first letter. Cutting before lower case cuts the
+/// same: in NFC text, lower case makes no white space, `:`, `.` or `)`, and no numbering
+/// letter, of a character that is not one already (a test checks every character). A
+/// heading with a capital sigma (whose lower case depends on the next letter) is compared
+/// the long way.
+fn has_key(text: &str, want: &str) -> bool {
+    if !crate::nfc::is_nfc(text) || text.contains('Σ') {
+        return heading_key(text) == want;
+    }
+    cut(text).chars().flat_map(char::to_lowercase).eq(want.chars())
 }
 
 /// The Markdown of the section under the heading `title` (any level), up to the next
