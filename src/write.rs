@@ -9,6 +9,8 @@
 //! the background (see [`remove_later`]): a build never waits for a large folder to be
 //! deleted.
 
+mod at;
+
 use crate::fxhash::FxHashSet;
 use crate::render::OutputFile;
 use rayon::prelude::*;
@@ -114,6 +116,8 @@ pub struct Staging {
     name: String,
     stamp: String,
     tmp: PathBuf,
+    /// `tmp`, open: files and folders are made relative to it.
+    dir: at::Dir,
     /// The folders made so far (each is made once), as paths relative to `tmp`.
     folders: Mutex<FxHashSet<String>>,
     committed: bool,
@@ -131,12 +135,20 @@ impl Staging {
         let stamp = format!("{}-{}", std::process::id(), unique());
         let tmp = parent.join(format!(".{name}.kehoach-new-{stamp}"));
         fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let dir = match at::Dir::open(&tmp) {
+            Ok(dir) => dir,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(WriteError::Io(tmp, e));
+            }
+        };
         Ok(Staging {
             output,
             parent,
             name,
             stamp,
             tmp,
+            dir,
             folders: Mutex::new(FxHashSet::default()),
             committed: false,
         })
@@ -144,8 +156,8 @@ impl Staging {
 
     /// Write one file of the new output.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
-        let path = self.path_for(&file.path)?;
-        fs::write(&path, &file.bytes).map_err(io_err(&path))
+        self.folder_for(&file.path)?;
+        self.dir.write(&file.path, &file.bytes).map_err(io_err(&self.tmp.join(&file.path)))
     }
 
     /// Write the file at `path` (relative to the output) made of `n` parts in order, part
@@ -158,8 +170,9 @@ impl Staging {
         n: usize,
         part: &(dyn Fn(usize) -> Vec<u8> + Sync),
     ) -> Result<(), WriteError> {
-        let path = self.path_for(path)?;
-        let file = fs::File::create(&path).map_err(io_err(&path))?;
+        self.folder_for(path)?;
+        let file = self.dir.create(path).map_err(io_err(&self.tmp.join(path)))?;
+        let path = self.tmp.join(path);
         let order = Mutex::new(InOrder { file, next: 0, ready: BTreeMap::new(), error: None });
         // Taken in order (one at a time, by whichever thread is free), so that few parts
         // wait for one before them.
@@ -179,21 +192,24 @@ impl Staging {
         }
     }
 
-    /// Where the file at `path` (relative to the output) goes, its folder made.
-    fn path_for(&self, path: &str) -> Result<PathBuf, WriteError> {
+    /// Make the folder of the file at `path` (relative to the output), if not made yet.
+    fn folder_for(&self, path: &str) -> Result<(), WriteError> {
         // The folder of a path made by the build (`bao-cao/x/index.html`): what is before
         // its last `/` (the output's paths are relative, with no `.`, `..` or empty part).
         if let Some((folder, _)) = path.rsplit_once('/').filter(|(f, _)| !f.is_empty()) {
             let made = self.folders.lock().map(|f| f.contains(folder)).unwrap_or(false);
             if !made {
-                let dir = self.tmp.join(folder);
-                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                // Its parent is most often made already (`bao-cao/`, for each report's folder).
+                if self.dir.mkdir(folder).is_err() {
+                    let dir = self.tmp.join(folder);
+                    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                }
                 if let Ok(mut f) = self.folders.lock() {
                     f.insert(folder.to_string());
                 }
             }
         }
-        Ok(self.tmp.join(path))
+        Ok(())
     }
 
     /// Mark the new output as kehoach's and swap it in for the old one.
