@@ -25,7 +25,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             ),
         })
     };
-    duplicates("visit", site.visits.iter().map(|v| (&v.id, v)), visit_note, &mut errors);
+    duplicates("visit", site.visits.iter().map(|v| (&v.id, &**v)), visit_note, &mut errors);
 
     // Sets, not lists: a lookup per reference stays cheap with tens of thousands of visits.
     let team_ids: BTreeSet<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();

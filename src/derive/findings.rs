@@ -66,7 +66,7 @@ impl<'a> Ids<'a> {
         }
         let mut visits = FxHashMap::default();
         for v in &site.visits {
-            visits.entry(v.id.value.as_str()).or_insert(v);
+            visits.entry(v.id.value.as_str()).or_insert(&**v);
         }
         Ids { units, visits }
     }

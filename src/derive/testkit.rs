@@ -244,7 +244,7 @@ impl SiteBuilder {
         if let Some(date) = &mut v.date {
             date.loc = loc(SCHEDULE, line + 4, 9);
         }
-        self.site.visits.push(v);
+        self.site.visits.push(Box::new(v));
         self
     }
 
@@ -261,7 +261,7 @@ impl SiteBuilder {
         }
         r.submitted_on.loc = loc(&file, 6, 15);
         r.attendance.loc = loc(&file, 7, 13);
-        self.site.reports.push(r);
+        self.site.reports.push(Box::new(r));
         self
     }
 

@@ -306,7 +306,7 @@ fn assemble<S: AsRef<str>>(mut events: Vec<(&Visit, S)>, name: &str) -> String {
 pub fn unit_visits<'a>(site: &'a Site, unit: &'a str) -> impl Iterator<Item = &'a Visit> + 'a {
     let cells: BTreeSet<&str> =
         site.units.iter().filter(|u| u.parent.as_deref() == Some(unit)).map(|u| u.id.as_str()).collect();
-    site.visits.iter().filter(move |v| *v.unit == unit || cells.contains(v.unit.as_str()))
+    site.visits.iter().map(|v| &**v).filter(move |v| *v.unit == unit || cells.contains(v.unit.as_str()))
 }
 
 /// Every feed of a site: [`ALL_PATH`], one per team, one per unit (sorted by path).
@@ -330,6 +330,7 @@ pub fn feeds_where(site: &Site, base_url: &str, keep: &dyn Fn(&str) -> bool) -> 
     let dated: Vec<(&Visit, String)> = site
         .visits
         .par_iter()
+        .map(|v| &**v)
         .filter(|v| v.date.is_some())
         .map(|v| {
             let mut text = String::new();
@@ -420,10 +421,11 @@ mod shared_events {
         for base in ["/", "https://example.vn/sh/"] {
             let mut expected = vec![OutputFile {
                 path: ALL_PATH.into(),
-                bytes: calendar(&site, &site.visits, &site.config.title, base).into_bytes(),
+                bytes: calendar(&site, site.visits.iter().map(|v| &**v), &site.config.title, base)
+                    .into_bytes(),
             }];
             for t in &site.teams {
-                let visits = site.visits.iter().filter(|v| *v.team == *t.id);
+                let visits = site.visits.iter().map(|v| &**v).filter(|v| *v.team == *t.id);
                 let name = format!("Lịch dự sinh hoạt: {}", t.name);
                 expected.push(OutputFile {
                     path: team_path(&t.id),

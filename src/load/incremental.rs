@@ -74,7 +74,7 @@ impl Cache {
             }
             self.entries.entry(path).or_default().push(entry);
         }
-        let parsed: Vec<Parsed> = files.par_iter().map(parse_one).collect();
+        let parsed: Vec<Parsed> = files.par_iter().with_max_len(super::PARSE_RUN).map(parse_one).collect();
         let n = parsed.len();
         for (file, p) in files.into_iter().zip(parsed) {
             self.sources.insert(file.path.to_string(), file.text);

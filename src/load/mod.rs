@@ -54,8 +54,11 @@ pub struct Parts {
     plan: Option<crate::model::Plan>,
     teams: Vec<crate::model::Team>,
     units: Vec<crate::model::Unit>,
-    visits: Vec<crate::model::Visit>,
-    reports: Vec<crate::model::Report>,
+    // Boxed, as in `Site`: see there.
+    #[allow(clippy::vec_box)]
+    visits: Vec<Box<crate::model::Visit>>,
+    #[allow(clippy::vec_box)]
+    reports: Vec<Box<crate::model::Report>>,
     pages: Vec<crate::model::Page>,
     seen: Vec<FileKind>,
 }
@@ -97,13 +100,19 @@ pub fn parse_one(file: &SourceFile) -> Parsed {
     Parsed { parts, errors: sink.errors }
 }
 
+/// The most files a thread parses in a row before another may take the next ones.
+pub(crate) const PARSE_RUN: usize = 8;
+
 /// Parse the files into a site; every error of every file, or the site.
 pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
     let mut files: Vec<&SourceFile> = input.files.iter().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     // Each file is parsed on its own (in parallel), then the results are put together in
-    // path order, so the model and the errors are the same as a parse one by one.
-    let parsed: Vec<Parsed> = files.par_iter().map(|file| parse_one(file)).collect();
+    // path order, so the model and the errors are the same as a parse one by one. Taken
+    // a few at a time (`with_max_len`): rayon otherwise hands each thread long runs of
+    // files to parse in a row, and the schedule's files, which come last and take the
+    // longest, were parsed by one thread while the other waited.
+    let parsed: Vec<Parsed> = files.par_iter().with_max_len(PARSE_RUN).map(|file| parse_one(file)).collect();
     assemble(&input.problems, &input.static_files, parsed)
 }
 
@@ -188,15 +197,19 @@ fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
         FileKind::Units => {
             parts.units = yaml_file(file, sink).map(|n| units::read(&n, sink)).unwrap_or_default()
         }
-        FileKind::Schedule => {
-            parts.visits.extend(yaml_file(file, sink).map(|n| schedule::read(&n, sink)).unwrap_or_default())
-        }
+        FileKind::Schedule => parts.visits.extend(
+            yaml_file(file, sink)
+                .map(|n| schedule::read(&n, sink))
+                .unwrap_or_default()
+                .into_iter()
+                .map(Box::new),
+        ),
         FileKind::Plan => {
             parts.plan = markdown_file(file, sink).and_then(|(n, body, _)| plan::read(&n, body, sink));
         }
         FileKind::Report => {
             let r = markdown_file(file, sink).and_then(|(n, body, line)| report::read(&n, body, line, sink));
-            parts.reports.extend(r);
+            parts.reports.extend(r.map(Box::new));
         }
         FileKind::Page => {
             let under = file.path.strip_prefix("content/pages/").unwrap_or(&file.path);

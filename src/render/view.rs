@@ -113,7 +113,7 @@ impl<'a> View<'a> {
             .iter()
             .enumerate()
             .map(|(i, _)| {
-                let r = judgement.visits.get(i)?.report.and_then(|r| site.reports.get(r))?;
+                let r = judgement.visits.get(i)?.report.and_then(|r| site.reports.get(r).map(|r| &**r))?;
                 (include_restricted || !r.restricted).then_some(r)
             })
             .collect();
@@ -230,11 +230,11 @@ impl<'a> View<'a> {
 
     /// Visits with their index: by month (dated first, by day and time), team, kind.
     pub fn visits(&self) -> Vec<(usize, &'a Visit)> {
-        self.order.iter().map(|&i| (i, &self.site.visits[i])).collect()
+        self.order.iter().map(|&i| (i, &*self.site.visits[i])).collect()
     }
 
     fn listed(&self, list: Option<&Vec<usize>>) -> Vec<(usize, &'a Visit)> {
-        list.map(|l| l.iter().map(|&i| (i, &self.site.visits[i])).collect()).unwrap_or_default()
+        list.map(|l| l.iter().map(|&i| (i, &*self.site.visits[i])).collect()).unwrap_or_default()
     }
 
     /// The visits of a team, in the order of [`Self::visits`].

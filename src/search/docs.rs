@@ -23,7 +23,7 @@ impl<'a> Ids<'a> {
         Ids {
             teams: site.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
             units: site.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            visits: site.visits.iter().map(|v| (v.id.as_str(), v)).collect(),
+            visits: site.visits.iter().map(|v| (v.id.as_str(), &**v)).collect(),
         }
     }
 }
@@ -173,7 +173,7 @@ fn parts<'a>(
     }));
     let mut reports: Vec<(usize, &Report)> = published_reports(site, judgement, include_restricted)
         .into_iter()
-        .map(|(_, r)| (r, &site.reports[r]))
+        .map(|(_, r)| (r, &*site.reports[r]))
         .collect();
     reports.sort_by(|a, b| a.1.visit.value.cmp(&b.1.visit.value));
     (out, reports)

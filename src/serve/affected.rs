@@ -206,7 +206,11 @@ mod tests {
     fn a_new_or_deleted_report_counts_once_and_an_unknown_file_touches_all() {
         let old = site();
         let mut new = old.clone();
-        new.reports.push(report("content/reports/2024-04/r2.md", "to-2-2024-04-chi-bo", (2024, 4, 20)));
+        new.reports.push(Box::new(report(
+            "content/reports/2024-04/r2.md",
+            "to-2-2024-04-chi-bo",
+            (2024, 4, 20),
+        )));
         let added = affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &old, &new);
         assert!(added.contains("bao-cao/to-2-2024-04-chi-bo/index.html"));
         assert!(!added.contains("bao-cao/to-1-2024-03-chi-bo/index.html"));

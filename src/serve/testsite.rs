@@ -150,12 +150,16 @@ pub fn site() -> Site {
             unit("cb-ngan-hang", UnitKind::ChiBoCoSo, None, None, None),
         ],
         visits: vec![
-            visit("to-1", VisitKind::DangUy, "db-dien-luc", (2024, 3), Some(14), Some("14:00")),
-            visit("to-1", VisitKind::ChiBo, "cb-ky-thuat", (2024, 3), Some(25), Some("08:00")),
-            visit("to-2", VisitKind::ChiBo, "cb-ngan-hang", (2024, 4), None, None),
-            visit("to-2", VisitKind::DangUy, "db-dien-luc", (2024, 4), Some(10), Some("23:00")),
+            Box::new(visit("to-1", VisitKind::DangUy, "db-dien-luc", (2024, 3), Some(14), Some("14:00"))),
+            Box::new(visit("to-1", VisitKind::ChiBo, "cb-ky-thuat", (2024, 3), Some(25), Some("08:00"))),
+            Box::new(visit("to-2", VisitKind::ChiBo, "cb-ngan-hang", (2024, 4), None, None)),
+            Box::new(visit("to-2", VisitKind::DangUy, "db-dien-luc", (2024, 4), Some(10), Some("23:00"))),
         ],
-        reports: vec![report("content/reports/2024-03/r1.md", "to-1-2024-03-chi-bo", (2024, 3, 25))],
+        reports: vec![Box::new(report(
+            "content/reports/2024-03/r1.md",
+            "to-1-2024-03-chi-bo",
+            (2024, 3, 25),
+        ))],
         pages: vec![page("content/pages/huong-dan.md", "huong-dan")],
         static_files: vec![],
     }

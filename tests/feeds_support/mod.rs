@@ -255,6 +255,8 @@ pub fn site() -> Site {
             loc: loc("content/pages/mat.md", 1),
         },
     ];
+    let visits = visits.into_iter().map(Box::new).collect();
+    let reports = reports.into_iter().map(Box::new).collect();
     Site { config, plan, teams, units, visits, reports, pages, static_files: vec![] }
 }
 

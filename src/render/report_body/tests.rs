@@ -4,9 +4,11 @@ use proptest::prelude::*;
 const ALL: Want = Want { page: Some("../../"), proposals: Some("../"), text: true };
 
 /// The proposals as they were made before one reading did everything: the section's
-/// Markdown cut out and read on its own.
+/// Markdown cut out and read on its own. `section` trims the text; its last line keeps
+/// its line end here, as in the report (raw HTML last in the section is written as it
+/// is, line end included).
 fn proposals_alone(md: &str, root: &str) -> Option<String> {
-    markdown::section(md, PROPOSALS).map(|s| markdown::to_html(s, root))
+    markdown::section(md, PROPOSALS).map(|s| markdown::to_html(&format!("{s}\n"), root))
 }
 
 /// Whether `md` defines a link reference or a footnote (which the section read on its own
