@@ -28,6 +28,12 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Replace an output folder that kehoach did not write.
     pub force: bool,
+    /// The process ends after this build (`kehoach build`): the model, the pages' shared
+    /// values and the texts kept for the search index are left to the system, which takes
+    /// a process's memory back at once, instead of freed one value at a time on one thread
+    /// while the other waits (10 to 20 ms at the end of a build of 10,000 reports). Never
+    /// for serve, whose builds follow one another in one process.
+    pub exit_after: bool,
 }
 
 impl Options {
@@ -40,6 +46,7 @@ impl Options {
             include_restricted: false,
             base_url: None,
             force: false,
+            exit_after: false,
         }
     }
 }
@@ -260,7 +267,12 @@ pub fn render_into(
     let (pages, mut failed) = reports.map_err(|(errors, sources)| Failure { errors, sources })?;
     search_index_into(site, judgement, &render_opts, keep, emit, &bodies);
     failed.extend(pages.render_part(render::Part::Rest, keep, emit, &bodies));
-    pages.finish(failed, keep, emit).map_err(|(errors, sources)| Failure { errors, sources })
+    let finished = pages.finish(failed, keep, emit).map_err(|(errors, sources)| Failure { errors, sources });
+    if opts.exit_after {
+        std::mem::forget(pages);
+        std::mem::forget(bodies);
+    }
+    finished
 }
 
 /// What the writing of a build's files came to.
@@ -333,11 +345,11 @@ pub fn build(opts: &Options) -> Result<Report, BuildError> {
     loaded.sources.retain(|path, _| path == "content/site.yaml");
     let as_of = judgement.as_of;
     let written = render_to_output(&loaded, &judgement, opts)?;
-    Ok(Report {
-        pages: written.pages,
-        files: written.files,
-        findings: published_findings(&judgement, opts.include_restricted).count(),
-        elapsed: start.elapsed(),
-        as_of,
-    })
+    let findings = published_findings(&judgement, opts.include_restricted).count();
+    if opts.exit_after {
+        // See `Options::exit_after`.
+        std::mem::forget(loaded);
+        std::mem::forget(judgement);
+    }
+    Ok(Report { pages: written.pages, files: written.files, findings, elapsed: start.elapsed(), as_of })
 }

@@ -130,6 +130,7 @@ fn main() -> ExitCode {
             opts.include_restricted = include_restricted;
             opts.base_url = base_url;
             opts.force = force;
+            opts.exit_after = true;
             run_build(&opts)
         }
         Command::Serve { root, port, as_of, include_restricted } => {

@@ -433,7 +433,7 @@ impl<'a> Pages<'a> {
 
     /// The errors of the parts (each once), else the theme's assets that pass `keep`.
     pub fn finish(
-        self,
+        &self,
         failed: Vec<Box<Diagnostic>>,
         keep: &(dyn Fn(&str) -> bool + Sync),
         emit: &dyn Sink,
@@ -445,7 +445,7 @@ impl<'a> Pages<'a> {
             }
         }
         if !errors.is_empty() {
-            return Err((errors, self.engine.sources));
+            return Err((errors, self.engine.sources.clone()));
         }
         for (p, b) in self.theme.assets.iter().filter(|(p, _)| keep(p)) {
             emit.file(OutputFile { path: p.clone(), bytes: b.clone() });
