@@ -25,7 +25,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             ),
         })
     };
-    duplicates("visit", site.visits.iter().map(|v| (&v.id, &**v)), visit_note, &mut errors);
+    duplicates("visit", site.visits_iter().map(|v| (&v.id, v)), visit_note, &mut errors);
 
     // Hashed sets, not lists or trees: a lookup per reference stays cheap with tens of
     // thousands of visits (trees compared ids a dozen times each: half of `check`).

@@ -128,6 +128,13 @@ pub struct Site {
     pub static_files: Vec<String>,
 }
 
+impl Site {
+    /// The visits, in schedule order, as references (the list holds them boxed).
+    pub fn visits_iter(&self) -> impl DoubleEndedIterator<Item = &Visit> + ExactSizeIterator {
+        self.visits.iter().map(|v| &**v)
+    }
+}
+
 /// `site.yaml`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {

@@ -171,8 +171,8 @@ impl Staging {
         part: &(dyn Fn(usize) -> Vec<u8> + Sync),
     ) -> Result<(), WriteError> {
         self.folder_for(path)?;
-        let file = self.dir.create(path).map_err(io_err(&self.tmp.join(path)))?;
-        let path = self.tmp.join(path);
+        let full = self.tmp.join(path);
+        let file = self.dir.create(path).map_err(io_err(&full))?;
         let order = Mutex::new(InOrder { file, next: 0, ready: BTreeMap::new(), error: None });
         // Taken in order (one at a time, by whichever thread is free), so that few parts
         // wait for one before them.
@@ -185,9 +185,9 @@ impl Staging {
                 o.write_ready();
             }
         });
-        let o = order.into_inner().map_err(|_| WriteError::Io(path.clone(), io::Error::other("poisoned")))?;
+        let o = order.into_inner().map_err(|_| WriteError::Io(full.clone(), io::Error::other("poisoned")))?;
         match o.error {
-            Some(e) => Err(WriteError::Io(path, e)),
+            Some(e) => Err(WriteError::Io(full, e)),
             None => Ok(()),
         }
     }

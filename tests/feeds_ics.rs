@@ -14,7 +14,7 @@ fn event<'a>(cal: &'a Value, uid: &str) -> &'a Value {
 #[test]
 fn all_visits_feed_parses_back_with_events_per_dated_visit() {
     let site = site();
-    let text = ics::calendar(&site, site.visits.iter().map(|v| &**v), &site.config.title, "/sinhhoat/");
+    let text = ics::calendar(&site, site.visits_iter(), &site.config.title, "/sinhhoat/");
     let cal = parse(&text);
     assert_eq!(cal["name"], site.config.title);
     assert_eq!(cal["version"], "2.0");
@@ -68,16 +68,10 @@ fn all_visits_feed_parses_back_with_events_per_dated_visit() {
 #[test]
 fn wire_format_is_crlf_folded_and_byte_identical() {
     let site = site();
-    let a =
-        ics::calendar(&site, site.visits.iter().map(|v| &**v), &site.config.title, "https://example.vn/sh/");
+    let a = ics::calendar(&site, site.visits_iter(), &site.config.title, "https://example.vn/sh/");
     assert_eq!(
         a,
-        ics::calendar(
-            &site,
-            site.visits.iter().rev().map(|v| &**v),
-            &site.config.title,
-            "https://example.vn/sh/"
-        )
+        ics::calendar(&site, site.visits_iter().rev(), &site.config.title, "https://example.vn/sh/")
     );
     assert!(a.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(a.ends_with("END:VCALENDAR\r\n"));
@@ -143,8 +137,7 @@ fn imports_cleanly_into_khal() {
     let site = site();
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("lich.ics");
-    std::fs::write(&feed, ics::calendar(&site, site.visits.iter().map(|v| &**v), &site.config.title, "/"))
-        .unwrap();
+    std::fs::write(&feed, ics::calendar(&site, site.visits_iter(), &site.config.title, "/")).unwrap();
     std::fs::create_dir(dir.path().join("cal")).unwrap();
     let config = dir.path().join("config");
     std::fs::write(

@@ -65,8 +65,8 @@ impl<'a> Ids<'a> {
             units.entry(u.id.value.as_str()).or_insert(u);
         }
         let mut visits = FxHashMap::default();
-        for v in &site.visits {
-            visits.entry(v.id.value.as_str()).or_insert(&**v);
+        for v in site.visits_iter() {
+            visits.entry(v.id.value.as_str()).or_insert(v);
         }
         Ids { units, visits }
     }

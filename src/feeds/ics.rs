@@ -306,7 +306,7 @@ fn assemble<S: AsRef<str>>(mut events: Vec<(&Visit, S)>, name: &str) -> String {
 pub fn unit_visits<'a>(site: &'a Site, unit: &'a str) -> impl Iterator<Item = &'a Visit> + 'a {
     let cells: BTreeSet<&str> =
         site.units.iter().filter(|u| u.parent.as_deref() == Some(unit)).map(|u| u.id.as_str()).collect();
-    site.visits.iter().map(|v| &**v).filter(move |v| *v.unit == unit || cells.contains(v.unit.as_str()))
+    site.visits_iter().filter(move |v| *v.unit == unit || cells.contains(v.unit.as_str()))
 }
 
 /// Every feed of a site: [`ALL_PATH`], one per team, one per unit (sorted by path).
@@ -421,11 +421,10 @@ mod shared_events {
         for base in ["/", "https://example.vn/sh/"] {
             let mut expected = vec![OutputFile {
                 path: ALL_PATH.into(),
-                bytes: calendar(&site, site.visits.iter().map(|v| &**v), &site.config.title, base)
-                    .into_bytes(),
+                bytes: calendar(&site, site.visits_iter(), &site.config.title, base).into_bytes(),
             }];
             for t in &site.teams {
-                let visits = site.visits.iter().map(|v| &**v).filter(|v| *v.team == *t.id);
+                let visits = site.visits_iter().filter(|v| *v.team == *t.id);
                 let name = format!("Lịch dự sinh hoạt: {}", t.name);
                 expected.push(OutputFile {
                     path: team_path(&t.id),

@@ -23,7 +23,7 @@ impl<'a> Ids<'a> {
         Ids {
             teams: site.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
             units: site.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            visits: site.visits.iter().map(|v| (v.id.as_str(), &**v)).collect(),
+            visits: site.visits_iter().map(|v| (v.id.as_str(), v)).collect(),
         }
     }
 }
