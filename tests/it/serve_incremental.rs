@@ -2,7 +2,6 @@
 //! the edit affects are rendered and rewritten, and the folder then equals a full build
 //! of the edited content, byte for byte.
 
-mod support;
 
 use chrono::NaiveDate;
 use kehoach::build::{self, Options};
@@ -11,7 +10,7 @@ use kehoach::serve::session::{Outcome, Session};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::{copy_tree, read_dir};
+use crate::support::{copy_tree, read_dir};
 
 fn options(root: &Path, output: &Path) -> Options {
     let mut o = Options::new(root);

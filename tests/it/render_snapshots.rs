@@ -1,12 +1,10 @@
 //! Snapshots of the key pages of the small fixture `tests/fixtures/render` (the `<main>`
 //! of each; the home page whole, for the head and the menu).
 
-mod render_support;
-mod support;
 
-use render_support::*;
+use crate::render_support::*;
 use std::sync::OnceLock;
-use support::*;
+use crate::support::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
 

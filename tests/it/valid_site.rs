@@ -34,9 +34,8 @@
 //!   cb-dl-ky-thuat, db-xi-mang, cb-ngan-hang, cb-xm-san-xuat, cb-dl-kinh-doanh = 6
 //!   (cb-kho-bac's only report is not counted yet).
 
-mod support;
 
-use support::{Files, VALID, build, json, text};
+use crate::support::{Files, VALID, build, json, text};
 
 /// The restricted report's visit and strings that appear only in that report.
 const RESTRICTED_VISIT: &str = "to-1-2024-04-dang-uy";

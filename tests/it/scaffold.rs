@@ -1,14 +1,13 @@
 //! `kehoach init` and `kehoach new report` write content that `kehoach check` accepts, and
 //! refuse to overwrite.
 
-mod support;
 
 use std::path::Path;
 use std::process::Output;
-use support::{VALID, copy_tree};
+use crate::support::{VALID, copy_tree};
 
 fn kehoach(args: &[&str], root: &Path) -> Output {
-    support::kehoach().args(args).arg(root).output().unwrap()
+    crate::support::kehoach().args(args).arg(root).output().unwrap()
 }
 
 fn text(o: &Output) -> String {
@@ -25,7 +24,7 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
     let o = kehoach(&["check", "--root"], &site);
     assert!(o.status.success(), "{}", text(&o));
     let out = tmp.path().join("out");
-    let o = support::run(&site, &out, &[]);
+    let o = crate::support::run(&site, &out, &[]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(out.join("data/summary.json").is_file());
 

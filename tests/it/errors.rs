@@ -5,13 +5,12 @@
 //! Each case is a folder `tests/fixtures/bad/<case>/` holding only the files that differ
 //! from `tests/fixtures/minimal/` (and optionally `remove`, a list of paths to delete).
 
-mod support;
 
 use kehoach::build;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{copy_tree, fixtures, site, snapshot};
+use crate::support::{copy_tree, fixtures, site, snapshot};
 
 /// The minimal site with the case's files laid over it, in a fresh temporary folder.
 fn site_for(case: &str) -> tempfile::TempDir {
@@ -40,7 +39,7 @@ fn previous_output(parent: &Path) -> PathBuf {
 }
 
 fn kehoach(args: &[&str]) -> (i32, String) {
-    let out = support::kehoach().args(args).output().unwrap();
+    let out = crate::support::kehoach().args(args).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

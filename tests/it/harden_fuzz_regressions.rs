@@ -2,10 +2,7 @@
 //! `tests/fixtures/fuzz-regressions/<target>/`) through the same code the fuzz target runs
 //! (`fuzz/src/lib.rs`, included here), so that a fixed crash stays fixed without nightly.
 
-#[allow(dead_code)]
-#[path = "../fuzz/src/lib.rs"]
-mod fuzz_lib;
-
+use crate::fuzz_lib;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -1,12 +1,10 @@
 //! Builds the valid fixture (`tests/fixtures/valid`, figures worked out in
 //! `tests/valid_site.rs`) with the binary and checks what each kind of page says.
 
-mod render_support;
-mod support;
 
-use render_support::*;
+use crate::render_support::*;
 use std::sync::OnceLock;
-use support::*;
+use crate::support::*;
 
 /// The restricted report's visit and strings that appear only in that report.
 const RESTRICTED_VISIT: &str = "to-1-2024-04-dang-uy";

@@ -2,9 +2,8 @@
 //! from the folder only, HTML decorated with the reload script and the error overlay, the
 //! event stream announcing rebuilds. (The full `kehoach serve` loop is in tests/serve.rs.)
 
-mod http;
 
-use http::{get, read_until};
+use crate::http::{get, read_until};
 use kehoach::serve::overlay::plain_error;
 use kehoach::serve::reload::Live;
 use kehoach::serve::server::router;

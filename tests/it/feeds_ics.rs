@@ -1,8 +1,7 @@
 //! The iCalendar feeds, parsed back by a real parser (Python's `icalendar` package).
 
-mod feeds_support;
 
-use feeds_support::{d, parse_ics as parse, site};
+use crate::feeds_support::{d, parse_ics as parse, site};
 use kehoach::feeds::ics;
 use serde_json::Value;
 use std::process::Command;

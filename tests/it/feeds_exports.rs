@@ -1,9 +1,8 @@
 //! `data/reports.csv` read back with Python's csv module (as a spreadsheet would, BOM and
 //! all), and `data/findings.json` read back as JSON.
 
-mod feeds_support;
 
-use feeds_support::{judgement, site};
+use crate::feeds_support::{judgement, site};
 use kehoach::feeds::exports;
 use serde_json::{Value, json};
 use std::process::Command;

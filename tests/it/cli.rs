@@ -1,9 +1,8 @@
 //! The command line's own flags: `--base-url` is checked and normalised like site.yaml's.
 
-mod support;
 
 use std::path::Path;
-use support::{VALID, run};
+use crate::support::{VALID, run};
 
 #[test]
 fn base_url_flag_is_normalised_like_site_yaml() {

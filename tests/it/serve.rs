@@ -2,19 +2,14 @@
 //! site, fetch over HTTP, edit a report and see the reload event and the change, break the
 //! content and see the overlay over the last good build, fix it, stop it with Ctrl-C.
 
-#![cfg(unix)]
-
-mod http;
-mod support;
-
-use http::{get, read_until};
+use crate::http::{get, read_until};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-use support::{VALID, copy_tree, kehoach};
+use crate::support::{VALID, copy_tree, kehoach};
 
 const REPORT: &str = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
 

@@ -3,18 +3,15 @@
 //! and agree with the pages and the summary; the search index holds exactly the published
 //! pages; and every page is dated from git inside a repository, and not at all outside.
 
-mod feeds_support;
-mod render_support;
-mod support;
 
-use feeds_support::parse_ics;
-use render_support::*;
+use crate::feeds_support::parse_ics;
+use crate::render_support::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
-use support::*;
+use crate::support::*;
 
 /// Strings found only in the restricted report `to-1-2024-04-dang-uy`.
 const RESTRICTED_TEXT: [&str; 5] =

@@ -1,11 +1,9 @@
 //! The bundled sample site (`content/` of this repository) builds into a site whose links
 //! all resolve, with nothing from outside, no restricted text, identical on every build.
 
-mod render_support;
-mod support;
 
-use render_support::*;
-use support::*;
+use crate::render_support::*;
+use crate::support::*;
 
 #[test]
 fn the_sample_site_builds_whole_and_deterministically() {

@@ -3,12 +3,11 @@
 //! which is its address) appear in no file and no path of the default build (pages, search
 //! index, feeds, CSV/JSON, sitemap, anything), while `--include-restricted` shows each.
 
-mod support;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::*;
+use crate::support::*;
 
 /// A marker per field; ASCII so that escaping, case folding and tone-mark folding leave it
 /// recognisable (compared lowercased).

@@ -1,0 +1,34 @@
+//! The integration tests, one binary (one link, one run of shared fixtures): a module per
+//! area, the shared helpers in `support` (sites, runs of the binary, snapshots of folders).
+
+mod feeds_support;
+#[allow(dead_code)]
+#[path = "../../fuzz/src/lib.rs"]
+mod fuzz_lib;
+mod http;
+mod render_support;
+mod support;
+
+mod cli;
+mod errors;
+mod feeds_exports;
+mod feeds_git;
+mod feeds_ics;
+mod feeds_search;
+mod feeds_site;
+mod harden_fuzz_regressions;
+mod harden_html;
+mod harden_limits;
+mod harden_output;
+mod harden_restricted;
+mod render_overrides;
+mod render_parts;
+mod render_sample;
+mod render_site;
+mod render_snapshots;
+mod scaffold;
+#[cfg(unix)]
+mod serve;
+mod serve_http;
+mod serve_incremental;
+mod valid_site;
