@@ -21,6 +21,7 @@ mod harden_html;
 mod harden_limits;
 mod harden_output;
 mod harden_restricted;
+mod layers;
 mod render_overrides;
 mod render_parts;
 mod render_sample;
