@@ -133,7 +133,7 @@ fn source_line(text: &str, line: u32) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::Pos;
+    use crate::model::Pos;
 
     #[test]
     fn renders_snippet_with_caret_under_value() {

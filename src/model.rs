@@ -3,10 +3,18 @@
 //! Every value that a message may point at carries a [`Loc`]. The model is plain data:
 //! built by `load`, validated by `check`, read by `derive` and `render`.
 
-use crate::load::yaml::Pos;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt;
 use std::sync::Arc;
+
+/// A position in a source file: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    /// Length of the token in characters (0 when unknown).
+    pub len: u32,
+}
 
 /// Where a value came from: a file relative to the site root (e.g. `content/schedule.yaml`)
 /// and a position in it.

@@ -11,7 +11,7 @@
 //! 3. the embedded default theme's `static/P`.
 
 use crate::diag::Diagnostic;
-use crate::load::yaml::Pos;
+use crate::model::Pos;
 use crate::model::Loc;
 use std::collections::BTreeMap;
 use std::path::Path;

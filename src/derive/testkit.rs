@@ -7,7 +7,7 @@
 //! `ended_at` 5, `submitted_on` 6 and `attendance` 7; team `i` starts at
 //! `content/teams.yaml` line `1 + 6 * i`.
 
-use crate::load::yaml::Pos;
+use crate::model::Pos;
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::sync::Arc;

@@ -4,7 +4,7 @@
 use super::similar;
 use super::{Input, SourceFile};
 use crate::diag::Diagnostic;
-use crate::load::yaml::Pos;
+use crate::model::Pos;
 use crate::model::Loc;
 use rayon::prelude::*;
 use std::fs;

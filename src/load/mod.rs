@@ -21,7 +21,8 @@ use schema::fields::Sink;
 use schema::{page, plan, report, schedule, site, teams, units};
 use std::path::Path;
 use std::sync::Arc;
-use yaml::{Node, Pos, Value};
+use crate::model::Pos;
+use yaml::{Node, Value};
 
 /// One text file of the site, by its path relative to the site root (`content/site.yaml`).
 #[derive(Clone, Debug, PartialEq)]

@@ -3,18 +3,10 @@
 //! serde-saphyr parses; this module keeps the spans so that the schema layer can report
 //! every bad value at its own location and collect all errors of a file in one pass.
 
+use crate::model::Pos;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
-
-/// A position in a source file: 1-based line and column (in characters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: u32,
-    pub col: u32,
-    /// Length of the token in characters (0 when unknown).
-    pub len: u32,
-}
 
 /// One YAML value and where it is.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,8 @@
 //! path gives the same tree or the error. A test compares the two on every file of the
 //! repository's sites and on tricky documents.
 
-use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Pos, Value};
+use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Value};
+use crate::model::Pos;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 
 /// The tree of `text`, or `None` when the document needs the full deserializer.

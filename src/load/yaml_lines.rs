@@ -11,7 +11,8 @@
 //! parser's (a block collection at its first key or dash with length 0, a flow collection at
 //! its bracket, a scalar over its text and quotes). Tests compare the three paths.
 
-use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Pos, Value};
+use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Value};
+use crate::model::Pos;
 use super::yaml_events::scalar;
 use serde_saphyr::granit_parser::ScalarStyle;
 

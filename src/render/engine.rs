@@ -2,7 +2,7 @@
 //! diagnostics that name the template file and line.
 
 use crate::diag::{Diagnostic, Sources};
-use crate::load::yaml::Pos;
+use crate::model::Pos;
 use crate::model::Loc;
 use crate::theme::Theme;
 use std::collections::BTreeMap;

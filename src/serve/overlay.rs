@@ -135,7 +135,7 @@ mod tests {
     fn diagnostics_become_entries_with_their_snippet() {
         let file: std::sync::Arc<str> = "content/teams.yaml".into();
         let d = Diagnostic::error(
-            Loc::new(&file, crate::load::yaml::Pos { line: 2, col: 7, len: 3 }),
+            Loc::new(&file, crate::model::Pos { line: 2, col: 7, len: 3 }),
             "unknown key `nme`",
             "expected one of: id, name",
         );

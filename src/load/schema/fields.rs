@@ -6,7 +6,8 @@
 use super::types::{Text, Ty, wrong_type};
 use crate::diag::Diagnostic;
 use crate::load::similar;
-use crate::load::yaml::{Node, Pos, Value};
+use crate::load::yaml::{Node, Value};
+use crate::model::Pos;
 use crate::model::{Loc, Sp};
 use std::sync::Arc;
 

@@ -2,7 +2,8 @@
 
 use super::fields::{Fields, Sink};
 use super::types::{Flag, Int, Text};
-use crate::load::yaml::{Node, Pos};
+use crate::load::yaml::Node;
+use crate::model::Pos;
 use crate::model::Page;
 
 /// Read a page; `slug` comes from its path under `pages/`.

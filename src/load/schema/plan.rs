@@ -2,7 +2,8 @@
 
 use super::fields::{Fields, Sink};
 use super::types::{Date, List, Text};
-use crate::load::yaml::{Node, Pos};
+use crate::load::yaml::Node;
+use crate::model::Pos;
 use crate::model::{Plan, Signer};
 
 /// Read the plan from its front matter and body; `None` after reporting errors.

@@ -2,7 +2,8 @@
 
 use super::fields::{Fields, Sink};
 use super::types::{Count, Date, Flag, Id, OneOf, Range, Text, Time};
-use crate::load::yaml::{Node, Pos};
+use crate::load::yaml::Node;
+use crate::model::Pos;
 use crate::model::{Attendance, MeetingKind, Rating, Report, Sp};
 
 const MEETINGS: OneOf<MeetingKind> = OneOf(&[

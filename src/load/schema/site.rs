@@ -2,7 +2,8 @@
 
 use super::fields::{Fields, Sink};
 use super::types::{Count, Date, Id, Month, Range, Text};
-use crate::load::yaml::{Node, Pos};
+use crate::load::yaml::Node;
+use crate::model::Pos;
 use crate::model::{Config, Require, Sp, YearMonth};
 
 /// The longest period a site may cover: ten years of monthly pages.

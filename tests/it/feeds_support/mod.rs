@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use kehoach::derive::{Finding, FindingKind, Judgement, Status, Subject, VisitState};
-use kehoach::load::yaml::Pos;
+use kehoach::model::Pos;
 use kehoach::model::*;
 use std::sync::Arc;
 
