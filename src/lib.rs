@@ -22,4 +22,5 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod vi;
 pub mod write;

@@ -119,7 +119,7 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
         let opt = |x: Option<String>| x.unwrap_or_default();
         // `%H:%M`, written without reading a pattern.
         let time = |t: &Option<crate::model::Sp<chrono::NaiveTime>>| {
-            opt(t.as_ref().map(|t| crate::render::vi::time(t.value)))
+            opt(t.as_ref().map(|t| crate::vi::time(t.value)))
         };
         let row = vec![
             visit.id.value.clone(),
@@ -127,10 +127,10 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
             visit.kind.key().to_string(),
             visit.unit.value.clone(),
             visit.month.to_string(),
-            crate::render::vi::iso(report.held_on.value),
+            crate::vi::iso(report.held_on.value),
             time(&report.started_at),
             time(&report.ended_at),
-            crate::render::vi::iso(report.submitted_on.value),
+            crate::vi::iso(report.submitted_on.value),
             report.meeting.key().to_string(),
             a.total.to_string(),
             a.exempt.to_string(),

@@ -95,7 +95,7 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
                 kind: v.kind.value.key(),
                 unit: &v.unit.value,
                 month: v.month.value.to_string(),
-                date: v.date.as_ref().map(|d| super::vi::iso(d.value)),
+                date: v.date.as_ref().map(|d| crate::vi::iso(d.value)),
                 status: s.status.key(),
                 on_time: s.on_time,
                 report,

@@ -18,7 +18,6 @@ pub mod report_body;
 mod rows;
 pub mod sink;
 pub mod stamp;
-pub mod vi;
 pub mod view;
 
 #[cfg(test)]
@@ -28,6 +27,7 @@ use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
 use crate::model::Site;
 use crate::theme::Theme;
+use crate::vi;
 use rayon::prelude::*;
 use report_body::Bodies;
 use serde::Serialize;

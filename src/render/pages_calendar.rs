@@ -2,7 +2,7 @@
 
 use super::Page;
 use super::rows::{month_ref, visit_status, visit_value};
-use super::vi;
+use crate::vi;
 use super::view::{View, url};
 use crate::derive::Status;
 use crate::derive::calendar::month_grid;

@@ -4,7 +4,7 @@
 use super::Page;
 use super::pages_main::team_figures;
 use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_status, visit_value};
-use super::vi;
+use crate::vi;
 use super::view::{View, url};
 use crate::build::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};

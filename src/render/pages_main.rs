@@ -4,7 +4,7 @@ use super::Page;
 use super::markdown;
 use super::rows::{self, Figures, MonthRef, figures, month_ref, people, unit_row, visit_status, visit_value};
 use super::stamp::Source;
-use super::vi;
+use crate::vi;
 use super::view::{View, url};
 use crate::derive::Status;
 use crate::feeds::ics;

@@ -6,7 +6,7 @@ use super::markdown;
 use super::pages_main::team_figures;
 use super::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
-use super::vi;
+use crate::vi;
 use super::view::{View, url};
 use crate::fxhash::FxHashMap;
 use crate::model::{Rating, Report, Visit, YearMonth};

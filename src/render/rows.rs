@@ -1,7 +1,7 @@
 //! The pieces that many pages show: a visit as a row, references to teams, units and
 //! months, and a team's completion figures. Plain serialisable data for templates.
 
-use super::vi;
+use crate::vi;
 use super::view::{View, url};
 use crate::derive::{Status, Tally, VisitState};
 use crate::fxhash::FxHashMap;

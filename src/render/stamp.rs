@@ -89,7 +89,7 @@ pub fn stamp(view: &View, page: &mut Page, git: Option<&GitInfo>) {
     });
     page.ctx.insert(
         "updated",
-        &updated.map(|d| json!({"date": super::vi::date(d), "iso": d.format("%Y-%m-%d").to_string()})),
+        &updated.map(|d| json!({"date": crate::vi::date(d), "iso": d.format("%Y-%m-%d").to_string()})),
     );
     page.ctx.insert("build", &git.map(GitInfo::build_label));
 }

@@ -5,7 +5,7 @@
 //! that do not count on `as_of` (submitted later) are not published either, so a past
 //! `as_of` shows the past. Pages render from the view only, so nothing withheld can leak.
 
-use super::vi::Collator;
+use crate::vi::Collator;
 use crate::derive::{Judgement, VisitState};
 use crate::fxhash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};

@@ -63,7 +63,7 @@ fn report_title(ids: &Ids, r: &Report) -> String {
         Some(v) => lower_first(v.kind.label()),
         None => "dự sinh hoạt".to_string(),
     };
-    format!("Báo cáo {what}: {unit}, {}", crate::render::vi::date(r.held_on.value))
+    format!("Báo cáo {what}: {unit}, {}", crate::vi::date(r.held_on.value))
 }
 
 fn lower_first(s: &str) -> String {

@@ -87,7 +87,7 @@ pub(super) fn push_folded(out: &mut String, line: &str) {
 
 /// `date` as iCalendar's DATE, `20240314` (chrono's `%Y%m%d`).
 pub(super) fn push_date(out: &mut String, date: chrono::NaiveDate) {
-    crate::render::vi::push_ymd(out, date, "");
+    crate::vi::push_ymd(out, date, "");
 }
 
 /// `at` as iCalendar's DATE-TIME without a zone, `20240314T140000` (chrono's
@@ -96,9 +96,9 @@ pub(super) fn push_date_time(out: &mut String, at: NaiveDateTime) {
     use chrono::Timelike;
     push_date(out, at.date());
     out.push('T');
-    crate::render::vi::push_num(out, at.hour(), 2);
-    crate::render::vi::push_num(out, at.minute(), 2);
-    crate::render::vi::push_num(out, at.second(), 2);
+    crate::vi::push_num(out, at.hour(), 2);
+    crate::vi::push_num(out, at.minute(), 2);
+    crate::vi::push_num(out, at.second(), 2);
 }
 
 #[cfg(test)]
