@@ -12,7 +12,7 @@
 mod at;
 
 use crate::fxhash::FxHashSet;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -163,7 +163,7 @@ impl Staging {
     /// Write the file at `path` (relative to the output) made of `n` parts in order, part
     /// `k` made by `part(k)`: the parts are made in parallel, taken in order, and each is
     /// written as soon as those before it are, then freed (see
-    /// [`crate::render::sink::Sink::parts`]).
+    /// [`crate::output::Sink::parts`]).
     pub fn put_parts(
         &self,
         path: &str,

@@ -17,7 +17,7 @@
 
 use crate::fxhash::FxHashMap;
 use crate::model::{Site, Team, Unit, Visit};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
 use std::collections::BTreeSet;

@@ -8,7 +8,7 @@
 //! (2 spaces) with a final newline; CSV is UTF-8 with a BOM, CRLF line ends and RFC 4180
 //! quoting, nulls as empty cells.
 
-use super::OutputFile;
+use crate::output::OutputFile;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::Site;
 use serde::Serialize;

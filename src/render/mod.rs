@@ -16,7 +16,6 @@ mod pages_reports;
 mod pages_search;
 pub mod report_body;
 mod rows;
-pub mod sink;
 pub mod stamp;
 pub mod view;
 
@@ -26,20 +25,13 @@ mod test_site;
 use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
 use crate::model::Site;
+use crate::output::{OutputFile, Sink};
 use crate::theme::Theme;
 use crate::vi;
 use rayon::prelude::*;
 use report_body::Bodies;
 use serde::Serialize;
-use sink::Sink;
 use view::{View, url};
-
-/// One file of the output, by its path relative to the output folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// What a page build needs besides the site.
 #[derive(Clone, Debug)]

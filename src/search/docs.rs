@@ -8,7 +8,7 @@ use crate::feeds::exports::published_reports;
 use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::render::report_body;
-use crate::render::{OutputFile, sink::Sink};
+use crate::output::{OutputFile, Sink};
 use rayon::prelude::*;
 
 /// Teams, units and visits by id, made once per index (a scan per report is quadratic).

@@ -9,7 +9,7 @@
 //! 26 MB for 10,000 reports), for every reader to download.
 
 use super::fields::push_text;
-use crate::render::sink::join_parts;
+use crate::output::join_parts;
 #[cfg(test)]
 use serde::Serialize;
 use std::borrow::Cow;
@@ -242,7 +242,7 @@ const RUN: usize = 256;
 /// How many parts [`js_part`] makes of an index of `n` documents: the file is written a
 /// part at a time, each made on its own (in parallel, each into a buffer of its own: no
 /// string per entry), so that the index (tens of megabytes on a large site) is never
-/// joined into one buffer (see [`crate::render::sink::Sink::parts`]).
+/// joined into one buffer (see [`crate::output::Sink::parts`]).
 pub fn part_count(n: usize) -> usize {
     n.div_ceil(RUN).max(1)
 }

@@ -2,8 +2,14 @@
 //! any thread. A closure `Fn(OutputFile)` is a sink (tests and the dev server collect the
 //! files); a build's sink writes them into its staging folder (see `build`).
 
-use super::OutputFile;
 use rayon::prelude::*;
+
+/// One file of the output, by its path relative to the output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// Takes the files of a build as they are made (from any of rayon's threads, in no fixed
 /// order).
