@@ -2,6 +2,7 @@
 //!
 //! The command line calls these; so do the tests and the dev server.
 
+use crate::derive::publish::published_findings;
 use crate::derive::{self, Finding, Judgement};
 use crate::diag::{Diagnostic, Severity, Sources};
 use crate::model::Site;
@@ -142,11 +143,6 @@ pub fn finding_diagnostic(f: &Finding) -> Diagnostic {
         related: Vec::new(),
         help: None,
     }
-}
-
-/// The findings a build publishes: all with restricted content, else only the public ones.
-pub fn published_findings(j: &Judgement, include_restricted: bool) -> impl Iterator<Item = &Finding> {
-    j.findings.iter().filter(move |f| include_restricted || !f.restricted)
 }
 
 /// What a successful build did.

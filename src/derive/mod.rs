@@ -8,6 +8,7 @@ mod findings;
 mod gaps;
 #[cfg(test)]
 mod props;
+pub mod publish;
 mod status;
 mod summary;
 pub use summary::Tally;

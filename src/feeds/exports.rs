@@ -7,6 +7,7 @@
 //! English names. Restricted reports and their findings are left out unless
 //! `include_restricted`.
 
+use crate::derive::publish::published_reports;
 use crate::derive::{Judgement, Subject};
 use crate::model::Site;
 use serde_json::json;
@@ -81,32 +82,6 @@ pub const REPORTS_HEADER: [&str; 20] = [
     "on_time",
     "accompanied_by",
 ];
-
-/// The published reports, as (index in `site.visits`, index in `site.reports`), sorted by
-/// `held_on` then visit id: each report that counts on `as_of` (the one
-/// `judgement.visits[i].report` names; a report submitted after `as_of` is not yet
-/// published), restricted ones only with `include_restricted`.
-pub fn published_reports(
-    site: &Site,
-    judgement: &Judgement,
-    include_restricted: bool,
-) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = judgement
-        .visits
-        .iter()
-        .enumerate()
-        .filter_map(|(v, state)| Some((v, state.report?)))
-        .filter(|&(v, r)| {
-            v < site.visits.len()
-                && site.reports.get(r).is_some_and(|rep| include_restricted || !rep.restricted)
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        let key = |&(v, r): &(usize, usize)| (site.reports[r].held_on.value, &site.visits[v].id.value);
-        key(a).cmp(&key(b))
-    });
-    out
-}
 
 /// `data/reports.csv`: one row per published report (see [`published_reports`]), in its
 /// order. Enum values are their keys (`tot`, `dinh_ky`), `on_time` is `true`/`false`,

@@ -6,7 +6,7 @@ use super::pages_main::team_figures;
 use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_status, visit_value};
 use crate::vi;
 use super::view::{View, url};
-use crate::build::published_findings;
+use crate::derive::publish::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};
 use crate::fxhash::FxHashMap;
 use crate::model::{UnitKind, Visit, VisitKind, YearMonth};

@@ -34,7 +34,7 @@ pub fn home(view: &View) -> Page {
     p.ctx.insert("units", &view.site.units.len());
     p.ctx.insert(
         "findings",
-        &crate::build::published_findings(view.judgement, view.include_restricted).count(),
+        &crate::derive::publish::published_findings(view.judgement, view.include_restricted).count(),
     );
     p.ctx.insert("gaps", &view.judgement.gaps.len());
     p.ctx.insert("period", &json!({"from": vi::month(c.period_from), "to": vi::month(c.period_to)}));

@@ -4,7 +4,7 @@
 
 use super::index::{self, Doc, DocKind, INDEX_PATH};
 use crate::derive::Judgement;
-use crate::feeds::exports::published_reports;
+use crate::derive::publish::published_reports;
 use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::render::report_body;

@@ -307,7 +307,7 @@ fn render_paths(
     Ok(Done {
         files: files.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        findings: build::published_findings(judgement, opts.include_restricted).count(),
+        findings: derive::publish::published_findings(judgement, opts.include_restricted).count(),
         affected: Affected::Paths(now),
         later: later.clone(),
     })
@@ -350,7 +350,7 @@ fn render_and_write(
     Ok(Done {
         files: written.files,
         pages: written.pages,
-        findings: build::published_findings(&judgement, opts.include_restricted).count(),
+        findings: derive::publish::published_findings(&judgement, opts.include_restricted).count(),
         affected,
         later: BTreeSet::new(),
     })
