@@ -178,13 +178,13 @@ fn data_files_into(
     for f in ics::feeds_where(site, &opts.base_url, keep) {
         emit.file(f);
     }
-    if keep(exports::REPORTS_CSV_PATH) {
+    if keep(crate::paths::REPORTS_CSV_PATH) {
         let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-        emit.file(OutputFile { path: exports::REPORTS_CSV_PATH.into(), bytes });
+        emit.file(OutputFile { path: crate::paths::REPORTS_CSV_PATH.into(), bytes });
     }
-    if keep(exports::FINDINGS_JSON_PATH) {
+    if keep(crate::paths::FINDINGS_JSON_PATH) {
         let bytes = exports::findings_json(judgement, restricted).into_bytes();
-        emit.file(OutputFile { path: exports::FINDINGS_JSON_PATH.into(), bytes });
+        emit.file(OutputFile { path: crate::paths::FINDINGS_JSON_PATH.into(), bytes });
     }
     for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
         emit.file(f);
@@ -201,7 +201,7 @@ fn search_index_into(
     emit: &dyn Sink,
     bodies: &Bodies,
 ) {
-    if keep(crate::search::INDEX_PATH) {
+    if keep(crate::paths::INDEX_PATH) {
         let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
         crate::search::docs::index_js_into(site, judgement, opts.include_restricted, &text, emit);
     }
@@ -250,7 +250,7 @@ pub fn render_into(
     // search index and the pages that list every report are the two large things a build
     // holds in memory, so not at the same time.
     let bodies =
-        Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::search::INDEX_PATH));
+        Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::INDEX_PATH));
     let ((), reports) = rayon::join(
         || data_files_into(site, judgement, &render_opts, keep, emit),
         || {

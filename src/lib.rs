@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod nfc;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod scaffold;
 pub mod search;

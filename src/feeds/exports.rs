@@ -12,11 +12,6 @@ use crate::derive::{Judgement, Subject};
 use crate::model::Site;
 use serde_json::json;
 
-/// Path of the reports table, relative to the output root.
-pub const REPORTS_CSV_PATH: &str = "data/reports.csv";
-/// Path of the findings list, relative to the output root.
-pub const FINDINGS_JSON_PATH: &str = "data/findings.json";
-
 /// The UTF-8 byte-order mark that starts every CSV file.
 pub const BOM: &str = "\u{feff}";
 

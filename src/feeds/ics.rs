@@ -18,6 +18,7 @@
 use crate::fxhash::FxHashMap;
 use crate::model::{Site, Team, Unit, Visit};
 use crate::output::OutputFile;
+use crate::paths::{ALL_PATH, team_path, unit_path};
 use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -30,19 +31,6 @@ use lines::{push_date, push_date_time, push_escaped, push_folded};
 pub const TZID: &str = "Asia/Ho_Chi_Minh";
 /// The assumed length of a meeting with a start time.
 pub const MEETING_HOURS: i64 = 2;
-/// Path of the feed of every visit, relative to the output root.
-pub const ALL_PATH: &str = "lich.ics";
-
-/// Path of a team's feed: `to-cong-tac/<team>.ics`.
-pub fn team_path(team: &str) -> String {
-    format!("to-cong-tac/{team}.ics")
-}
-
-/// Path of a unit's feed: `don-vi/<unit>.ics`.
-pub fn unit_path(unit: &str) -> String {
-    format!("don-vi/{unit}.ics")
-}
-
 pub fn dtstamp(site: &Site) -> String {
     let day = site.plan.issued_on.unwrap_or_else(|| site.config.period_from.first_day());
     format!("{}T000000Z", day.format("%Y%m%d"))

@@ -67,7 +67,7 @@ fn dated_in<'a>(view: &View<'a>, m: YearMonth) -> Vec<(usize, &'a Visit)> {
 
 pub fn year(view: &View) -> Page {
     let mut p = Page::new(&url::calendar(), "calendar.html", "Lịch dự sinh hoạt", "lich");
-    p.ctx.insert("feed", crate::feeds::ics::ALL_PATH);
+    p.ctx.insert("feed", crate::paths::ALL_PATH);
     // Every visit dated in a month, by month (one pass over the visits, not one per month).
     let mut dated: BTreeMap<YearMonth, Vec<(usize, &Visit)>> = BTreeMap::new();
     for (i, v) in view.visits() {

@@ -7,7 +7,6 @@ use super::stamp::Source;
 use crate::vi;
 use super::view::{View, url};
 use crate::derive::Status;
-use crate::feeds::ics;
 use crate::model::{UnitKind, Visit, YearMonth};
 use serde::Serialize;
 use serde_json::json;
@@ -114,7 +113,7 @@ fn reported(view: &View, visits: &[(usize, &Visit)]) -> Vec<tera::Value> {
 pub fn team(view: &View, t: &crate::model::Team) -> Page {
     let mut p = Page::new(&url::team(&t.id), "team.html", &t.name, "to-cong-tac");
     p.source = Source::Team(t.id.value.clone());
-    p.ctx.insert("feed", &ics::team_path(&t.id));
+    p.ctx.insert("feed", &crate::paths::team_path(&t.id));
     let visits = view.visits_of_team(&t.id);
     let reports = reported(view, &visits);
     let gaps: Vec<_> = view
@@ -158,7 +157,7 @@ pub fn units(view: &View) -> Page {
 pub fn unit(view: &View, u: &crate::model::Unit) -> Page {
     let mut p = Page::new(&url::unit(&u.id), "unit.html", &u.name, "don-vi");
     p.source = Source::Unit(u.id.value.clone());
-    p.ctx.insert("feed", &ics::unit_path(&u.id));
+    p.ctx.insert("feed", &crate::paths::unit_path(&u.id));
     let visits = view.visits_of_unit(&u.id);
     let rows: Vec<tera::Value> = visits.iter().map(|(i, v)| visit_value(view, *i, v)).collect();
     let cells = view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id));

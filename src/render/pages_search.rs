@@ -23,7 +23,7 @@ pub fn search(view: &View) -> Page {
     let mut indexes: Vec<_> = indexes.iter().map(|(label, u)| json!({"label": label, "url": u})).collect();
     indexes.extend(view.pages.iter().map(|pg| json!({"label": pg.title, "url": url::page(&pg.slug)})));
     p.ctx.insert("indexes", &indexes);
-    p.ctx.insert("search_index", crate::search::INDEX_PATH);
+    p.ctx.insert("search_index", crate::paths::INDEX_PATH);
     p.ctx.insert("search_script", &format!("{}/search.js", crate::theme::STATIC_DIR));
     p
 }

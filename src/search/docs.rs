@@ -2,7 +2,8 @@
 //! pages, as plain text. Restricted reports and pages are left out unless
 //! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
-use super::index::{self, Doc, DocKind, INDEX_PATH};
+use super::index::{self, Doc, DocKind};
+use crate::paths::INDEX_PATH;
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
 use crate::fxhash::FxHashMap;

@@ -15,9 +15,6 @@ use serde::Serialize;
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
-/// The path of the index file, relative to the output root.
-pub const INDEX_PATH: &str = "search-index.js";
-
 /// The global the index file assigns.
 pub const INDEX_GLOBAL: &str = "KEHOACH_SEARCH_INDEX";
 

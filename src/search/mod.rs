@@ -13,4 +13,4 @@ pub mod index;
 
 pub use docs::docs;
 pub use fold::fold;
-pub use index::{Doc, DocKind, INDEX_GLOBAL, INDEX_PATH, index_js, index_json};
+pub use index::{Doc, DocKind, INDEX_GLOBAL, index_js, index_json};

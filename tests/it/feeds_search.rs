@@ -193,7 +193,7 @@ fn search_site(dir: &Path) -> String {
     std::fs::create_dir_all(dir.join("static")).unwrap();
     std::fs::write(dir.join("tim-kiem/index.html"), PAGE).unwrap();
     std::fs::write(
-        dir.join(search::INDEX_PATH),
+        dir.join(kehoach::paths::INDEX_PATH),
         search::index_js(&search::docs(&site(), &judgement(), false)),
     )
     .unwrap();

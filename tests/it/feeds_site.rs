@@ -161,7 +161,7 @@ fn exports_read_back_and_agree_with_the_pages_and_the_summary() {
 
 /// The documents of a build's `search-index.js`.
 fn index(files: &Files) -> Vec<Value> {
-    let js = text(files, kehoach::search::INDEX_PATH);
+    let js = text(files, kehoach::paths::INDEX_PATH);
     let body = js.strip_prefix("var KEHOACH_SEARCH_INDEX = ").and_then(|s| s.strip_suffix(";\n")).unwrap();
     let v: Value = serde_json::from_str(body).unwrap();
     v["docs"].as_array().unwrap().clone()
@@ -187,8 +187,8 @@ fn search_index_holds_every_published_page_and_nothing_restricted() {
         }
         assert!(urls.contains("ke-hoach/"));
     }
-    let js = text(site(), kehoach::search::INDEX_PATH);
-    let full_js = text(full(), kehoach::search::INDEX_PATH);
+    let js = text(site(), kehoach::paths::INDEX_PATH);
+    let full_js = text(full(), kehoach::paths::INDEX_PATH);
     for needle in RESTRICTED_TEXT {
         let folded = kehoach::search::fold(needle);
         assert!(!js.contains(needle) && !js.contains(&folded), "{needle} leaked into the index");

@@ -11,7 +11,7 @@ fn the_synthesis_and_the_search_index_do_not_depend_on_the_report_pages_being_re
     let opts = Options::new(root);
     let (loaded, judgement) = build::load_judged(root, None).map_err(|f| f.render()).unwrap();
     let all = build::render_all(&loaded, &judgement, &opts).map_err(|f| f.render()).unwrap();
-    let wanted = ["tong-hop/index.html", kehoach::search::INDEX_PATH];
+    let wanted = ["tong-hop/index.html", kehoach::paths::INDEX_PATH];
     let alone = build::render_where(&loaded, &judgement, &opts, &|p| wanted.contains(&p))
         .map_err(|f| f.render())
         .unwrap();
@@ -51,5 +51,5 @@ fn a_build_on_disk_holds_what_the_build_makes_in_memory() {
     for f in &all {
         assert!(std::fs::read(opts.output.join(&f.path)).unwrap() == f.bytes, "{} differs on disk", f.path);
     }
-    assert!(made.contains(&kehoach::search::INDEX_PATH));
+    assert!(made.contains(&kehoach::paths::INDEX_PATH));
 }

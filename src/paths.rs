@@ -1,0 +1,24 @@
+//! The site's addresses that more than one part of kehoach names: the files of the feeds,
+//! the data exports and the search index, relative to the output root (pages link to them,
+//! the outputs write them, the dev server maps edits to them).
+
+/// Path of the feed of every visit, relative to the output root.
+pub const ALL_PATH: &str = "lich.ics";
+
+/// Path of a team's feed: `to-cong-tac/<team>.ics`.
+pub fn team_path(team: &str) -> String {
+    format!("to-cong-tac/{team}.ics")
+}
+
+/// Path of a unit's feed: `don-vi/<unit>.ics`.
+pub fn unit_path(unit: &str) -> String {
+    format!("don-vi/{unit}.ics")
+}
+
+/// Path of the reports table, relative to the output root.
+pub const REPORTS_CSV_PATH: &str = "data/reports.csv";
+/// Path of the findings list, relative to the output root.
+pub const FINDINGS_JSON_PATH: &str = "data/findings.json";
+
+/// The path of the index file, relative to the output root.
+pub const INDEX_PATH: &str = "search-index.js";
