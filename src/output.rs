@@ -2,6 +2,8 @@
 //! any thread. A closure `Fn(OutputFile)` is a sink (tests and the dev server collect the
 //! files); a build's sink writes them into its staging folder (see `build`).
 
+pub mod csv;
+
 use rayon::prelude::*;
 
 /// One file of the output, by its path relative to the output folder.

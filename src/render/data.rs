@@ -113,7 +113,7 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 }
 
 fn csv(rows: &[VisitRow]) -> Vec<u8> {
-    crate::feeds::exports::csv(&COLUMNS, rows.iter().map(VisitRow::cells)).into_bytes()
+    crate::output::csv::csv(&COLUMNS, rows.iter().map(VisitRow::cells)).into_bytes()
 }
 
 /// The data files of a build, exactly as FORMAT.md defines them; report addresses under
