@@ -1,0 +1,4 @@
+//! Messages: check.
+
+#[allow(unused_imports)]
+use crate::pick;

@@ -1,0 +1,4 @@
+//! Messages: cli.
+
+#[allow(unused_imports)]
+use crate::pick;

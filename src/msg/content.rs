@@ -1,0 +1,4 @@
+//! Messages: content.
+
+#[allow(unused_imports)]
+use crate::pick;

@@ -1,0 +1,4 @@
+//! Messages: yaml.
+
+#[allow(unused_imports)]
+use crate::pick;
