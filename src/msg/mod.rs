@@ -20,6 +20,7 @@
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod files;
 pub mod serve;
 pub mod yaml;
 
