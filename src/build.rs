@@ -142,6 +142,7 @@ pub fn finding_diagnostic(f: &Finding) -> Diagnostic {
         label: String::new(),
         related: Vec::new(),
         help: None,
+        notes: Vec::new(),
     }
 }
 

@@ -1,60 +1,76 @@
 //! Check: the errors that need the whole site (references between files, duplicate ids,
 //! two reports on one visit). Errors in single values are found while loading.
+//!
+//! Root cause first: the definitions' errors (duplicate ids, an empty list of teams or
+//! units) come before the references they break, and the uses of one unknown id are one
+//! error at its first use, the others folded into a note under it; when a list of
+//! definitions is empty, every reference to it is folded into a note under that one error.
 
 use crate::diag::Diagnostic;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
+use crate::msg::check as m;
+use std::sync::Arc;
 
-/// Every cross-file error of a parsed site, sorted by location.
+/// Every cross-file error of a parsed site: the definitions' errors first, each group
+/// sorted by location.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    duplicates("team", site.teams.iter().map(|t| (&t.id, ())), |()| None, &mut errors);
-    duplicates("unit", site.units.iter().map(|u| (&u.id, ())), |()| None, &mut errors);
+    let mut defs = Vec::new();
+    duplicates("team", site.teams.iter().map(|t| (&t.id, ())), |()| None, &mut defs);
+    duplicates("unit", site.units.iter().map(|u| (&u.id, ())), |()| None, &mut defs);
     // A visit without `id:` gets `<team>-<month>-<kind>`: say so when two collide.
     let visit_note = |v: &crate::model::Visit| {
         (v.id.loc == v.loc).then(|| Note {
-            label: format!("this visit has no `id:`, so its id is `{}`", v.id.value),
-            help: format!(
-                "a visit with no `id` is called `<team>-<month>-<kind>`; two visits of team `{}` in {} of kind \
-                 `{}` need an explicit `id:` each (e.g. `{}-2`)",
-                v.team.value,
-                v.month.value,
+            label: m::default_visit_id_label(&v.id.value),
+            help: m::default_visit_id_help(
+                &v.team.value,
+                &v.month.value.to_string(),
                 v.kind.value.key(),
-                v.id.value
+                &v.id.value,
             ),
         })
     };
-    duplicates("visit", site.visits_iter().map(|v| (&v.id, v)), visit_note, &mut errors);
+    duplicates("visit", site.visits_iter().map(|v| (&v.id, v)), visit_note, &mut defs);
+    defs.sort_by(|a, b| a.loc.cmp(&b.loc));
 
     // Hashed sets, not lists or trees: a lookup per reference stays cheap with tens of
     // thousands of visits (trees compared ids a dozen times each: half of `check`).
     let team_ids: FxHashSet<&str> = site.teams.iter().map(|t| t.id.value.as_str()).collect();
     let unit_ids: FxHashSet<&str> = site.units.iter().map(|u| u.id.value.as_str()).collect();
     let visit_ids: FxHashSet<&str> = site.visits.iter().map(|v| v.id.value.as_str()).collect();
+    let mut teams = Unknown::new("team", "content/teams.yaml", &team_ids);
+    let mut units = Unknown::new("unit", "content/units.yaml", &unit_ids);
+    let mut visits = Unknown::new("visit", "content/schedule.yaml", &visit_ids);
     for v in &site.visits {
-        reference("team", &v.team, &team_ids, "teams.yaml", &mut errors);
-        reference("unit", &v.unit, &unit_ids, "units.yaml", &mut errors);
+        teams.check(&v.team);
+        units.check(&v.unit);
     }
+    let mut refs = Vec::new();
     let mut reported: FxHashMap<&str, &Loc> = FxHashMap::default();
     for r in &site.reports {
-        reference("visit", &r.visit, &visit_ids, "the schedule", &mut errors);
+        visits.check(&r.visit);
         if let Some(first) = reported.get(r.visit.value.as_str()) {
-            errors.push(
+            refs.push(
                 Diagnostic::error(
                     r.visit.loc.clone(),
-                    format!("a second report on visit `{}`", r.visit.value),
-                    "this visit already has a report",
+                    m::second_report(&r.visit.value),
+                    m::second_report_label(),
                 )
-                .with_related((*first).clone(), "the first report on it")
-                .with_help("merge the two reports into one file, or correct the `visit:` of one of them"),
+                .with_related((*first).clone(), m::first_report_label())
+                .with_help(m::second_report_help()),
             );
         } else {
             reported.insert(&r.visit.value, &r.visit.loc);
         }
     }
-    errors.sort_by(|a, b| a.loc.cmp(&b.loc));
-    errors
+    let duplicated: Vec<Arc<str>> = defs.iter().map(|d| d.loc.file.clone()).collect();
+    for u in [teams, units, visits] {
+        u.finish(&duplicated, &mut defs, &mut refs);
+    }
+    refs.sort_by(|a, b| a.loc.cmp(&b.loc));
+    defs.extend(refs);
+    defs
 }
 
 /// A label and help that replace the usual ones for a duplicate id.
@@ -77,15 +93,11 @@ fn duplicates<'a, T>(
             Some(at) => {
                 let (label, help) = match note(thing) {
                     Some(n) => (n.label, n.help),
-                    None => (
-                        format!("expected an id no other {what} has"),
-                        format!("every {what} needs its own id"),
-                    ),
+                    None => (m::duplicate_label(what), m::duplicate_help(what)),
                 };
-                let d =
-                    Diagnostic::error(id.loc.clone(), format!("duplicate {what} id `{}`", id.value), label)
-                        .with_related((*at).clone(), "first defined here")
-                        .with_help(help);
+                let d = Diagnostic::error(id.loc.clone(), m::duplicate(what, &id.value), label)
+                    .with_related((*at).clone(), m::first_defined_here())
+                    .with_help(help);
                 errors.push(d);
             }
             None => {
@@ -95,33 +107,79 @@ fn duplicates<'a, T>(
     }
 }
 
-/// A reference to an id that must exist among `known`.
-fn reference(
-    what: &str,
-    r: &Sp<String>,
-    known: &FxHashSet<&str>,
-    source: &str,
-    errors: &mut Vec<Diagnostic>,
-) {
-    if known.contains(r.value.as_str()) {
-        return;
+/// The references to ids of one kind that are not defined, grouped by id in the order
+/// they are first met.
+struct Unknown<'a> {
+    what: &'static str,
+    /// The file that defines them.
+    source: &'static str,
+    known: &'a FxHashSet<&'a str>,
+    uses: Vec<(&'a str, Vec<&'a Loc>)>,
+    index: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Unknown<'a> {
+    fn new(what: &'static str, source: &'static str, known: &'a FxHashSet<&'a str>) -> Self {
+        Unknown { what, source, known, uses: Vec::new(), index: FxHashMap::default() }
     }
-    let mut sorted: Vec<&str> = known.iter().copied().collect();
-    sorted.sort_unstable();
-    let listed =
-        if sorted.is_empty() { format!("there are none in {source}") } else { similar::list(&sorted, 8) };
-    let help = match similar::closest(&r.value, sorted.iter().copied()) {
-        Some(c) => format!("did you mean `{c}`? the {what} ids are: {listed}"),
-        None => format!("the {what} ids are: {listed}"),
-    };
-    errors.push(
-        Diagnostic::error(
-            r.loc.clone(),
-            format!("unknown {what} `{}`", r.value),
-            format!("expected the id of a {what} in {source}"),
-        )
-        .with_help(help),
-    );
+
+    fn check(&mut self, r: &'a Sp<String>) {
+        if self.known.contains(r.value.as_str()) {
+            return;
+        }
+        let i = *self.index.entry(&r.value).or_insert_with(|| {
+            self.uses.push((&r.value, Vec::new()));
+            self.uses.len() - 1
+        });
+        self.uses[i].1.push(&r.loc);
+    }
+
+    /// The errors: with no definitions at all, one error on the defining file with every
+    /// use folded under it; else one error per unknown id at its first use, its other uses
+    /// in a note, and, when a definition of this kind is duplicated, that as the likely cause.
+    fn finish(self, duplicated: &[Arc<str>], defs: &mut Vec<Diagnostic>, refs: &mut Vec<Diagnostic>) {
+        if self.uses.is_empty() {
+            return;
+        }
+        let total: usize = self.uses.iter().map(|(_, l)| l.len()).sum();
+        if self.known.is_empty() && self.what != "visit" {
+            let file: Arc<str> = self.source.into();
+            let loc = Loc::new(&file, crate::load::yaml::Pos { line: 1, col: 1, len: 0 });
+            let ids: Vec<&str> = self.uses.iter().map(|(id, _)| *id).collect();
+            defs.push(
+                Diagnostic::error(
+                    loc,
+                    m::none_defined(self.what, self.source),
+                    m::none_defined_label(self.what),
+                )
+                .with_note(m::none_defined_note(self.what, total, &similar::list(&ids, 8))),
+            );
+            return;
+        }
+        let mut sorted: Vec<&str> = self.known.iter().copied().collect();
+        sorted.sort_unstable();
+        let listed = similar::list(&sorted, 8);
+        for (id, locs) in self.uses {
+            let help = match similar::closest(id, sorted.iter().copied()) {
+                Some(c) => m::unknown_help_closest(self.what, c, &listed),
+                None => m::unknown_help(self.what, &listed),
+            };
+            let mut d = Diagnostic::error(
+                locs[0].clone(),
+                m::unknown(self.what, id),
+                m::unknown_label(self.what, self.source.trim_start_matches("content/")),
+            )
+            .with_help(help);
+            if locs.len() > 1 {
+                let shown: Vec<String> = locs[1..].iter().take(5).map(|l| l.to_string()).collect();
+                d = d.with_note(m::unknown_more_uses(id, locs.len() - 1, &shown.join(", ")));
+            }
+            if self.what != "visit" && duplicated.iter().any(|f| f.as_ref() == self.source) {
+                d = d.with_note(m::maybe_caused_by_duplicate(self.what, self.source));
+            }
+            refs.push(d);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub struct Diagnostic {
     pub related: Vec<(Loc, String)>,
     /// A closing hint ("help: …").
     pub help: Option<String>,
+    /// Notes after the hint ("note: …"), e.g. the errors this one caused, folded under it.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -45,6 +47,7 @@ impl Diagnostic {
             label: label.into(),
             related: Vec::new(),
             help: None,
+            notes: Vec::new(),
         }
     }
     pub fn with_related(mut self, loc: Loc, label: impl Into<String>) -> Self {
@@ -55,6 +58,10 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
 }
 
 /// The text of every source file, by the path used in [`Loc::file`], for snippets.
@@ -63,8 +70,8 @@ pub type Sources = BTreeMap<String, String>;
 /// Render a diagnostic the way rustc does. Files missing from `sources` get no snippet.
 pub fn render(d: &Diagnostic, sources: &Sources) -> String {
     let head = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        Severity::Error => crate::msg::error_word(),
+        Severity::Warning => crate::msg::warning_word(),
     };
     let mut lines: Vec<(&Loc, &str)> = vec![(&d.loc, d.label.as_str())];
     lines.extend(d.related.iter().map(|(l, s)| (l, s.as_str())));
@@ -93,9 +100,14 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
             let _ = writeln!(out, "{pad} = {label}");
         }
     }
-    if let Some(help) = &d.help {
+    if d.help.is_some() || !d.notes.is_empty() {
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{pad} = help: {help}");
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{pad} = {}: {help}", crate::msg::help_word());
+    }
+    for note in &d.notes {
+        let _ = writeln!(out, "{pad} = {}: {note}", crate::msg::note_word());
     }
     out
 }
@@ -149,7 +161,7 @@ mod tests {
         let out = render(&d, &src);
         assert_eq!(
             out,
-            "error: unknown team `to-9`\n --> content/schedule.yaml:2:9\n  |\n2 |   team: to-9\n  |         ^^^^ no team has this id\n  |\n  = help: the teams are: to-1, to-2\n"
+            "lỗi: unknown team `to-9`\n --> content/schedule.yaml:2:9\n  |\n2 |   team: to-9\n  |         ^^^^ no team has this id\n  |\n  = gợi ý: the teams are: to-1, to-2\n"
         );
     }
 

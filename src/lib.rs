@@ -16,6 +16,7 @@ pub mod fxhash;
 pub mod git;
 pub mod load;
 pub mod model;
+pub mod msg;
 pub mod nfc;
 pub mod output;
 pub mod paths;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use kehoach::build::{self, BuildError, Options};
+use kehoach::msg::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -86,11 +87,11 @@ enum NewCommand {
 
 fn parse_base_url(s: &str) -> Result<String, String> {
     kehoach::load::schema::site::normalize_base_url(s)
-        .ok_or_else(|| format!("invalid base_url `{s}`: {}", kehoach::load::schema::site::BASE_URL_EXPECTED))
+        .ok_or_else(|| cli::invalid_base_url(s, &kehoach::load::schema::site::base_url_expected()))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("expected a date YYYY-MM-DD, found `{s}`"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| cli::invalid_date_arg(s))
 }
 
 /// The allocator on Linux: jemalloc (elsewhere the system's). A build makes and drops
@@ -138,7 +139,7 @@ fn main() -> ExitCode {
             match kehoach::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", cli::error_line(&e.to_string()));
                     ExitCode::FAILURE
                 }
             }
@@ -146,8 +147,8 @@ fn main() -> ExitCode {
         Command::New { what: NewCommand::Report { visit_id, root } } => {
             match kehoach::scaffold::new_report::run(&root, &visit_id) {
                 Ok(path) => {
-                    println!("wrote {}", path.display());
-                    println!("next: fill in the report, correct the dates and figures, then `kehoach check`");
+                    println!("{}", cli::wrote(&path.display().to_string()));
+                    println!("{}", cli::new_report_next());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -163,17 +164,17 @@ fn main() -> ExitCode {
 fn init(dir: &std::path::Path) -> ExitCode {
     match kehoach::scaffold::init::run(dir, build::today_in_vietnam()) {
         Ok(written) => {
-            println!("created a new site in {}:", dir.display());
+            println!("{}", cli::created_site(&dir.display().to_string()));
             for p in &written {
                 println!("  {}", p.strip_prefix(dir).unwrap_or(p).display());
             }
-            println!("next steps:");
+            println!("{}", cli::next_steps());
             if dir != std::path::Path::new(".") {
                 println!("  cd {}", dir.display());
             }
-            println!("  kehoach serve          # preview at http://127.0.0.1:1111/, reloads on every save");
+            println!("{}", cli::step_serve());
             println!("  kehoach new report <visit-id>");
-            println!("  kehoach build          # the site, into public/");
+            println!("{}", cli::step_build());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -188,7 +189,7 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
         Ok(l) => l,
         Err(f) => {
             eprint!("{}", f.render());
-            eprintln!("\nerror: {} lỗi (errors); nothing was built", f.errors.len());
+            eprintln!("\n{}", cli::check_failed(f.errors.len()));
             return ExitCode::FAILURE;
         }
     };
@@ -196,15 +197,27 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
     for f in &j.findings {
         eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
     }
+    for g in &j.gaps {
+        let team = loaded
+            .site
+            .teams
+            .iter()
+            .find(|t| t.id.value == g.team)
+            .map_or(g.team.as_str(), |t| t.name.as_str());
+        let month = format!("{:02}/{}", g.month.month, g.month.year);
+        eprintln!("{}", cli::gap_line(team, &month, g.kind.key(), g.required, g.planned));
+    }
     let s = j.summary(&loaded.site, true);
     println!(
-        "ok: 0 errors, {} findings, {} gaps; {} visits planned, {} reported, {} overdue on {}",
-        j.findings.len(),
-        j.gaps.len(),
-        s.tally.planned(),
-        s.tally.reported,
-        s.tally.overdue,
-        as_of.format("%d/%m/%Y")
+        "{}",
+        cli::check_ok(
+            j.findings.len(),
+            j.gaps.len(),
+            s.tally.planned(),
+            s.tally.reported,
+            s.tally.overdue,
+            &as_of.format("%d/%m/%Y").to_string()
+        )
     );
     let failed = strict && !(j.findings.is_empty() && j.gaps.is_empty());
     // The process ends here: freeing the model piece by piece (hundreds of thousands of
@@ -217,23 +230,25 @@ fn run_build(opts: &Options) -> ExitCode {
     match build::build(opts) {
         Ok(r) => {
             println!(
-                "built {} pages ({} files) into {} in {} ms; {} findings; as of {}",
-                r.pages,
-                r.files,
-                opts.output.display(),
-                r.elapsed.as_millis(),
-                r.findings,
-                r.as_of.format("%d/%m/%Y")
+                "{}",
+                cli::built(
+                    r.pages,
+                    r.files,
+                    &opts.output.display().to_string(),
+                    r.elapsed.as_millis(),
+                    r.findings,
+                    &r.as_of.format("%d/%m/%Y").to_string()
+                )
             );
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(f)) => {
             eprint!("{}", f.render());
-            eprintln!("\nerror: {} errors; the output folder was left untouched", f.errors.len());
+            eprintln!("\n{}", cli::build_failed(f.errors.len()));
             ExitCode::FAILURE
         }
         Err(BuildError::Write(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", cli::error_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }

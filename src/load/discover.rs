@@ -6,6 +6,7 @@ use super::{Input, SourceFile};
 use crate::diag::Diagnostic;
 use crate::model::Pos;
 use crate::model::Loc;
+use crate::msg::files as m;
 use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
@@ -110,10 +111,10 @@ pub fn content_dir(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
     }
     let d = Diagnostic::error(
         file_loc("content"),
-        format!("no `content/` folder in `{}`", root.display()),
-        "a site is a folder holding content/site.yaml, plan.md, teams.yaml, units.yaml, schedule.yaml",
+        m::no_content(&root.display().to_string()),
+        m::no_content_label(),
     )
-    .with_help("run kehoach in the site's folder, or give it with --root");
+    .with_help(m::no_content_help());
     Err(vec![d])
 }
 
@@ -144,11 +145,7 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
         let Some(rel) = relative(entry.path(), &content) else {
             let path =
                 format!("content/{}", entry.path().strip_prefix(&content).unwrap_or(entry.path()).display());
-            let d = Diagnostic::error(
-                file_loc(&path),
-                "a file name that is not valid UTF-8",
-                "rename it using UTF-8 characters",
-            );
+            let d = Diagnostic::error(file_loc(&path), m::name_not_utf8(), m::name_not_utf8_label());
             out.push((path, Found::Entry(Entry::Problem(d))));
             if entry.file_type().is_dir() {
                 it.skip_current_dir();
@@ -178,11 +175,7 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
         }
         if !entry.file_type().is_file() {
             // A pipe or a device would block or never end when read or copied.
-            let d = Diagnostic::error(
-                file_loc(&path),
-                format!("`{path}` is not a regular file"),
-                "expected a file or a folder (a pipe, socket or device cannot be read)",
-            );
+            let d = Diagnostic::error(file_loc(&path), m::not_regular(&path), m::not_regular_label());
             out.push((path, Found::Entry(Entry::Problem(d))));
             continue;
         }
@@ -243,30 +236,24 @@ pub fn problems<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<
         if name == "schedule.yaml" && (schedule_dir || scheduled) {
             if has(&path) {
                 errors.push(
-                    Diagnostic::error(
-                        file_loc(&path),
-                        "both `content/schedule.yaml` and the folder `content/schedule/` exist",
-                        "the schedule is one file or one folder, not both",
-                    )
-                    .with_help(
-                        "move the visits of schedule.yaml into a file under schedule/, or remove the folder",
-                    ),
+                    Diagnostic::error(file_loc(&path), m::schedule_both(), m::schedule_both_label())
+                        .with_help(m::schedule_both_help()),
                 );
             } else if !scheduled {
                 errors.push(
                     Diagnostic::error(
                         file_loc("content/schedule"),
-                        "no `.yaml` file in `content/schedule/`",
-                        "the schedule folder holds the visits as .yaml files",
+                        m::schedule_empty(),
+                        m::schedule_empty_label(),
                     )
-                    .with_help("add e.g. content/schedule/2024.yaml, or remove the empty folder"),
+                    .with_help(m::schedule_empty_help()),
                 );
             }
         } else if !has(&path) {
             errors.push(Diagnostic::error(
                 file_loc(&path),
-                format!("missing file `{path}`"),
-                format!("a site needs this file: {what}"),
+                m::missing_file(&path),
+                m::missing_file_label(name, what),
             ));
         }
     }
@@ -296,50 +283,30 @@ fn classify(rel: &str) -> Class {
         }
         "" => Class::Ignore,
         "schedule" => Class::Unexpected(
-            Diagnostic::error(
-                file_loc(&path),
-                format!("unexpected file `{path}`"),
-                "schedule/ holds only .yaml files",
-            )
-            .with_help(if ext == "yml" {
-                "rename it to end in `.yaml`"
-            } else {
-                "move it elsewhere"
-            }),
+            Diagnostic::error(file_loc(&path), m::unexpected_file(&path), m::schedule_holds_yaml())
+                .with_help(if ext == "yml" { m::rename_yaml() } else { m::move_elsewhere() }),
         ),
         _ => Class::Unexpected(
-            Diagnostic::error(
-                file_loc(&path),
-                format!("unexpected file `{path}`"),
-                format!("{top}/ holds only Markdown files ending in `.md`"),
-            )
-            .with_help("put scans, PDFs and images under content/static/ and link to them"),
+            Diagnostic::error(file_loc(&path), m::unexpected_file(&path), m::holds_markdown(top))
+                .with_help(m::put_under_static()),
         ),
     }
 }
 
 fn unexpected_file(path: &str, name: &str) -> Diagnostic {
     let names: Vec<&str> = REQUIRED.iter().map(|(n, _)| *n).collect();
-    let d = Diagnostic::error(
-        file_loc(path),
-        format!("unexpected file `{path}`"),
-        "kehoach does not read this file",
-    );
+    let d = Diagnostic::error(file_loc(path), m::unexpected_file(path), m::not_read_file());
     match similar::closest(name, names.iter().copied()) {
-        Some(c) => d.with_help(format!("did you mean `{c}`?")),
-        None => d.with_help(format!("content/ holds {}", similar::list(&names, 10))),
+        Some(c) => d.with_help(crate::msg::content::did_you_mean(c)),
+        None => d.with_help(m::content_holds(&similar::list(&names, 10))),
     }
 }
 
 fn unexpected_folder(path: &str, name: &str) -> Diagnostic {
-    let d = Diagnostic::error(
-        file_loc(path),
-        format!("unexpected folder `{path}/`"),
-        "kehoach does not read this folder",
-    );
+    let d = Diagnostic::error(file_loc(path), m::unexpected_folder(path), m::not_read_folder());
     match similar::closest(name, FOLDERS) {
-        Some(c) => d.with_help(format!("did you mean `{c}/`?")),
-        None => d.with_help(format!("content/ holds the folders {}", similar::list(&FOLDERS, 10))),
+        Some(c) => d.with_help(crate::msg::content::did_you_mean(&format!("{c}/"))),
+        None => d.with_help(m::content_holds_folders(&similar::list(&FOLDERS, 10))),
     }
 }
 
@@ -374,26 +341,18 @@ fn walk_error(e: &walkdir::Error, root: &Path) -> Diagnostic {
     if let Some(ancestor) = e.loop_ancestor() {
         return Diagnostic::error(
             file_loc(&path),
-            format!("symbolic link loop at `{path}`"),
-            format!("it leads back to `{}`", shown(ancestor, root)),
+            m::link_loop(&path),
+            m::link_loop_label(&shown(ancestor, root)),
         )
-        .with_help("remove the link or point it outside its own folder");
+        .with_help(m::link_loop_help());
     }
     let why = e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string());
-    Diagnostic::error(
-        file_loc(&path),
-        format!("cannot read `{path}`: {why}"),
-        "check that it exists and is readable",
-    )
+    Diagnostic::error(file_loc(&path), m::cannot_read(&path, &why), m::check_exists_readable())
 }
 
 fn read_text(full: &Path, path: &str) -> Result<String, Box<Diagnostic>> {
     let cannot = |e: std::io::Error| {
-        Box::new(Diagnostic::error(
-            file_loc(path),
-            format!("cannot read `{path}`: {e}"),
-            "check that it is readable",
-        ))
+        Box::new(Diagnostic::error(file_loc(path), m::cannot_read(path, &e.to_string()), m::check_readable()))
     };
     let file = fs::File::open(full).map_err(cannot)?;
     // The length from the open file (no second lookup of the path).
@@ -410,7 +369,41 @@ fn read_text(full: &Path, path: &str) -> Result<String, Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
-    utf8(bytes).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
+    if let Some(text) = utf16(&bytes) {
+        return Ok(plain(text));
+    }
+    utf8(bytes).map(plain).map_err(|e| Box::new(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())))
+}
+
+/// The text as if it were written plainly: without a UTF-8 byte-order mark, with `\n`
+/// line ends (Windows' `\r\n` too), in NFC (macOS writes names decomposed, NFD). Every
+/// position is then counted in the text as read.
+pub fn plain(text: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    if !crate::nfc::is_nfc(&text) {
+        text = text.nfc().collect();
+    }
+    text
+}
+
+/// A file saved as UTF-16 (old Notepad's "Unicode"), read by its byte-order mark.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let le = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..]
+        .chunks_exact(2)
+        .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect())
 }
 
 /// `String::from_utf8`, with the check done by simdutf8 (several times faster on
@@ -429,8 +422,8 @@ fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
 pub fn too_large(path: &str, len: u64) -> Diagnostic {
     Diagnostic::error(
         file_loc(path),
-        format!("`{path}` is too large ({} MB)", len / (1024 * 1024)),
-        format!("a content file may hold at most {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+        m::too_large(path, len / (1024 * 1024)),
+        m::too_large_label(MAX_FILE_BYTES / (1024 * 1024)),
     )
 }
 
@@ -439,12 +432,8 @@ fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> Diagnostic {
     let line = good.matches('\n').count() + 1;
     let col = good.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
     let pos = Pos { line: line as u32, col: col as u32, len: 1 };
-    Diagnostic::error(
-        Loc::new(&Arc::from(path), pos),
-        format!("`{path}` is not valid UTF-8"),
-        "this byte is not UTF-8 text",
-    )
-    .with_help("save the file as UTF-8 (Unicode), not in a legacy Vietnamese encoding such as TCVN3 or VNI")
+    Diagnostic::error(Loc::new(&Arc::from(path), pos), m::not_utf8(path), m::not_utf8_label())
+        .with_help(m::not_utf8_help())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod schema;
 pub mod similar;
 pub mod yaml;
 mod yaml_events;
+pub mod yaml_explain;
 mod yaml_lines;
 
 use crate::diag::Diagnostic;
@@ -253,9 +254,15 @@ fn yaml_text(text: &str, line_offset: u32, sink: &mut Sink) -> Option<Node> {
             Some(n)
         }
         Err(e) => {
-            let pos =
-                Pos { line: e.pos.line.max(1).saturating_add(line_offset), col: e.pos.col.max(1), len: 1 };
-            sink.error(pos, format!("invalid YAML: {}", e.message), "the YAML parser stopped here");
+            let x = yaml_explain::explain(text, &e);
+            let pos = Pos {
+                line: x.pos.line.max(1).saturating_add(line_offset),
+                col: x.pos.col.max(1),
+                len: x.pos.len.max(1),
+            };
+            let d = sink.error(pos, x.message, x.label);
+            d.help = x.help;
+            d.notes = x.notes;
             None
         }
     }

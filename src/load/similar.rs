@@ -48,11 +48,24 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>, n:
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
+/// `s` without Vietnamese marks, `đ` as `d`, lowercase: "Định kỳ" → "dinh ky" (the same
+/// rule as the search's folding, which lives in an output module).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// A short list of names for a message: `a, b, c` or `a, b, c, … (12 in all)`.
 pub fn list(names: &[&str], max: usize) -> String {
     let shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
     if names.len() > max {
-        format!("{}, … ({} in all)", shown.join(", "), names.len())
+        let all = names.len();
+        let joined = shown.join(", ");
+        crate::pick!("{joined}, … ({all} mục)", "{joined}, … ({all} in all)")
     } else {
         shown.join(", ")
     }
@@ -97,6 +110,8 @@ mod tests {
     #[test]
     fn lists_are_cut() {
         assert_eq!(list(&["a", "b"], 5), "`a`, `b`");
-        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, … (3 in all)");
+        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, … (3 mục)");
+        assert_eq!(fold("Định kỳ"), "dinh ky");
+        assert_eq!(fold("TRUNG BÌNH"), "trung binh");
     }
 }

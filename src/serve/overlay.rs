@@ -51,7 +51,19 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The overlay: a fixed panel over the page, readable without JavaScript.
+/// The address of the reload script, served by serve itself (never written to the output).
+pub const SCRIPT_PATH: &str = "/__kehoach/live.js";
+/// The address of the overlay's style sheet.
+pub const STYLE_PATH: &str = "/__kehoach/overlay.css";
+
+/// The reload script: reloads the page after each rebuild, closes the overlay on its button.
+/// A file, not an inline script, so that the site's CSP (`script-src 'self'`) allows it.
+pub const SCRIPT: &str = include_str!("assets/live.js");
+/// The overlay's styles, a file for the same reason (`style-src 'self'`).
+pub const STYLE: &str = include_str!("assets/overlay.css");
+
+/// The overlay: a fixed panel over the page (styled by [`STYLE`]), readable without
+/// JavaScript. No inline style or script: the site's CSP would block them.
 pub fn render_overlay(errors: &[OverlayError]) -> String {
     let mut items = String::new();
     for e in errors {
@@ -61,31 +73,27 @@ pub fn render_overlay(errors: &[OverlayError]) -> String {
             format!("<code class=\"kh-loc\">{}</code> ", escape(&e.location))
         };
         items.push_str(&format!(
-            "<li>{place}<strong>{}</strong><pre style=\"white-space:pre-wrap;margin:.3em 0 0;font-size:.85em\">{}</pre></li>",
+            "<li>{place}<strong>{}</strong><pre>{}</pre></li>",
             escape(&e.message),
             escape(&e.detail)
         ));
     }
-    let n = errors.len();
+    let head = escape(&crate::msg::overlay_heading(errors.len()));
+    let close = escape(&crate::msg::overlay_close());
     format!(
-        "<div id=\"kehoach-overlay\" role=\"alert\" lang=\"vi\" style=\"position:fixed;inset:auto 0 0 0;\
-max-height:70vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1a1a1a;border-top:4px solid #b00020;\
-padding:1em;font:15px/1.4 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.3)\">\
-<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right\" aria-label=\"Đóng\">✕</button>\
-<p style=\"margin:0 0 .5em\"><strong>Nội dung có {n} lỗi</strong> — trang đang hiển thị là bản dựng tốt gần nhất; \
-sửa lỗi và lưu lại, trang sẽ tự tải lại. (The content has {n} error(s); this is the last good build.)</p>\
-<ol style=\"margin:0;padding-left:1.5em\">{items}</ol></div>"
+        "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\
+<div id=\"kehoach-overlay\" role=\"alert\" lang=\"{lang}\">\
+<button type=\"button\" class=\"kh-close\" aria-label=\"{close}\">✕</button>\
+<p class=\"kh-head\">{head}</p><ol>{items}</ol></div>",
+        lang = crate::msg::lang().code(),
     )
 }
 
-/// The script that reloads the page when the site is rebuilt. `generation` is the build the
-/// page was served from: a page that missed a rebuild reloads as soon as it connects.
+/// The script element that reloads the page when the site is rebuilt. `generation` is the
+/// build the page was served from: a page that missed a rebuild reloads as soon as it
+/// connects. It goes after the overlay, so that it finds the overlay's close button.
 pub fn reload_script(generation: u64) -> String {
-    format!(
-        "<script>(function(){{if(!window.EventSource)return;\
-var es=new EventSource(\"{EVENTS_PATH}?gen={generation}&page=\"+encodeURIComponent(location.pathname));\
-es.addEventListener(\"reload\",function(){{es.close();location.reload();}});}})();</script>"
-    )
+    format!("<script src=\"{SCRIPT_PATH}\" data-gen=\"{generation}\"></script>")
 }
 
 /// Put `snippet` just before the last `</body>` (any case), else at the end.
@@ -127,7 +135,8 @@ mod tests {
         assert!(html.contains("unknown key `&lt;script&gt;`"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("denied &amp; gone"));
-        assert!(html.contains("Nội dung có 2 lỗi"));
+        assert!(html.contains("2 lỗi"), "{html}");
+        assert!(!html.contains("style=") && !html.contains("onclick"), "no inline style or script: {html}");
         assert_eq!(html.matches("<li>").count(), 2);
     }
 
@@ -150,7 +159,8 @@ mod tests {
     #[test]
     fn script_names_its_generation() {
         let s = reload_script(7);
-        assert!(s.contains("/__kehoach/events?gen=7"));
-        assert!(s.contains("\"reload\""));
+        assert_eq!(s, "<script src=\"/__kehoach/live.js\" data-gen=\"7\"></script>");
+        assert!(SCRIPT.contains("/__kehoach/events?gen=") && SCRIPT.contains("'reload'"));
+        assert!(STYLE.contains("position: fixed"));
     }
 }

@@ -31,10 +31,11 @@ impl Live {
 
     /// What goes before `</body>` of every HTML page.
     pub fn snippet(&self) -> String {
-        let mut s = overlay::reload_script(self.generation);
+        let mut s = String::new();
         if let Some(o) = &self.overlay {
             s.push_str(o);
         }
+        s.push_str(&overlay::reload_script(self.generation));
         s
     }
 }
@@ -159,7 +160,7 @@ mod tests {
         assert_eq!(good.generation, 2);
         assert_eq!(good.overlay, None);
         assert!(!good.snippet().contains("kehoach-overlay"));
-        assert!(good.snippet().contains("gen=2"));
+        assert!(good.snippet().contains("data-gen=\"2\""));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The HTTP side of serve: the output folder through tower-http's `ServeDir` (which refuses
 //! `..` and paths outside it), the reload event stream, and a middleware that decorates
-//! every HTML response with the reload script and the error overlay.
+//! every HTML response with the reload script and the error overlay. The script and the
+//! overlay's styles are served as files under `/__kehoach/`, so that the site's own
+//! Content-Security-Policy (`script-src 'self'; style-src 'self'`) allows them.
 
-use super::overlay::{self, EVENTS_PATH};
+use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH};
 use super::reload::{self, LiveRx};
 use axum::Router;
 use axum::body::{Body, to_bytes};
@@ -25,9 +27,21 @@ pub fn router(output: PathBuf, live: LiveRx, viewers: reload::Viewers) -> Router
         .not_found_service(not_found.into_service());
     Router::new()
         .route(EVENTS_PATH, get(reload::events))
+        .route(SCRIPT_PATH, get(script))
+        .route(STYLE_PATH, get(style))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(live.clone(), decorate))
         .with_state(reload::EventsState { live, viewers })
+}
+
+/// `GET /__kehoach/live.js`: the reload script (a file, so the site's CSP allows it).
+async fn script() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], overlay::SCRIPT)
+}
+
+/// `GET /__kehoach/overlay.css`: the overlay's styles.
+async fn style() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], overlay::STYLE)
 }
 
 async fn not_found() -> impl IntoResponse {

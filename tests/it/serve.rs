@@ -78,7 +78,7 @@ fn events(addr: SocketAddr, r#gen: &str) -> TcpStream {
 
 /// The generation a page was served with, from its reload script.
 fn generation(page: &str) -> String {
-    let after = page.split("/__kehoach/events?gen=").nth(1).expect("the reload script is injected");
+    let after = page.split("data-gen=\"").nth(1).expect("the reload script is injected");
     after.chars().take_while(char::is_ascii_digit).collect()
 }
 

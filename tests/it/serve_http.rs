@@ -77,9 +77,10 @@ fn html_gets_the_reload_script_and_other_files_are_untouched() {
     let s = start();
     let (status, headers, body) = get(s.addr, "/bao-cao/r1/");
     assert_eq!(status, 200);
-    assert!(body.starts_with("<html><body><p>Báo cáo 1</p><script>"), "{body}");
-    assert!(body.contains("/__kehoach/events?gen=0"));
-    assert!(body.ends_with("</script></body></html>"));
+    assert_eq!(
+        body,
+        "<html><body><p>Báo cáo 1</p><script src=\"/__kehoach/live.js\" data-gen=\"0\"></script></body></html>"
+    );
     assert!(headers.to_ascii_lowercase().contains("cache-control: no-store"), "{headers}");
     assert!(!body.contains("kehoach-overlay"));
 
@@ -88,6 +89,19 @@ fn html_gets_the_reload_script_and_other_files_are_untouched() {
     let (status, _, json) = get(s.addr, "/data.json");
     assert_eq!((status, json.as_str()), (200, "{\"a\":1}"));
     assert!(!out_file(&s, "bao-cao/r1/index.html").contains("script"), "never written into the files");
+}
+
+#[test]
+fn the_reload_script_and_overlay_styles_are_served_as_files() {
+    let s = start();
+    let (status, headers, js) = get(s.addr, "/__kehoach/live.js");
+    assert_eq!(status, 200);
+    assert!(headers.to_ascii_lowercase().contains("content-type: text/javascript"), "{headers}");
+    assert!(js.contains("/__kehoach/events?gen=") && js.contains("location.reload()"), "{js}");
+    let (status, headers, css) = get(s.addr, "/__kehoach/overlay.css");
+    assert_eq!(status, 200);
+    assert!(headers.to_ascii_lowercase().contains("content-type: text/css"), "{headers}");
+    assert!(css.contains("#kehoach-overlay") && css.contains("position: fixed"), "{css}");
 }
 
 #[test]
@@ -105,14 +119,16 @@ fn errors_show_as_an_overlay_on_every_page_until_a_good_build() {
         assert!(body.contains("content/units.yaml:4:9"));
         assert!(body.contains("unknown key `&lt;nme&gt;`"));
         assert!(!body.contains("<nme>"));
-        assert!(body.contains("gen=1"));
+        assert!(body.contains("data-gen=\"1\""));
+        assert!(body.contains("href=\"/__kehoach/overlay.css\""));
+        assert!(!body.contains(" style=") && !body.contains("<style") && !body.contains("onclick"), "{body}");
     }
     let (_, _, body) = get(s.addr, "/");
     assert!(body.contains("Trang chủ"), "the last good page is still served under the overlay");
     s.live.send_modify(|l| *l = l.next(&[]));
     let (_, _, body) = get(s.addr, "/");
     assert!(!body.contains("kehoach-overlay"), "a good build clears the overlay");
-    assert!(body.contains("gen=2"));
+    assert!(body.contains("data-gen=\"2\""));
     assert!(!out_file(&s, "index.html").contains("overlay"));
 }
 
@@ -122,7 +138,7 @@ fn missing_pages_are_a_decorated_404() {
     let (status, _, body) = get(s.addr, "/khong-co/");
     assert_eq!(status, 404);
     assert!(body.contains("Không tìm thấy"));
-    assert!(body.contains("/__kehoach/events?gen=0"), "a missing page reloads when it appears");
+    assert!(body.contains("data-gen=\"0\""), "a missing page reloads when it appears");
 }
 
 fn open_events(addr: SocketAddr, r#gen: u64) -> TcpStream {
@@ -162,8 +178,8 @@ fn event_stream_announces_each_rebuild_and_ends_on_shutdown() {
 #[test]
 fn an_open_page_is_known_until_its_event_stream_closes() {
     let s = start();
-    let (_, _, body) = get(s.addr, "/bao-cao/r1/");
-    assert!(body.contains("&page=\"+encodeURIComponent(location.pathname)"), "{body}");
+    let (_, _, js) = get(s.addr, "/__kehoach/live.js");
+    assert!(js.contains("'&page=' + encodeURIComponent(location.pathname)"), "{js}");
     let mut c = TcpStream::connect(s.addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(

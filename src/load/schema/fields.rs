@@ -9,6 +9,7 @@ use crate::load::similar;
 use crate::load::yaml::{Node, Value};
 use crate::model::Pos;
 use crate::model::{Loc, Sp};
+use crate::msg::content as m;
 use std::sync::Arc;
 
 /// The errors of one file, and the file they are in.
@@ -111,11 +112,8 @@ impl<'n> Fields<'n> {
 
     /// Report that `key` is missing from this mapping.
     pub fn missing(&self, sink: &mut Sink, key: &str, expected: &str) {
-        sink.error(
-            self.pos,
-            format!("missing key `{key}`"),
-            format!("{} needs `{key}`: {expected}", self.what),
-        );
+        let expected = m::thing(expected);
+        sink.error(self.pos, m::missing_key(key), m::missing_key_label(&self.what, key, &expected));
     }
 
     /// A required value with its location.
@@ -133,8 +131,8 @@ impl<'n> Fields<'n> {
     pub fn absent(&self, sink: &mut Sink, key: &str, expected: &str) {
         match self.key_pos(key) {
             Some(pos) => {
-                let d = sink.error(pos, format!("no value for `{key}`"), format!("expected {expected}"));
-                d.help = Some(format!("write the value after the colon: `{key}: …`"));
+                let d = sink.error(pos, m::no_value(key), m::expected_label(&m::thing(expected)));
+                d.help = Some(m::no_value_help(key));
             }
             None => self.missing(sink, key, expected),
         }
@@ -203,20 +201,38 @@ impl<'n> Fields<'n> {
             return;
         }
         let allowed = similar::list(&self.known, 20);
-        for ((k, _), used) in self.entries.iter().zip(&self.used) {
+        for (i, ((k, v), used)) in self.entries.iter().zip(&self.used).enumerate() {
             if *used {
                 continue;
             }
             let name = k.display();
-            let help = match similar::closest(&name, self.known.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`? {} takes: {allowed}", self.what),
-                None if self.known.is_empty() => format!("{} takes no keys", self.what),
-                None => format!("{} takes: {allowed}", self.what),
-            };
-            let d = sink.error(k.pos, format!("unknown key `{name}`"), "unknown key");
+            if let Some(d) = comma_in_value(i.checked_sub(1).and_then(|p| self.entries.get(p)), k, v) {
+                sink.push(sink_loc(sink, d));
+                continue;
+            }
+            let close = similar::closest(&name, self.known.iter().copied());
+            let help = m::unknown_key_help(&self.what, close, &allowed);
+            let d = sink.error(k.pos, m::unknown_key(&name), m::unknown_key_label());
             d.help = Some(help);
         }
     }
+}
+
+/// A key with no value right after a text value on the same line: in `{ title: A, B }`
+/// the comma ended `title`'s value and `B` became a key. The error, at `B`.
+fn comma_in_value(prev: Option<&(Node, Node)>, k: &Node, v: &Node) -> Option<(Pos, String, String, String)> {
+    let (pk, pv) = prev?;
+    let (Value::Str(key), Value::Str(before)) = (&pk.value, &pv.value) else { return None };
+    if v.value != Value::Null || pv.pos.line != k.pos.line || k.pos.col <= pv.pos.col {
+        return None;
+    }
+    let after = k.display();
+    let help = crate::msg::yaml::comma_quote_help(key, &format!("{before}, {after}"));
+    Some((k.pos, crate::msg::yaml::comma_ends_value(key), crate::msg::yaml::comma_ends_value_label(), help))
+}
+
+fn sink_loc(sink: &Sink, (pos, message, label, help): (Pos, String, String, String)) -> Diagnostic {
+    Diagnostic::error(sink.loc(pos), message, label).with_help(help)
 }
 
 fn nested<'n>(n: &'n Node, what: &str, expected: &str, sink: &mut Sink) -> Option<Fields<'n>> {

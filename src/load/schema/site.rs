@@ -94,8 +94,13 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
 }
 
 /// What a base_url must be, for messages.
-pub const BASE_URL_EXPECTED: &str =
-    "expected a path starting with `/` (e.g. `/sinhhoat/`) or a full http(s) URL";
+/// What a `base_url` must be, for messages.
+pub fn base_url_expected() -> String {
+    crate::pick!(
+        "cần một đường dẫn bắt đầu bằng `/` (ví dụ `/sinhhoat/`) hoặc một địa chỉ http(s) đầy đủ",
+        "expected a path starting with `/` (e.g. `/sinhhoat/`) or a full http(s) URL"
+    )
+}
 
 /// `/`, `/sub/path/` or a full http(s) URL, normalised to end with `/`; `None` if it is none
 /// of these. Shared by site.yaml and the `--base-url` flag.
@@ -110,7 +115,7 @@ pub fn normalize_base_url(s: &str) -> Option<String> {
 fn base_url(b: Sp<String>, sink: &mut Sink) -> Option<String> {
     let normal = normalize_base_url(&b.value);
     if normal.is_none() {
-        sink.error(b.loc.pos, format!("invalid base_url `{}`", b.value), BASE_URL_EXPECTED);
+        sink.error(b.loc.pos, crate::msg::content::invalid("base_url", &b.value), base_url_expected());
     }
     normal
 }

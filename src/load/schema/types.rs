@@ -1,11 +1,18 @@
 //! The kinds of value the content format knows: how each is read from a YAML node and
 //! how it is described in a message when it is wrong.
+//!
+//! The forms people type are read here, at the typing layer (the YAML readers keep every
+//! scalar as serde-saphyr types it): dates `DD/MM/YYYY` beside `YYYY-MM-DD`, times `14h00`
+//! and `14h` beside `14:00`, and the values of a fixed set by their Vietnamese names, with
+//! or without marks (`định kỳ`, `Khá`, `đã hủy`). Every message comes from [`crate::msg`].
 
 use super::fields::Sink;
+use crate::diag::Diagnostic;
 use crate::load::similar;
 use crate::load::yaml::{Node, Value};
 use crate::model::YearMonth;
-use chrono::{NaiveDate, NaiveTime};
+use crate::msg::content as m;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 /// A kind of value.
 pub trait Ty {
@@ -19,14 +26,26 @@ pub trait Ty {
 /// "expected a date YYYY-MM-DD, found an integer `20240314`".
 pub fn wrong_type(sink: &mut Sink, n: &Node, expected: &str) {
     let found = match &n.value {
-        Value::Null | Value::Seq(_) | Value::Map(_) => n.value.kind_name().to_string(),
-        other => format!("{} `{}`", other.kind_name(), n.display()),
+        Value::Null | Value::Seq(_) | Value::Map(_) => m::kind_name(n.value.kind_name()),
+        other => m::found_value(other.kind_name(), &n.display()),
     };
-    sink.error(n.pos, format!("expected {expected}, found {found}"), format!("expected {expected}"));
+    let mapping = expected.starts_with("a mapping");
+    let expected = m::thing(expected);
+    let d = sink.error(n.pos, m::wrong_type(&expected, &found), m::expected_label(&expected));
+    // `date:2024-03-26` is one word to YAML: the text of a key and its value.
+    if let (true, Value::Str(s)) = (mapping, &n.value)
+        && let Some((key, value)) = s.split_once(':')
+        && !key.is_empty()
+        && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        && !value.is_empty()
+        && !value.starts_with([' ', '/'])
+    {
+        d.help = Some(crate::msg::yaml::add_space_help(key, value));
+    }
 }
 
-fn invalid(sink: &mut Sink, n: &Node, what: &str, expected: &str) {
-    sink.error(n.pos, format!("invalid {what} `{}`", n.display()), format!("expected {expected}"));
+fn invalid<'s>(sink: &'s mut Sink, n: &Node, what: &str, expected: &str) -> &'s mut Diagnostic {
+    sink.error(n.pos, m::invalid(what, &n.display()), m::expected_label(expected))
 }
 
 /// Text; numbers are taken as written (a phone number, a document number). Not empty.
@@ -36,12 +55,12 @@ pub struct Text;
 impl Ty for Text {
     type Out = String;
     fn expected(&self) -> String {
-        "a string".into()
+        m::expected_text()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<String> {
         match &n.value {
             Value::Str(s) if s.trim().is_empty() => {
-                sink.error(n.pos, "empty value", "expected some text here");
+                sink.error(n.pos, m::empty_value(), m::empty_value_label());
                 None
             }
             Value::Str(s) => Some(s.trim().to_string()),
@@ -98,7 +117,7 @@ pub struct Count;
 impl Ty for Count {
     type Out = u32;
     fn expected(&self) -> String {
-        "a whole number ≥ 0".into()
+        m::expected_count()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
         read_whole(
@@ -112,7 +131,7 @@ impl Ty for Count {
                 u32::try_from(i)
                     .ok()
                     .filter(|&c| c <= MAX_COUNT)
-                    .ok_or_else(|| format!("a whole number from 0 to {MAX_COUNT}"))
+                    .ok_or_else(|| m::expected_range(0, i64::from(MAX_COUNT)))
             },
         )
     }
@@ -125,7 +144,7 @@ pub struct Range(pub u32, pub u32);
 impl Ty for Range {
     type Out = u32;
     fn expected(&self) -> String {
-        format!("a whole number from {} to {}", self.0, self.1)
+        m::expected_range(i64::from(self.0), i64::from(self.1))
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<u32> {
         read_whole(
@@ -146,7 +165,7 @@ pub struct Int;
 impl Ty for Int {
     type Out = i64;
     fn expected(&self) -> String {
-        "a whole number".into()
+        m::expected_int()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<i64> {
         read_whole(n, sink, || self.expected(), Ok)
@@ -160,7 +179,7 @@ pub struct Flag;
 impl Ty for Flag {
     type Out = bool;
     fn expected(&self) -> String {
-        "true or false".into()
+        m::expected_flag()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<bool> {
         match &n.value {
@@ -190,32 +209,77 @@ fn text_of<'n>(n: &'n Node, sink: &mut Sink, expected: impl FnOnce() -> String) 
     }
 }
 
-/// A date `YYYY-MM-DD` that exists.
+/// A date `YYYY-MM-DD` that exists; `DD/MM/YYYY` (and `D/M/YYYY`) is read too.
 #[derive(Clone, Copy)]
 pub struct Date;
 
 impl Date {
+    /// The canonical form only, `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<NaiveDate> {
         if !shaped(s, "dddd-dd-dd") {
             return None;
         }
-        // Shaped: ASCII digits where they are expected.
-        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-        NaiveDate::from_ymd_opt(i32::try_from(n(0..4)?).ok()?, n(5..7)?, n(8..10)?)
+        let (y, mo, d) = Date::parts(s)?;
+        NaiveDate::from_ymd_opt(y, mo, d)
+    }
+
+    /// `YYYY-MM-DD` or `DD/MM/YYYY` (one or two digits for the day and the month), as
+    /// numbers, whether or not the date exists.
+    fn parts(s: &str) -> Option<(i32, u32, u32)> {
+        if shaped(s, "dddd-dd-dd") {
+            // Shaped: ASCII digits where they are expected.
+            let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+            return Some((i32::try_from(n(0..4)?).ok()?, n(5..7)?, n(8..10)?));
+        }
+        let mut it = s.split('/');
+        let (d, mo, y) = (it.next()?, it.next()?, it.next()?);
+        let digits = |x: &str, lens: std::ops::RangeInclusive<usize>| {
+            lens.contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit())
+        };
+        if it.next().is_some() || !digits(d, 1..=2) || !digits(mo, 1..=2) || !digits(y, 4..=4) {
+            return None;
+        }
+        Some((y.parse().ok()?, mo.parse().ok()?, d.parse().ok()?))
+    }
+
+    /// `YYYY-MM-DD` or `DD/MM/YYYY`, a date that exists.
+    pub fn parse_lenient(s: &str) -> Option<NaiveDate> {
+        let (y, mo, d) = Date::parts(s)?;
+        NaiveDate::from_ymd_opt(y, mo, d)
+    }
+}
+
+/// Why a well-shaped date does not exist, for the help: its month has fewer days, or
+/// there is no such month.
+fn why_no_date(y: i32, mo: u32) -> String {
+    if !(1..=12).contains(&mo) {
+        return m::month_out_of_range(mo);
+    }
+    let first = NaiveDate::from_ymd_opt(y, mo, 1);
+    let next =
+        if mo == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, mo + 1, 1) };
+    match (first, next) {
+        (Some(a), Some(b)) => m::month_has_days(a.year(), mo, (b - a).num_days() as u32),
+        _ => m::month_out_of_range(mo),
     }
 }
 
 impl Ty for Date {
     type Out = NaiveDate;
     fn expected(&self) -> String {
-        "a date YYYY-MM-DD".into()
+        m::expected_date()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveDate> {
         let s = text_of(n, sink, || self.expected())?;
-        Date::parse(s).or_else(|| {
-            invalid(sink, n, "date", &self.expected());
-            None
-        })
+        if let Some(d) = Date::parse_lenient(s) {
+            return Some(d);
+        }
+        let parts = Date::parts(s);
+        let d = invalid(sink, n, "date", &self.expected());
+        if let Some((y, mo, _)) = parts {
+            d.help = Some(why_no_date(y, mo));
+        }
+        None
     }
 }
 
@@ -226,41 +290,67 @@ pub struct Month;
 impl Ty for Month {
     type Out = YearMonth;
     fn expected(&self) -> String {
-        "a month YYYY-MM".into()
+        m::expected_month()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<YearMonth> {
         let s = text_of(n, sink, || self.expected())?;
         YearMonth::parse(s).or_else(|| {
-            invalid(sink, n, "month", &self.expected());
+            let d = invalid(sink, n, "month", &self.expected());
+            if shaped(s, "dddd-dd")
+                && let Ok(mo) = s[5..7].parse::<u32>()
+                && !(1..=12).contains(&mo)
+            {
+                d.help = Some(m::month_out_of_range(mo));
+            }
             None
         })
     }
 }
 
-/// A time of day `HH:MM`, 24-hour (`9:30` is accepted too).
+/// A time of day `HH:MM`, 24-hour (`9:30`, `14h00`, `14h30` and `14h` are read too).
 #[derive(Clone, Copy)]
 pub struct Time;
 
 impl Time {
+    /// `H:MM` or `HH:MM`.
     pub fn parse(s: &str) -> Option<NaiveTime> {
         let (h, m) = s.split_once(':')?;
+        Time::hm(h, m)
+    }
+
+    fn hm(h: &str, m: &str) -> Option<NaiveTime> {
         let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
         if !(1..=2).contains(&h.len()) || m.len() != 2 || !digits(h) || !digits(m) {
             return None;
         }
         NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
     }
+
+    /// [`Time::parse`], or the Vietnamese `14h00`, `14h30`, `14h` (`H` too).
+    pub fn parse_lenient(s: &str) -> Option<NaiveTime> {
+        if let Some(t) = Time::parse(s) {
+            return Some(t);
+        }
+        let (h, m) = s.split_once(['h', 'H'])?;
+        Time::hm(h, if m.is_empty() { "00" } else { m })
+    }
 }
 
 impl Ty for Time {
     type Out = NaiveTime;
     fn expected(&self) -> String {
-        "a time HH:MM (24-hour)".into()
+        m::expected_time()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<NaiveTime> {
         let s = text_of(n, sink, || self.expected())?;
-        Time::parse(s).or_else(|| {
-            invalid(sink, n, "time", &self.expected());
+        Time::parse_lenient(s).or_else(|| {
+            let shaped_like_a_time = s.split_once([':', 'h', 'H']).is_some_and(|(h, m)| {
+                !h.is_empty() && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            });
+            let d = invalid(sink, n, "time", &self.expected());
+            if shaped_like_a_time {
+                d.help = Some(m::time_out_of_range());
+            }
             None
         })
     }
@@ -274,12 +364,24 @@ impl Id {
     pub fn is_valid(s: &str) -> bool {
         !s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
     }
+
+    /// The id closest to `s`: marks folded (`tổ` → `to`), anything else between words `-`.
+    pub fn suggest(s: &str) -> String {
+        similar::fold(s)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
 }
 
 impl Ty for Id {
     type Out = String;
     fn expected(&self) -> String {
-        "an id of lowercase letters a-z, digits and `-`".into()
+        m::expected_id()
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<String> {
         let s = match &n.value {
@@ -293,47 +395,63 @@ impl Ty for Id {
         if Id::is_valid(&s) {
             return Some(s);
         }
-        let slug: String = s
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let d = sink.error(n.pos, format!("invalid id `{s}`"), format!("expected {}", self.expected()));
+        let slug = Id::suggest(&s);
+        let d = sink.error(n.pos, m::invalid("id", &s), m::expected_label(&self.expected()));
         if Id::is_valid(&slug) && slug != s {
-            d.help = Some(format!("write it as `{slug}`"));
+            d.help = Some(m::write_it_as(&slug));
         }
         None
     }
 }
 
-/// One of a fixed set of words.
+/// One of a fixed set of words. Each is also read by its Vietnamese name, with or without
+/// marks, in any case, with spaces or `-` for `_` (`định kỳ`, `Dinh ky`, `chi-bo`), and
+/// by the names in [`ALIASES`].
 #[derive(Clone, Copy)]
 pub struct OneOf<T: Copy + 'static>(pub &'static [(&'static str, T)]);
+
+/// Vietnamese names of values whose key is not their name folded: (name folded, key).
+pub const ALIASES: &[(&str, &str)] = &[
+    ("da huy", "cancelled"),
+    ("huy", "cancelled"),
+    ("bi huy", "cancelled"),
+    ("ke hoach", "planned"),
+    ("du kien", "planned"),
+    ("theo ke hoach", "planned"),
+    ("dang bo", "dang_bo_co_so"),
+];
+
+impl<T: Copy + 'static> OneOf<T> {
+    /// The key `s` names: itself, its folded Vietnamese name, or an alias.
+    fn key_of(&self, s: &str) -> Option<T> {
+        if let Some((_, v)) = self.0.iter().find(|(k, _)| *k == s) {
+            return Some(*v);
+        }
+        let folded = similar::fold(s);
+        let words = folded.split([' ', '-', '_']).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        let key = words.join("_");
+        let spaced = words.join(" ");
+        let key = ALIASES.iter().find(|(a, _)| *a == spaced).map(|(_, k)| k.to_string()).unwrap_or(key);
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
 
 impl<T: Copy + 'static> Ty for OneOf<T> {
     type Out = T;
     fn expected(&self) -> String {
         let keys: Vec<&str> = self.0.iter().map(|(k, _)| *k).collect();
-        match keys.split_last() {
-            Some((last, rest)) if rest.len() == 1 => format!("{} or {last}", rest.join(", ")),
-            Some((last, rest)) if !rest.is_empty() => format!("one of {}, {last}", rest.join(", ")),
-            _ => keys.join(""),
-        }
+        m::expected_one_of(&keys)
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<T> {
         let s = text_of(n, sink, || self.expected())?;
-        if let Some((_, v)) = self.0.iter().find(|(k, _)| *k == s) {
-            return Some(*v);
+        if let Some(v) = self.key_of(s) {
+            return Some(v);
         }
         let expected = self.expected();
         let close = similar::closest(s, self.0.iter().map(|(k, _)| *k));
-        let d = sink.error(n.pos, format!("invalid value `{s}`"), format!("expected {expected}"));
+        let d = sink.error(n.pos, m::invalid("value", s), m::expected_label(&expected));
         if let Some(c) = close {
-            d.help = Some(format!("did you mean `{c}`?"));
+            d.help = Some(m::did_you_mean(c));
         }
         None
     }
@@ -346,7 +464,7 @@ pub struct List<T>(pub T);
 impl<T: Ty> Ty for List<T> {
     type Out = Vec<T::Out>;
     fn expected(&self) -> String {
-        format!("a list, each item {}", self.0.expected())
+        m::expected_list_of(&self.0.expected())
     }
     fn read(&self, n: &Node, sink: &mut Sink) -> Option<Vec<T::Out>> {
         let Value::Seq(items) = &n.value else {

@@ -1,0 +1,108 @@
+//! Messages of the command line: the summary lines of `check` and `build`, what `new` and
+//! `init` wrote, and errors in the arguments.
+
+use crate::pick;
+
+pub fn errors(n: usize) -> String {
+    super::count(n, "lỗi", "error", "errors")
+}
+pub fn findings(n: usize) -> String {
+    super::count(n, "điểm cần lưu ý", "finding", "findings")
+}
+pub fn gaps(n: usize) -> String {
+    super::count(n, "chỗ thiếu trong lịch", "gap in the schedule", "gaps in the schedule")
+}
+
+/// The last line of a `check` that found errors.
+pub fn check_failed(n: usize) -> String {
+    let e = errors(n);
+    pick!("lỗi: nội dung có {e}; chưa dựng gì", "error: the content has {e}; nothing was built")
+}
+/// The last line of a `build` that found errors.
+pub fn build_failed(n: usize) -> String {
+    let e = errors(n);
+    pick!(
+        "lỗi: nội dung có {e}; thư mục đầu ra giữ nguyên",
+        "error: the content has {e}; the output folder was left untouched"
+    )
+}
+/// The summary line of a clean `check`.
+#[allow(clippy::too_many_arguments)]
+pub fn check_ok(
+    findings: usize,
+    gaps: usize,
+    planned: u32,
+    reported: u32,
+    overdue: u32,
+    as_of: &str,
+) -> String {
+    let f = self::findings(findings);
+    let g = self::gaps(gaps);
+    pick!(
+        "ổn: 0 lỗi, {f}, {g}; {planned} chuyến dự theo kế hoạch, {reported} đã báo cáo, {overdue} quá hạn tính đến {as_of}",
+        "ok: 0 errors, {f}, {g}; {planned} visits planned, {reported} reported, {overdue} overdue on {as_of}"
+    )
+}
+/// One gap, as `check` names it: "Tổ công tác số 1, tháng 04/2024: cần 1 chuyến dự sinh
+/// hoạt chi bộ, lịch có 0".
+pub fn gap_line(team: &str, month: &str, kind: &str, required: u32, planned: u32) -> String {
+    let kind = visit_kind(kind);
+    pick!(
+        "chỗ thiếu: {team}, tháng {month}: cần {required} chuyến {kind}, lịch có {planned}",
+        "gap: {team}, {month}: {required} visit(s) to a {kind} required, {planned} planned"
+    )
+}
+/// A kind of visit in words.
+pub fn visit_kind(key: &str) -> String {
+    match (super::lang(), key) {
+        (super::Lang::Vi, "dang_uy") => "dự sinh hoạt đảng ủy".into(),
+        (super::Lang::Vi, "chi_bo") => "dự sinh hoạt chi bộ".into(),
+        (super::Lang::En, "dang_uy") => "committee meeting".into(),
+        (super::Lang::En, "chi_bo") => "cell meeting".into(),
+        (_, k) => k.to_string(),
+    }
+}
+pub fn built(pages: usize, files: usize, output: &str, ms: u128, findings: usize, as_of: &str) -> String {
+    let f = self::findings(findings);
+    pick!(
+        "đã dựng {pages} trang ({files} tệp) vào {output} trong {ms} ms; {f}; số liệu tính đến {as_of}",
+        "built {pages} pages ({files} files) into {output} in {ms} ms; {f}; as of {as_of}"
+    )
+}
+/// An error that is not about the content (a write failure, a busy port).
+pub fn error_line(e: &str) -> String {
+    pick!("lỗi: {e}", "error: {e}")
+}
+pub fn invalid_base_url(s: &str, expected: &str) -> String {
+    pick!("base_url không hợp lệ `{s}`: {expected}", "invalid base_url `{s}`: {expected}")
+}
+pub fn invalid_date_arg(s: &str) -> String {
+    pick!("cần một ngày dạng YYYY-MM-DD, nhưng gặp `{s}`", "expected a date YYYY-MM-DD, found `{s}`")
+}
+pub fn wrote(path: &str) -> String {
+    pick!("đã viết {path}", "wrote {path}")
+}
+pub fn new_report_next() -> String {
+    pick!(
+        "tiếp theo: điền báo cáo (các chỗ để trống), sửa ngày giờ và số liệu, rồi chạy `kehoach check`",
+        "next: fill in the report (the blanks), correct the dates and figures, then `kehoach check`"
+    )
+}
+pub fn created_site(dir: &str) -> String {
+    pick!("đã tạo một trang mới trong {dir}:", "created a new site in {dir}:")
+}
+pub fn next_steps() -> String {
+    pick!("các bước tiếp theo:", "next steps:")
+}
+pub fn step_serve() -> String {
+    pick!(
+        "  kehoach serve          # xem trước ở http://127.0.0.1:1111/, tự tải lại mỗi lần lưu",
+        "  kehoach serve          # preview at http://127.0.0.1:1111/, reloads on every save"
+    )
+}
+pub fn step_build() -> String {
+    pick!(
+        "  kehoach build          # dựng trang vào public/",
+        "  kehoach build          # the site, into public/"
+    )
+}
