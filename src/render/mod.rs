@@ -247,6 +247,7 @@ impl Common {
         let site = serde_json::json!({
             "title": c.title, "organization": c.organization, "issuer": c.issuer,
             "base_url": base, "language": c.language,
+            "rules": {"min_minutes": c.rules.min_minutes, "min_minutes_combined": c.rules.min_minutes_combined},
         });
         let as_of = serde_json::json!({"date": vi::date(as_of), "long": vi::day_long(as_of), "iso": as_of.to_string()});
         let nav = MENU
