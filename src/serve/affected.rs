@@ -71,6 +71,17 @@ pub const AGGREGATES: &[&str] = &[
     "tim-kiem/index.html",
 ];
 
+/// The dashboard and summary at the end of each month of either site's period: they read
+/// every report too.
+fn month_aggregates(old: &Site, new: &Site, out: &mut BTreeSet<String>) {
+    for site in [old, new] {
+        for m in site.config.months() {
+            out.insert(format!("theo-doi/{m}/index.html"));
+            out.insert(format!("data/summary-{m}.json"));
+        }
+    }
+}
+
 /// The output files that `change` may alter, given the site before (`old`) and after
 /// (`new`) it.
 pub fn affected_outputs(change: &Change, old: &Site, new: &Site) -> Affected {
@@ -103,6 +114,7 @@ fn report_outputs(path: &str, old: &Site, new: &Site) -> Affected {
         return Affected::All;
     }
     out.extend(AGGREGATES.iter().map(|s| s.to_string()));
+    month_aggregates(old, new, &mut out);
     Affected::Paths(out)
 }
 
@@ -169,6 +181,8 @@ mod tests {
             "theo-doi/index.html",
             "tong-hop/index.html",
             "data/summary.json",
+            "theo-doi/2024-03/index.html",
+            "data/summary-2024-03.json",
             "index.html",
         ] {
             assert!(paths.contains(p), "missing {p} in {paths:?}");
