@@ -59,7 +59,9 @@ fn each_month_is_judged_as_as_of_its_last_day_would_judge_it() {
             html[start..end].to_string()
         };
         assert_eq!(figures(&page), figures(&dashboard), "figures at the end of {m}");
-        let rest = |html: &str| html[html.find("<h2 id=\"bang\">").unwrap()..html.find("</main>").unwrap()].to_string();
+        let rest = |html: &str| {
+            html[html.find("<h2 id=\"bang\">").unwrap()..html.find("</main>").unwrap()].to_string()
+        };
         assert_eq!(rest(&page), rest(&dashboard).replace("../", "../../"), "lists at the end of {m}");
     }
 }
@@ -68,14 +70,21 @@ fn each_month_is_judged_as_as_of_its_last_day_would_judge_it() {
 fn the_dashboard_links_every_month_and_charts_them() {
     let f = build(VALID, &["--as-of", "2024-05-31"]);
     let d = text(&f, "theo-doi/index.html");
-    for (m, label) in [("2024-03", "Hết tháng 3/2024"), ("2024-04", "Hết tháng 4/2024"), ("2024-05", "Hết tháng 5/2024")] {
+    for (m, label) in
+        [("2024-03", "Hết tháng 3/2024"), ("2024-04", "Hết tháng 4/2024"), ("2024-05", "Hết tháng 5/2024")]
+    {
         assert!(d.contains(&format!("<a href=\"../theo-doi/{m}/index.html\">{label}</a>")), "link to {m}");
     }
     assert_eq!(d.matches("<rect class=\"c-rep\"").count(), 3, "a bar of reported visits per month");
-    assert!(d.contains("<desc id=\"chart-d\">Số cuộc đã báo cáo và quá hạn báo cáo vào cuối mỗi tháng: hết tháng 3/2024:"));
+    assert!(d.contains(
+        "<desc id=\"chart-d\">Số cuộc đã báo cáo và quá hạn báo cáo vào cuối mỗi tháng: hết tháng 3/2024:"
+    ));
     let april = text(&f, "theo-doi/2024-04/index.html");
     assert!(april.contains("<h1>Theo dõi thực hiện kế hoạch đến hết tháng 4/2024</h1>"));
     assert!(april.contains("<strong aria-current=\"page\">Hết tháng 4/2024</strong>"));
-    assert!(april.contains("Số liệu tính đến 30/04/2024") || april.contains("Thứ Ba, 30/04/2024"), "the footer states the month's last day");
+    assert!(
+        april.contains("Số liệu tính đến 30/04/2024") || april.contains("Thứ Ba, 30/04/2024"),
+        "the footer states the month's last day"
+    );
     assert!(!april.contains("Số liệu tính đến Thứ Sáu, 31/05/2024"));
 }

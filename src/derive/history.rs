@@ -48,7 +48,8 @@ mod tests {
     #[test]
     fn only_months_ended_by_as_of_and_each_judged_on_its_last_day() {
         let site = site();
-        let months: Vec<String> = ended_months(&site, d("2024-05-30")).iter().map(|m| m.to_string()).collect();
+        let months: Vec<String> =
+            ended_months(&site, d("2024-05-30")).iter().map(|m| m.to_string()).collect();
         assert_eq!(months, ["2024-03", "2024-04"], "May has not ended on 30/05");
         assert_eq!(ended_months(&site, d("2024-05-31")).len(), 3, "a month has ended on its last day");
         assert!(ended_months(&site, d("2024-03-30")).is_empty());

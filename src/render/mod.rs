@@ -207,7 +207,13 @@ impl Job<'_> {
     }
 
     /// The page with its own context (without the parts every page has).
-    fn page(&self, view: &View, opts: &RenderOptions, bodies: &Bodies, history: &pages_history::History) -> Page {
+    fn page(
+        &self,
+        view: &View,
+        opts: &RenderOptions,
+        bodies: &Bodies,
+        history: &pages_history::History,
+    ) -> Page {
         match self {
             Job::Home => pages_main::home(view),
             Job::Plan => pages_main::plan(view),

@@ -69,17 +69,18 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     let team_size = f
         .opt_sp(sink, "team_size", Range(1, 1000))
         .unwrap_or_else(|| Sp::new(2, sink.loc(Pos { line: 1, col: 1, len: 0 })));
-    let rules = match f.opt_map(sink, "rules", "rules", "a mapping { min_minutes: 90, min_minutes_combined: 120 }") {
-        Some(mut r) => {
-            let d = Rules::default();
-            let min_minutes = r.opt(sink, "min_minutes", Range(1, 1440)).unwrap_or(d.min_minutes);
-            let min_minutes_combined =
-                r.opt(sink, "min_minutes_combined", Range(1, 1440)).unwrap_or(d.min_minutes_combined);
-            r.finish(sink);
-            Rules { min_minutes, min_minutes_combined }
-        }
-        None => Rules::default(),
-    };
+    let rules =
+        match f.opt_map(sink, "rules", "rules", "a mapping { min_minutes: 90, min_minutes_combined: 120 }") {
+            Some(mut r) => {
+                let d = Rules::default();
+                let min_minutes = r.opt(sink, "min_minutes", Range(1, 1440)).unwrap_or(d.min_minutes);
+                let min_minutes_combined =
+                    r.opt(sink, "min_minutes_combined", Range(1, 1440)).unwrap_or(d.min_minutes_combined);
+                r.finish(sink);
+                Rules { min_minutes, min_minutes_combined }
+            }
+            None => Rules::default(),
+        };
     f.finish(sink);
     if sink.errors.len() > before {
         return None;
