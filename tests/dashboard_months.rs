@@ -10,11 +10,11 @@ use support::*;
 fn month_files(f: &Files) -> Vec<String> {
     let mut out: Vec<String> = f
         .keys()
-        .cloned()
         .filter(|p| {
             (p.starts_with("theo-doi/20") && p.ends_with("/index.html"))
                 || (p.starts_with("data/summary-") && p.ends_with(".json"))
         })
+        .cloned()
         .collect();
     out.sort();
     out
