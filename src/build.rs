@@ -170,6 +170,7 @@ pub enum BuildError {
 fn data_files_into(
     site: &Site,
     judgement: &Judgement,
+    month_ends: &[derive::history::MonthEnd],
     opts: &render::RenderOptions,
     keep: &(dyn Fn(&str) -> bool + Sync),
     emit: &dyn Sink,
@@ -188,6 +189,9 @@ fn data_files_into(
         emit.file(OutputFile { path: crate::paths::FINDINGS_JSON_PATH.into(), bytes });
     }
     for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
+        emit.file(f);
+    }
+    for f in render::data::month_summaries_where(site, month_ends, restricted, keep) {
         emit.file(f);
     }
 }
@@ -252,10 +256,11 @@ pub fn render_into(
     // holds in memory, so not at the same time.
     let bodies =
         Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::INDEX_PATH));
+    let month_ends = derive::history::month_ends(site, judgement.as_of);
     let ((), reports) = rayon::join(
-        || data_files_into(site, judgement, &render_opts, keep, emit),
+        || data_files_into(site, judgement, &month_ends, &render_opts, keep, emit),
         || {
-            render::Pages::prepare(site, judgement, &theme, &render_opts).map(|pages| {
+            render::Pages::prepare(site, judgement, &month_ends, &theme, &render_opts).map(|pages| {
                 let failed = pages.render_part(render::Part::Reports, keep, emit, &bodies);
                 (pages, failed)
             })

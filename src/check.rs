@@ -144,7 +144,7 @@ impl<'a> Unknown<'a> {
         let total: usize = self.uses.iter().map(|(_, l)| l.len()).sum();
         if self.known.is_empty() && self.what != "visit" {
             let file: Arc<str> = self.source.into();
-            let loc = Loc::new(&file, crate::load::yaml::Pos { line: 1, col: 1, len: 0 });
+            let loc = Loc::new(&file, crate::model::Pos { line: 1, col: 1, len: 0 });
             let ids: Vec<&str> = self.uses.iter().map(|(id, _)| *id).collect();
             defs.push(
                 Diagnostic::error(

@@ -159,12 +159,39 @@ pub struct Config {
     pub as_of: Option<NaiveDate>,
     pub require: Require,
     pub team_size: Sp<u32>,
+    /// `rules:` of site.yaml: the plan's own minimum lengths of a meeting.
+    pub rules: Rules,
     pub loc: Loc,
 }
 
 impl Config {
     pub fn months(&self) -> Vec<YearMonth> {
         self.period_from.through(self.period_to)
+    }
+}
+
+/// The rules a plan judges meetings by (`rules:` in site.yaml). The defaults are those of
+/// Hướng dẫn 12-HD/BTCTW (06/7/2018): at least 90 minutes, 120 for a regular and a
+/// thematic meeting held together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    pub min_minutes: u32,
+    pub min_minutes_combined: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules { min_minutes: 90, min_minutes_combined: 120 }
+    }
+}
+
+impl Rules {
+    /// The shortest a meeting of this kind may last, in minutes.
+    pub fn min_minutes(&self, meeting: MeetingKind) -> i64 {
+        i64::from(match meeting {
+            MeetingKind::KetHop => self.min_minutes_combined,
+            _ => self.min_minutes,
+        })
     }
 }
 
@@ -354,13 +381,6 @@ impl MeetingKind {
             MeetingKind::DinhKy => "Sinh hoạt định kỳ",
             MeetingKind::ChuyenDe => "Sinh hoạt chuyên đề",
             MeetingKind::KetHop => "Định kỳ kết hợp chuyên đề",
-        }
-    }
-    /// Minimum length in minutes under Hướng dẫn 12-HD/BTCTW.
-    pub fn min_minutes(self) -> i64 {
-        match self {
-            MeetingKind::KetHop => 120,
-            _ => 90,
         }
     }
 }

@@ -19,7 +19,7 @@
 
 use super::{Finding, FindingKind, Subject};
 use crate::fxhash::FxHashMap;
-use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Rules, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
 
 fn dmy(d: NaiveDate) -> String {
@@ -38,7 +38,7 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
         visit_findings(site, &ids, visit, &mut out);
     }
     for report in site.reports.iter().filter(|r| super::status::counts(r, as_of)) {
-        report_findings(&ids, report, &mut out);
+        report_findings(&site.config.rules, &ids, report, &mut out);
     }
     team_findings(site, &mut out);
     out.sort_by(|a, b| {
@@ -138,7 +138,7 @@ fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>)
     }
 }
 
-fn report_findings(ids: &Ids, report: &Report, out: &mut Vec<Finding>) {
+fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Finding>) {
     let v = &report.visit.value;
     let mut push = |kind: FindingKind, loc: &Loc, message: String| {
         out.push(Finding {
@@ -164,7 +164,7 @@ fn report_findings(ids: &Ids, report: &Report, out: &mut Vec<Finding>) {
 
     if let (Some(start), Some(end)) = (&report.started_at, &report.ended_at) {
         let (s, e) = (start.value.format("%H:%M"), end.value.format("%H:%M"));
-        let min = report.meeting.min_minutes();
+        let min = rules.min_minutes(report.meeting);
         let minutes = (end.value - start.value).num_minutes();
         if minutes <= 0 {
             let msg = format!("Báo cáo `{v}` ghi giờ kết thúc {e} không sau giờ bắt đầu {s}.");

@@ -173,6 +173,34 @@ fn ket_hop_meeting_needs_two_hours() {
 }
 
 #[test]
+fn a_plans_own_rules_replace_the_guidances_minimums() {
+    let judged = |started: &str, ended: &str, kind: MeetingKind| {
+        let mut site = clean()
+            .visit(visit("to-2", ChiBo, "cb-b", "2024-04").on("2024-04-10"))
+            .report(
+                report("to-2-2024-04-chi-bo", "2024-04-10", "2024-04-12").times(started, ended).meeting(kind),
+            )
+            .build();
+        site.config.rules = crate::model::Rules { min_minutes: 60, min_minutes_combined: 150 };
+        run(&site)
+    };
+    assert_eq!(judged("14:00", "15:00", MeetingKind::DinhKy), vec![], "60 minutes is enough under this plan");
+    let f = judged("14:00", "14:59", MeetingKind::ChuyenDe);
+    assert_eq!(kinds(&f), vec![FindingKind::TooShort]);
+    assert!(
+        f[0].message.ends_with("ít hơn 60 phút theo quy định cho sinh hoạt chuyên đề."),
+        "{}",
+        f[0].message
+    );
+    let f = judged("14:00", "16:29", MeetingKind::KetHop);
+    assert!(
+        f[0].message.contains("kéo dài 149 phút") && f[0].message.contains("ít hơn 150 phút"),
+        "{}",
+        f[0].message
+    );
+}
+
+#[test]
 fn meeting_ending_before_it_starts() {
     let f = timed("14:00", "13:00", MeetingKind::DinhKy);
     assert_eq!(kinds(&f), vec![FindingKind::TooShort]);

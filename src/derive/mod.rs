@@ -6,6 +6,7 @@
 pub mod calendar;
 mod findings;
 mod gaps;
+pub mod history;
 #[cfg(test)]
 mod props;
 pub mod publish;

@@ -163,6 +163,7 @@ impl SiteBuilder {
             as_of: None,
             require: Require { dang_uy: 1, chi_bo: 1 },
             team_size: Sp::new(2, loc("content/site.yaml", 12, 12)),
+            rules: Default::default(),
             loc: loc("content/site.yaml", 1, 1),
         };
         let plan = Plan {

@@ -10,7 +10,8 @@
 //! - `date:2024-03-26`: "add a space after the colon";
 //! - a `---` line starting a second document.
 
-use super::yaml::{ParseError, Pos};
+use super::yaml::ParseError;
+use crate::model::Pos;
 use crate::msg::yaml as m;
 
 /// A syntax error explained: where the mistake is, what it is, and notes.

@@ -1,4 +1,5 @@
-//! The data files: `data/visits.json`, `data/visits.csv`, `data/summary.json`.
+//! The data files: `data/visits.json`, `data/visits.csv`, `data/summary.json`, and
+//! `data/summary-<YYYY-MM>.json` at the end of each month.
 //!
 //! One row per visit in schedule order with the columns
 //! `id, team, kind, unit, month, date, status, on_time, report`; `report` is the address
@@ -9,8 +10,9 @@
 //! quoting, nulls as empty cells.
 
 use crate::output::OutputFile;
+use crate::derive::history::MonthEnd;
 use crate::derive::{Judgement, Summary, Tally};
-use crate::model::Site;
+use crate::model::{Site, YearMonth};
 use serde::Serialize;
 
 /// One visit, as the data files show it. Field order is the column order.
@@ -151,6 +153,30 @@ pub fn data_files_where(
         }
     }
     out
+}
+
+/// `data/summary-<YYYY-MM>.json`: `summary.json` as it stood at the end of each month of
+/// `month_ends`, those whose path passes `keep`.
+pub fn month_summaries_where(
+    site: &Site,
+    month_ends: &[MonthEnd],
+    include_restricted: bool,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<OutputFile> {
+    month_ends
+        .iter()
+        .map(|e| (month_summary_path(e.month), e))
+        .filter(|(path, _)| keep(path))
+        .map(|(path, e)| {
+            let summary = SummaryRow::from(e.judgement.summary(site, include_restricted));
+            OutputFile { path, bytes: json(&summary) }
+        })
+        .collect()
+}
+
+/// Where the summary at the end of month `m` goes.
+pub fn month_summary_path(m: YearMonth) -> String {
+    format!("data/summary-{m}.json")
 }
 
 const SUMMARY_PATH: &str = "data/summary.json";

@@ -11,6 +11,7 @@ pub mod markdown;
 mod markdown_fast;
 mod pages_calendar;
 mod pages_dashboard;
+mod pages_history;
 mod pages_main;
 mod pages_reports;
 mod pages_search;
@@ -137,6 +138,8 @@ enum Job<'a> {
     Year,
     Reports,
     Dashboard,
+    /// The dashboard at the end of a month.
+    DashboardAt(&'a crate::derive::history::MonthEnd),
     Synthesis,
     NotFound,
     Search,
@@ -149,7 +152,7 @@ enum Job<'a> {
 
 /// Every page of the site, in a fixed order (the large ones first, so that they start
 /// early when the pages are built in parallel).
-fn jobs<'a>(view: &View<'a>) -> Vec<Job<'a>> {
+fn jobs<'a>(view: &View<'a>, month_ends: &'a [crate::derive::history::MonthEnd]) -> Vec<Job<'a>> {
     let site = view.site;
     let mut out = vec![
         Job::Home,
@@ -163,6 +166,7 @@ fn jobs<'a>(view: &View<'a>) -> Vec<Job<'a>> {
         Job::NotFound,
         Job::Search,
     ];
+    out.extend(month_ends.iter().map(Job::DashboardAt));
     out.extend(site.teams.iter().map(Job::Team));
     out.extend(site.units.iter().map(Job::Unit));
     out.extend(view.months().into_iter().map(Job::Month));
@@ -182,6 +186,7 @@ impl Job<'_> {
             Job::Year => url::calendar(),
             Job::Reports => url::reports(),
             Job::Dashboard => url::dashboard(),
+            Job::DashboardAt(e) => url::dashboard_month(e.month),
             Job::Synthesis => url::synthesis(),
             Job::NotFound => "404.html".into(),
             Job::Search => pages_search::address(),
@@ -194,7 +199,13 @@ impl Job<'_> {
     }
 
     /// The page with its own context (without the parts every page has).
-    fn page(&self, view: &View, opts: &RenderOptions, bodies: &Bodies) -> Page {
+    fn page(
+        &self,
+        view: &View,
+        opts: &RenderOptions,
+        bodies: &Bodies,
+        history: &pages_history::History,
+    ) -> Page {
         match self {
             Job::Home => pages_main::home(view),
             Job::Plan => pages_main::plan(view),
@@ -202,7 +213,11 @@ impl Job<'_> {
             Job::Units => pages_main::units(view),
             Job::Year => pages_calendar::year(view),
             Job::Reports => pages_reports::index(view),
-            Job::Dashboard => pages_dashboard::dashboard(view),
+            Job::Dashboard => pages_dashboard::dashboard(view, history),
+            Job::DashboardAt(e) => {
+                let at = View::new(view.site, &e.judgement, view.include_restricted);
+                pages_dashboard::dashboard_at(&at, e.month, history)
+            }
             Job::Synthesis => pages_reports::synthesis(view, bodies),
             Job::NotFound => pages_main::not_found(&opts.base_url),
             Job::Search => pages_search::search(view),
@@ -239,6 +254,7 @@ impl Common {
         let site = serde_json::json!({
             "title": c.title, "organization": c.organization, "issuer": c.issuer,
             "base_url": base, "language": c.language,
+            "rules": {"min_minutes": c.rules.min_minutes, "min_minutes_combined": c.rules.min_minutes_combined},
         });
         let as_of = serde_json::json!({"date": vi::date(as_of), "long": vi::day_long(as_of), "iso": as_of.to_string()});
         let nav = MENU
@@ -278,7 +294,9 @@ impl Common {
         ctx.insert_value("full_build", self.full_build.clone());
         ctx.insert_value("search_url", self.search_url.clone());
         ctx.insert_value("site", self.site.clone());
-        ctx.insert_value("as_of", self.as_of.clone());
+        if !ctx.contains_key("as_of") {
+            ctx.insert_value("as_of", self.as_of.clone());
+        }
     }
 }
 
@@ -332,7 +350,8 @@ pub fn site_files_into(
     emit: &dyn Sink,
 ) -> Result<(), (Vec<Diagnostic>, Sources)> {
     let bodies = Bodies::new(site.reports.len(), synthesis_root(keep), false);
-    let pages = Pages::prepare(site, judgement, theme, opts)?;
+    let month_ends = crate::derive::history::month_ends(site, judgement.as_of);
+    let pages = Pages::prepare(site, judgement, &month_ends, theme, opts)?;
     let mut failed = pages.render_part(Part::Reports, keep, emit, &bodies);
     failed.extend(pages.render_part(Part::Rest, keep, emit, &bodies));
     pages.finish(failed, keep, emit)
@@ -362,6 +381,8 @@ pub struct Pages<'a> {
     /// Every page of the site, in [`jobs`] order (each part renders its own).
     jobs: Vec<Job<'a>>,
     common: Common,
+    /// The dashboard's months and chart, shown by the dashboard and its month pages.
+    history: pages_history::History,
     theme: &'a Theme,
     opts: &'a RenderOptions,
 }
@@ -370,14 +391,16 @@ impl<'a> Pages<'a> {
     pub fn prepare(
         site: &'a Site,
         judgement: &'a Judgement,
+        month_ends: &'a [crate::derive::history::MonthEnd],
         theme: &'a Theme,
         opts: &'a RenderOptions,
     ) -> Result<Pages<'a>, (Vec<Diagnostic>, Sources)> {
         let engine = engine::Engine::new(theme).map_err(|e| (e, theme_sources(theme)))?;
         let view = View::new(site, judgement, opts.include_restricted);
         let common = Common::new(&view, opts);
-        let jobs = jobs(&view);
-        Ok(Pages { engine, view, jobs, common, theme, opts })
+        let jobs = jobs(&view, month_ends);
+        let history = pages_history::history(site, judgement, month_ends, opts.include_restricted);
+        Ok(Pages { engine, view, jobs, common, history, theme, opts })
     }
 
     /// Render the pages of `part` whose path passes `keep` (see [`site_files_into`]);
@@ -389,7 +412,7 @@ impl<'a> Pages<'a> {
         emit: &dyn Sink,
         bodies: &Bodies,
     ) -> Vec<Box<Diagnostic>> {
-        let Pages { engine, view, jobs, common, opts, .. } = self;
+        let Pages { engine, view, jobs, common, opts, history, .. } = self;
         let jobs: Vec<(usize, &Job)> = jobs
             .iter()
             .enumerate()
@@ -405,7 +428,7 @@ impl<'a> Pages<'a> {
             .into_iter()
             .par_bridge()
             .filter_map(|(k, job)| {
-                let mut page = job.page(view, opts, bodies);
+                let mut page = job.page(view, opts, bodies, history);
                 debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
                 common.add(view, &mut page);
                 stamp::stamp(view, &mut page, opts.git.as_deref());

@@ -2,6 +2,7 @@
 //! overdue visits, gaps, findings with links, per-team completion, units never visited.
 
 use super::Page;
+use super::pages_history::History;
 use super::pages_main::team_figures;
 use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_status, visit_value};
 use crate::vi;
@@ -109,8 +110,29 @@ fn matrix<'a>(view: &View<'a>) -> Matrix<'a> {
     Matrix { months: months.into_iter().map(month_ref).collect(), rows }
 }
 
-pub fn dashboard(view: &View) -> Page {
+/// The dashboard on `as_of`.
+pub fn dashboard(view: &View, history: &History) -> Page {
     let mut p = Page::new(&url::dashboard(), "dashboard.html", "Theo dõi thực hiện kế hoạch", "theo-doi");
+    fill(view, history, "", &mut p);
+    p
+}
+
+/// The dashboard as it stood at the end of month `m`: `view` is of the judgement on
+/// that month's last day.
+pub fn dashboard_at(view: &View, m: YearMonth, history: &History) -> Page {
+    let title = format!("Theo dõi thực hiện kế hoạch đến hết {}", vi::month(m));
+    let mut p = Page::new(&url::dashboard_month(m), "dashboard.html", &title, "theo-doi");
+    fill(view, history, &m.to_string(), &mut p);
+    // The date every part of the page states, the footer's included.
+    let as_of = view.judgement.as_of;
+    let as_of = json!({"date": vi::date(as_of), "long": vi::day_long(as_of), "iso": as_of.to_string()});
+    p.ctx.insert("as_of", &as_of);
+    p
+}
+
+fn fill(view: &View, history: &History, month_key: &str, p: &mut Page) {
+    p.ctx.insert("history", history);
+    p.ctx.insert("month_key", month_key);
     let as_of = view.judgement.as_of;
     let summary = view.judgement.summary(view.site, view.include_restricted);
     let overdue: Vec<Value> = view
@@ -172,5 +194,4 @@ pub fn dashboard(view: &View) -> Page {
     p.ctx.insert("findings", &findings);
     p.ctx.insert("teams", &team_figures(view));
     p.ctx.insert("never_visited", &never);
-    p
 }

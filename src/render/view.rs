@@ -51,6 +51,10 @@ pub mod url {
     pub fn dashboard() -> String {
         "theo-doi/index.html".into()
     }
+    /// The dashboard as it stood at the end of month `m`.
+    pub fn dashboard_month(m: YearMonth) -> String {
+        format!("theo-doi/{m}/index.html")
+    }
     pub fn synthesis() -> String {
         "tong-hop/index.html".into()
     }

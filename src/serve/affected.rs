@@ -71,23 +71,35 @@ pub const AGGREGATES: &[&str] = &[
     "tim-kiem/index.html",
 ];
 
+/// The dashboard and summary at the end of each month of either site's period ended by
+/// `as_of`: they read every report too.
+fn month_aggregates(old: &Site, new: &Site, as_of: NaiveDate, out: &mut BTreeSet<String>) {
+    for site in [old, new] {
+        for m in crate::derive::history::ended_months(site, as_of) {
+            out.insert(format!("theo-doi/{m}/index.html"));
+            out.insert(format!("data/summary-{m}.json"));
+        }
+    }
+}
+
 /// The output files that `change` may alter, given the site before (`old`) and after
 /// (`new`) it.
-pub fn affected_outputs(change: &Change, old: &Site, new: &Site) -> Affected {
+/// `as_of` is the date the site is judged on (which months' dashboards exist).
+pub fn affected_outputs(change: &Change, old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
     match change {
         Change::Ignored => Affected::none(),
-        Change::Report(path) => report_outputs(path, old, new),
+        Change::Report(path) => report_outputs(path, old, new, as_of),
         Change::Page(path) => page_outputs(path, old, new),
         Change::Data(_) | Change::Template(_) | Change::Static(_) | Change::Other(_) => Affected::All,
     }
 }
 
 /// The union over a batch of changes.
-pub fn affected_by_all(changes: &[Change], old: &Site, new: &Site) -> Affected {
-    changes.iter().fold(Affected::none(), |acc, c| acc.union(affected_outputs(c, old, new)))
+pub fn affected_by_all(changes: &[Change], old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
+    changes.iter().fold(Affected::none(), |acc, c| acc.union(affected_outputs(c, old, new, as_of)))
 }
 
-fn report_outputs(path: &str, old: &Site, new: &Site) -> Affected {
+fn report_outputs(path: &str, old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
     let mut out = BTreeSet::new();
     let mut found = false;
     for site in [old, new] {
@@ -103,6 +115,7 @@ fn report_outputs(path: &str, old: &Site, new: &Site) -> Affected {
         return Affected::All;
     }
     out.extend(AGGREGATES.iter().map(|s| s.to_string()));
+    month_aggregates(old, new, as_of, &mut out);
     Affected::Paths(out)
 }
 
@@ -151,12 +164,30 @@ mod tests {
     use crate::serve::change::DataFile;
     use crate::serve::testsite::{page, report, site};
 
+    /// After every month of the test site's period has ended.
+    const AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+
+    #[test]
+    fn a_report_touches_the_dashboards_of_the_months_ended_on_as_of_only() {
+        let old = site();
+        let mut new = old.clone();
+        new.reports[0].body = format!("{}\nthêm", new.reports[0].body).into();
+        let change = Change::Report("content/reports/2024-03/r1.md".into());
+        let march_ended = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        let Affected::Paths(paths) = affected_outputs(&change, &old, &new, march_ended) else { panic!() };
+        assert!(paths.contains("theo-doi/2024-03/index.html") && paths.contains("data/summary-2024-03.json"));
+        assert!(
+            !paths.contains("theo-doi/2024-04/index.html") && !paths.contains("data/summary-2024-04.json")
+        );
+    }
+
     #[test]
     fn a_report_touches_its_visit_team_unit_months_and_aggregates() {
         let old = site();
         let mut new = old.clone();
         new.reports[0].body = format!("{}\nthêm một dòng", new.reports[0].body).into();
-        let got = affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new);
+        let got =
+            affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new, AS_OF);
         let Affected::Paths(paths) = got else { panic!("expected paths, got {got:?}") };
         for p in [
             "bao-cao/to-1-2024-03-chi-bo/index.html",
@@ -169,6 +200,8 @@ mod tests {
             "theo-doi/index.html",
             "tong-hop/index.html",
             "data/summary.json",
+            "theo-doi/2024-03/index.html",
+            "data/summary-2024-03.json",
             "index.html",
         ] {
             assert!(paths.contains(p), "missing {p} in {paths:?}");
@@ -188,7 +221,8 @@ mod tests {
         let mut new = old.clone();
         new.reports[0].visit.value = "to-2-2024-04-chi-bo".into();
         new.reports[0].held_on.value = NaiveDate::from_ymd_opt(2024, 4, 20).unwrap();
-        let got = affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new);
+        let got =
+            affected_outputs(&Change::Report("content/reports/2024-03/r1.md".into()), &old, &new, AS_OF);
         for p in [
             "bao-cao/to-1-2024-03-chi-bo/index.html",
             "bao-cao/to-2-2024-04-chi-bo/index.html",
@@ -211,12 +245,14 @@ mod tests {
             "to-2-2024-04-chi-bo",
             (2024, 4, 20),
         )));
-        let added = affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &old, &new);
+        let added =
+            affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &old, &new, AS_OF);
         assert!(added.contains("bao-cao/to-2-2024-04-chi-bo/index.html"));
         assert!(!added.contains("bao-cao/to-1-2024-03-chi-bo/index.html"));
-        let removed = affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &new, &old);
+        let removed =
+            affected_outputs(&Change::Report("content/reports/2024-04/r2.md".into()), &new, &old, AS_OF);
         assert_eq!(added, removed);
-        let unknown = affected_outputs(&Change::Report("content/reports/x.md".into()), &old, &old);
+        let unknown = affected_outputs(&Change::Report("content/reports/x.md".into()), &old, &old, AS_OF);
         assert_eq!(unknown, Affected::All);
     }
 
@@ -227,16 +263,16 @@ mod tests {
         body.pages[0].body.push_str("\nmore");
         let change = Change::Page("content/pages/huong-dan.md".into());
         assert_eq!(
-            affected_outputs(&change, &old, &body),
+            affected_outputs(&change, &old, &body, AS_OF),
             Affected::Paths(BTreeSet::from(["trang/huong-dan/index.html".to_string()]))
         );
         let mut title = old.clone();
         title.pages[0].title = "Hướng dẫn mới".into();
-        assert_eq!(affected_outputs(&change, &old, &title), Affected::All);
+        assert_eq!(affected_outputs(&change, &old, &title, AS_OF), Affected::All);
         let mut added = old.clone();
         added.pages.push(page("content/pages/moi.md", "moi"));
         assert_eq!(
-            affected_outputs(&Change::Page("content/pages/moi.md".into()), &old, &added),
+            affected_outputs(&Change::Page("content/pages/moi.md".into()), &old, &added, AS_OF),
             Affected::All
         );
     }
@@ -244,13 +280,13 @@ mod tests {
     #[test]
     fn data_templates_and_static_touch_all_and_noise_nothing() {
         let s = site();
-        assert_eq!(affected_outputs(&Change::Data(DataFile::Units), &s, &s), Affected::All);
+        assert_eq!(affected_outputs(&Change::Data(DataFile::Units), &s, &s, AS_OF), Affected::All);
         assert_eq!(
-            affected_outputs(&Change::Template("themes/default/templates/a.html".into()), &s, &s),
+            affected_outputs(&Change::Template("themes/default/templates/a.html".into()), &s, &s, AS_OF),
             Affected::All
         );
-        assert_eq!(affected_outputs(&Change::Ignored, &s, &s), Affected::none());
+        assert_eq!(affected_outputs(&Change::Ignored, &s, &s, AS_OF), Affected::none());
         let batch = [Change::Page("content/pages/huong-dan.md".into()), Change::Data(DataFile::Site)];
-        assert_eq!(affected_by_all(&batch, &s, &s), Affected::All);
+        assert_eq!(affected_by_all(&batch, &s, &s, AS_OF), Affected::All);
     }
 }

@@ -326,12 +326,14 @@ fn render_and_write(
     loaded: &Loaded,
     judged: Option<Judgement>,
 ) -> Result<Done, (Outcome, bool)> {
-    let affected = match r.old {
-        Some(old) if !r.changes.is_empty() => affected::affected_by_all(r.changes, old, &loaded.site),
-        _ => Affected::All,
-    };
     let judgement =
         judged.unwrap_or_else(|| derive::judge(&loaded.site, build::resolve_as_of(opts.as_of, &loaded.site)));
+    let affected = match r.old {
+        Some(old) if !r.changes.is_empty() => {
+            affected::affected_by_all(r.changes, old, &loaded.site, judgement.as_of)
+        }
+        _ => Affected::All,
+    };
     // After a good build, an edit that touches some outputs re-renders and rewrites
     // only those (in place: the folder is the server's own), the ones open in a browser
     // first; else everything.

@@ -131,6 +131,7 @@ pub fn site() -> Site {
             as_of: None,
             require: Require { dang_uy: 1, chi_bo: 1 },
             team_size: sp(2, "content/site.yaml"),
+            rules: Default::default(),
             loc: loc("content/site.yaml"),
         },
         plan: Plan {

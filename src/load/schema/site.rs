@@ -4,7 +4,7 @@ use super::fields::{Fields, Sink};
 use super::types::{Count, Date, Id, Month, Range, Text};
 use crate::load::yaml::Node;
 use crate::model::Pos;
-use crate::model::{Config, Require, Sp, YearMonth};
+use crate::model::{Config, Require, Rules, Sp, YearMonth};
 
 /// The longest period a site may cover: ten years of monthly pages.
 const MAX_PERIOD_MONTHS: i64 = 120;
@@ -70,6 +70,18 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     let team_size = f
         .opt_sp(sink, "team_size", Range(1, 1000))
         .unwrap_or_else(|| Sp::new(2, sink.loc(Pos { line: 1, col: 1, len: 0 })));
+    let rules =
+        match f.opt_map(sink, "rules", "rules", "a mapping { min_minutes: 90, min_minutes_combined: 120 }") {
+            Some(mut r) => {
+                let d = Rules::default();
+                let min_minutes = r.opt(sink, "min_minutes", Range(1, 1440)).unwrap_or(d.min_minutes);
+                let min_minutes_combined =
+                    r.opt(sink, "min_minutes_combined", Range(1, 1440)).unwrap_or(d.min_minutes_combined);
+                r.finish(sink);
+                Rules { min_minutes, min_minutes_combined }
+            }
+            None => Rules::default(),
+        };
     f.finish(sink);
     if sink.errors.len() > before {
         return None;
@@ -89,6 +101,7 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
         as_of,
         require,
         team_size,
+        rules,
         loc: sink.loc(Pos { line: 1, col: 1, len: 0 }),
     })
 }
@@ -162,6 +175,21 @@ mod tests {
         assert_eq!((c.report_due_days, c.team_size.value), (10, 2));
         assert_eq!(c.require, Require { dang_uy: 1, chi_bo: 1 });
         assert_eq!(c.as_of, None);
+        assert_eq!(c.rules, Rules { min_minutes: 90, min_minutes_combined: 120 });
+    }
+
+    #[test]
+    fn rules_of_the_plan() {
+        let base = "title: KH\norganization: O\nissuer: I\nperiod: {from: 2024-03, to: 2024-03}\ndeadline: 2024-11-10\n";
+        let (c, e) = run(&format!("{base}rules: {{ min_minutes: 60 }}\n"));
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(c.unwrap().rules, Rules { min_minutes: 60, min_minutes_combined: 120 });
+        let (c, e) = run(&format!("{base}rules:\n  min_minutes: 100\n  min_minutes_combined: 150\n"));
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(c.unwrap().rules, Rules { min_minutes: 100, min_minutes_combined: 150 });
+        let (c, e) = run(&format!("{base}rules: {{ min_minute: 60, min_minutes_combined: 0 }}\n"));
+        assert!(c.is_none());
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

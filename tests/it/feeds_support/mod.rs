@@ -123,6 +123,7 @@ pub fn site() -> Site {
         as_of: Some(d("2024-04-12")),
         require: Require { dang_uy: 1, chi_bo: 1 },
         team_size: Sp::new(2, loc("content/site.yaml", 12)),
+        rules: Default::default(),
         loc: loc("content/site.yaml", 1),
     };
     let plan = Plan {
