@@ -10,6 +10,7 @@ mod render_support;
 mod support;
 
 mod cli;
+mod dashboard_months;
 mod errors;
 mod feeds_exports;
 mod feeds_git;

@@ -2,9 +2,7 @@
 //! summary for each month of the period ended by `as_of`, each judged exactly as a build
 //! `--as-of` that month's last day judges it.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 /// The month pages and summaries a build writes.
 fn month_files(f: &Files) -> Vec<String> {
