@@ -278,16 +278,20 @@ impl InOrder {
     }
 }
 
-/// Bring the paths `changed` of an existing output up to date, in place (not atomically:
-/// for the dev server's own folder): each of `files` is written, and each changed path
-/// with no file in `files` is removed.
+/// Bring the paths `changed` of an existing output up to date, in place (for the dev
+/// server's own folder): each of `files` is written, and each changed path with no file
+/// in `files` is removed. Each file is replaced atomically: written beside its place under
+/// a hidden name, then renamed over the old one, so that a reader (the server, while it
+/// answers a request) finds either the old page or the new one, whole, never a missing or
+/// half-written file. (The set of files is not replaced as one: a page and its search index
+/// may be a moment apart.)
 pub fn update(output: &Path, files: &[OutputFile], changed: &BTreeSet<String>) -> Result<(), WriteError> {
     for f in files {
         let path = output.join(&f.path);
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).map_err(io_err(p))?;
         }
-        fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+        replace_file(&path, &f.bytes).map_err(io_err(&path))?;
     }
     let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for gone in changed.iter().filter(|p| !written.contains(p.as_str())) {
@@ -298,6 +302,17 @@ pub fn update(output: &Path, files: &[OutputFile], changed: &BTreeSet<String>) -
         }
     }
     Ok(())
+}
+
+/// Write `bytes` as the file at `path` in one step: into a hidden file beside it, then
+/// renamed over it.
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.kehoach-tmp-{}", std::process::id()));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }
 
 /// Remove the temporary folders that a killed build left beside the output

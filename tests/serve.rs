@@ -76,7 +76,7 @@ impl Drop for Serve {
 fn events(addr: SocketAddr, r#gen: &str) -> TcpStream {
     let mut c = TcpStream::connect(addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(c, "GET /__kehoach/events?gen={gen} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    write!(c, "GET /__kehoach/events?gen={gen} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
     read_until(&mut c, "event: hello");
     c
 }

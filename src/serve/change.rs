@@ -126,7 +126,7 @@ pub fn classify_parts(parts: &[&str]) -> Change {
         ["themes", _, "templates", _, ..] | ["templates", _, ..] => Change::Template(joined),
         ["themes", _, "static", _, ..] => Change::Static(joined),
         // content/ itself (created, removed, or a lost event): everything.
-        ["content"] | ["content", _, ..] | ["themes", _, ..] => Change::Other(joined),
+        ["content"] | ["content", _, ..] | ["themes", ..] | ["templates"] => Change::Other(joined),
         _ => Change::Ignored,
     }
 }

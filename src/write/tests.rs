@@ -269,3 +269,24 @@ fn a_read_only_output_leaves_no_trash_behind() {
     }
     assert_eq!(names_eventually(dir.path(), 1), vec![std::ffi::OsString::from("public")]);
 }
+
+#[test]
+fn update_replaces_each_file_whole_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_atomic(&out, &[file("a/index.html", "một"), file("b/index.html", "hai"), file("gone.js", "x")])
+        .unwrap();
+    let changed: BTreeSet<String> =
+        ["a/index.html", "c/new.html", "gone.js"].iter().map(|s| s.to_string()).collect();
+    update(&out, &[file("a/index.html", "một mới"), file("c/new.html", "ba")], &changed).unwrap();
+    assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "một mới");
+    assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "hai");
+    assert_eq!(fs::read_to_string(out.join("c/new.html")).unwrap(), "ba");
+    assert!(!out.join("gone.js").exists());
+    for d in ["", "a", "c"] {
+        for e in fs::read_dir(out.join(d)).unwrap() {
+            let n = e.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!n.contains("kehoach-tmp"), "{d}/{n} left behind");
+        }
+    }
+}
