@@ -290,3 +290,33 @@ fn update_replaces_each_file_whole_and_leaves_no_temporary_file() {
         }
     }
 }
+
+/// Swap upon swap while another thread opens `index.html` in a loop: it is never missing.
+#[test]
+fn a_reader_never_finds_the_output_missing_during_swaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_atomic(&out, &[file("index.html", "0")]).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, index) = (stop.clone(), out.join("index.html"));
+        std::thread::spawn(move || {
+            let (mut opens, mut missing) = (0u64, 0u64);
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                match fs::File::open(&index) {
+                    Ok(_) => opens += 1,
+                    Err(_) => missing += 1,
+                }
+            }
+            (opens, missing)
+        })
+    };
+    for k in 1..=100 {
+        write_atomic(&out, &[file("index.html", &k.to_string()), file("a/b.html", "x")]).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (opens, missing) = reader.join().unwrap();
+    assert!(opens > 0);
+    assert_eq!(missing, 0, "missing {missing} times in {} opens", opens + missing);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "100");
+}
