@@ -127,6 +127,9 @@ fn oversized_requests_get_414_and_431_not_500() {
     let long = format!("/{}", "a".repeat(10_000));
     let (status, _, _) = get(s.addr, &long);
     assert_eq!(status, 414);
+    // Short enough for the address, too long for a file name: not found, not a 500.
+    let (status, _, _) = get(s.addr, &format!("/{}/", "b".repeat(1000)));
+    assert_eq!(status, 404);
     let port = s.addr.port();
     let big = "x".repeat(4000);
     let headers: String = (0..12).map(|i| format!("X-Pad-{i}: {big}\r\n")).collect();

@@ -40,7 +40,9 @@ pub fn look(root: &Path, path: &str) -> Found {
             Ok(m) if m.file_type().is_symlink() => return Found::Refused,
             Ok(_) => {}
             // Nothing there: ServeDir's 404 (with the page decorated).
-            Err(_) => return Found::Servable,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Servable,
+            // A name too long for the system, a file used as a folder: nothing to serve.
+            Err(_) => return Found::Refused,
         }
     }
     match std::fs::symlink_metadata(&at) {
