@@ -31,6 +31,10 @@ enum Command {
         /// Exit with status 1 on findings too.
         #[arg(long)]
         strict: bool,
+        /// Also list the files of content/ that are skipped (Thumbs.db, desktop.ini,
+        /// .DS_Store, Word's ~$ lock files, hidden files).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Build the site into the output folder (replaced only when the build succeeds).
     Build {
@@ -121,7 +125,12 @@ static ALLOCATOR_CONF: &[u8; 47] = b"thp:always,dirty_decay_ms:500,muzzy_decay_m
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { root, as_of, strict } => check(root, as_of, strict),
+        Command::Check { root, as_of, strict, verbose } => {
+            if verbose {
+                print_skipped(&root);
+            }
+            check(root, as_of, strict)
+        }
         Command::Build { root, output, as_of, include_restricted, base_url, force } => {
             let mut opts = Options::new(root);
             if let Some(o) = output {
@@ -181,6 +190,19 @@ fn init(dir: &std::path::Path) -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `check --verbose`: the files of content/ that the loader skips, one line each.
+fn print_skipped(root: &std::path::Path) {
+    let skipped = kehoach::load::junk::skipped(root);
+    for path in &skipped {
+        eprintln!(
+            "note: bỏ qua `{path}`: tệp do hệ điều hành hoặc chương trình văn phòng tạo ra, hoặc tệp ẩn — không phải nội dung"
+        );
+    }
+    if !skipped.is_empty() {
+        eprintln!("note: đã bỏ qua {} tệp/thư mục trong content/", skipped.len());
     }
 }
 

@@ -65,6 +65,8 @@ fn walk(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        // Thumbs.db, .DS_Store, Word's ~$ lock files: never published (see load::junk).
+        .filter(|e| !e.file_name().to_str().is_some_and(crate::load::junk::is_os_junk))
         .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
             Some((rel, e.path().to_path_buf()))

@@ -7,6 +7,12 @@
 //! - Only reports counted on `as_of` (`submitted_on <= as_of`) give findings, so a past
 //!   `as_of` shows the past. Every counted report is judged, also one on a cancelled visit
 //!   (the report is still published); findings from a restricted report are `restricted`.
+//! - A report on a cancelled visit is itself a finding (`ReportOnCancelled`, at the
+//!   report's `visit` key): the schedule says the meeting was called off, the report says
+//!   it was held; one of them is wrong. (`kehoach new report` refuses such a visit.)
+//! - A report whose `held_on` is outside its visit's `month` breaks the monthly rule
+//!   (`HeldOutsideMonth`, at `held_on`); it is not reported for a cancelled visit (the
+//!   finding above says more).
 //! - Cancelled visits give no date findings (after deadline, outside month); a wrong unit
 //!   kind is still a mistake in the schedule and is reported for them too.
 //! - An undated visit whose month starts after the deadline cannot be held in time: it is
@@ -151,6 +157,24 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
     };
 
     let visit = ids.visits.get(v.as_str()).copied();
+    match visit {
+        Some(visit) if visit.is_cancelled() => {
+            let msg = format!(
+                "Lịch dự `{v}` đã hủy trong lịch, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày {}.",
+                dmy(report.held_on.value)
+            );
+            push(FindingKind::ReportOnCancelled, &report.visit.loc, msg);
+        }
+        Some(visit) if !visit.month.value.contains(report.held_on.value) => {
+            let msg = format!(
+                "Báo cáo `{v}` ghi ngày họp {}, không thuộc {} của lịch dự.",
+                dmy(report.held_on.value),
+                month_vi(visit.month.value)
+            );
+            push(FindingKind::HeldOutsideMonth, &report.held_on.loc, msg);
+        }
+        _ => {}
+    }
     let unit = visit.and_then(|x| ids.units.get(x.unit.value.as_str()).copied());
     if let Some(unit) = unit.filter(|u| u.kind == UnitKind::ChiBoTrucThuoc)
         && report.accompanied_by.as_deref().is_none_or(|a| a.trim().is_empty())

@@ -278,10 +278,42 @@ fn findings_from_a_restricted_report_are_restricted_and_leak_nothing() {
 }
 
 #[test]
-fn report_on_a_cancelled_visit_is_still_judged() {
+fn report_on_a_cancelled_visit_is_a_finding_and_still_judged() {
     let r = report("to-2-2024-04-chi-bo", "2024-04-10", "2024-04-12").attendance(5, 0, 1, 0, 0);
     let site = clean().visit(visit("to-2", ChiBo, "cb-b", "2024-04").cancelled()).report(r).build();
-    assert_eq!(kinds(&run(&site)), vec![FindingKind::AttendanceMismatch]);
+    let f = run(&site);
+    assert_eq!(kinds(&f), vec![FindingKind::ReportOnCancelled, FindingKind::AttendanceMismatch]);
+    assert_eq!(f[0].loc, loc("content/reports/to-2-2024-04-chi-bo.md", 2, 8), "points at `visit`");
+    assert_eq!(f[0].subject, Subject::Report("to-2-2024-04-chi-bo".into()));
+    assert_eq!(
+        f[0].message,
+        "Lịch dự `to-2-2024-04-chi-bo` đã hủy trong lịch, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 10/04/2024."
+    );
+    // Held outside the month too: the cancellation is the finding.
+    let r = report("to-2-2024-04-chi-bo", "2024-05-10", "2024-05-12");
+    let site = clean().visit(visit("to-2", ChiBo, "cb-b", "2024-04").cancelled()).report(r).build();
+    assert_eq!(kinds(&run(&site)), vec![FindingKind::ReportOnCancelled]);
+}
+
+#[test]
+fn report_held_outside_its_visit_month() {
+    // A March visit held in February.
+    let r = report("to-2-2024-03-chi-bo", "2024-02-27", "2024-03-01");
+    let site = clean().visit(visit("to-2", ChiBo, "cb-b", "2024-03")).report(r).build();
+    let f = run(&site);
+    assert_eq!(kinds(&f), vec![FindingKind::HeldOutsideMonth]);
+    assert_eq!(f[0].loc.file.as_ref(), "content/reports/to-2-2024-03-chi-bo.md");
+    assert_eq!(f[0].loc.pos.line, 3, "points at held_on");
+    assert_eq!(
+        f[0].message,
+        "Báo cáo `to-2-2024-03-chi-bo` ghi ngày họp 27/02/2024, không thuộc tháng 3/2024 của lịch dự."
+    );
+    // The month's first and last days are in it.
+    for held in ["2024-03-01", "2024-03-31"] {
+        let r = report("to-2-2024-03-chi-bo", held, "2024-04-02");
+        let site = clean().visit(visit("to-2", ChiBo, "cb-b", "2024-03")).report(r).build();
+        assert_eq!(run(&site), vec![], "{held}");
+    }
 }
 
 #[test]

@@ -80,6 +80,10 @@ pub enum FindingKind {
     SubmittedBeforeHeld,
     /// Team size differs from team_size.
     TeamSize,
+    /// A report on a visit the schedule says is cancelled.
+    ReportOnCancelled,
+    /// A report whose held_on is outside its visit's month.
+    HeldOutsideMonth,
 }
 
 impl FindingKind {
@@ -93,6 +97,8 @@ impl FindingKind {
             FindingKind::AttendanceMismatch => "attendance_mismatch",
             FindingKind::SubmittedBeforeHeld => "submitted_before_held",
             FindingKind::TeamSize => "team_size",
+            FindingKind::ReportOnCancelled => "report_on_cancelled",
+            FindingKind::HeldOutsideMonth => "held_outside_month",
         }
     }
 }

@@ -4,7 +4,8 @@
 //! CSV files open correctly in Excel and LibreOffice: UTF-8 with a byte-order mark (so
 //! Excel does not read Vietnamese as ANSI), CRLF line ends, RFC 4180 quoting (a field with
 //! a comma, quote or line break is quoted, quotes doubled), a header row of snake_case
-//! English names. Restricted reports and their findings are left out unless
+//! English names. A cell a spreadsheet would take for a formula is written as text (see
+//! [`crate::output::csv`]). Restricted reports and their findings are left out unless
 //! `include_restricted`.
 
 use crate::derive::publish::published_reports;

@@ -160,6 +160,10 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
             }
             continue;
         }
+        // Thumbs.db, desktop.ini, Word's ~$ lock files: see `super::junk`.
+        if !is_dir && super::junk::is_os_junk(name) {
+            continue;
+        }
         let path = format!("content/{rel}");
         let (top, under) = rel.split_once('/').unwrap_or((&rel, ""));
         if is_dir {

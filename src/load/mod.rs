@@ -7,6 +7,7 @@
 pub mod discover;
 pub mod frontmatter;
 pub mod incremental;
+pub mod junk;
 pub mod schema;
 pub mod similar;
 pub mod yaml;

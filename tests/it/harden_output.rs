@@ -169,3 +169,54 @@ fn building_twice_is_byte_identical() {
     assert_eq!(sa, sb);
     assert_eq!(snapshot(&a.with_extension("full")), snapshot(&b.with_extension("full")));
 }
+
+#[test]
+fn an_existing_file_at_the_output_is_kept_and_the_error_says_why() {
+    let dir = site("minimal");
+    let root = dir.path();
+    let doc = root.join("bien-ban.docx");
+    fs::write(&doc, "biên bản của chi bộ").unwrap();
+    for args in [&[][..], &["--force"][..]] {
+        let o = run(root, &doc, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("là một tệp, không phải thư mục") && err.contains("bien-ban.docx"), "{err}");
+        assert_eq!(fs::read_to_string(&doc).unwrap(), "biên bản của chi bộ");
+    }
+    assert!(names_starting(root, ".bien-ban").is_empty(), "nothing made beside it");
+}
+
+/// While the site is rebuilt again and again, a reader opening `public/index.html` in a
+/// loop finds it every time: the new output takes the old one's place in one step.
+#[test]
+fn a_reader_never_finds_the_output_missing_during_rebuilds() {
+    let dir = site("minimal");
+    let root = dir.path().to_path_buf();
+    let out = root.join("public");
+    let o = run(&root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = out.join("index.html");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let stop = stop.clone();
+        let index = index.clone();
+        std::thread::spawn(move || {
+            let (mut opens, mut missing) = (0u64, 0u64);
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                match fs::File::open(&index) {
+                    Ok(_) => opens += 1,
+                    Err(_) => missing += 1,
+                }
+            }
+            (opens, missing)
+        })
+    };
+    for k in 0..12 {
+        let o = run(&root, &out, &[]);
+        assert!(o.status.success(), "build {k}: {}", stderr(&o));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (opens, missing) = reader.join().unwrap();
+    assert!(opens > 0);
+    assert_eq!(missing, 0, "public/index.html was missing {missing} times in {} opens", opens + missing);
+}

@@ -10,6 +10,9 @@ mod render_support;
 mod support;
 
 mod cli;
+mod serve_guard;
+mod os_files;
+mod judgement_plan_rules;
 mod dashboard_months;
 mod errors;
 mod feeds_exports;

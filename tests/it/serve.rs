@@ -71,7 +71,7 @@ impl Drop for Serve {
 fn events(addr: SocketAddr, r#gen: &str) -> TcpStream {
     let mut c = TcpStream::connect(addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(c, "GET /__kehoach/events?gen={gen} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    write!(c, "GET /__kehoach/events?gen={gen} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
     read_until(&mut c, "event: hello");
     c
 }
@@ -152,4 +152,97 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "{status:?}");
+}
+
+/// The site's `content/` deleted and put back (a `git checkout`, a restored backup): serve
+/// says the content is gone, then picks it up again by itself, and sees later saves.
+#[test]
+fn serve_recovers_when_content_is_deleted_and_put_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(Path::new(VALID), &root);
+    let mut s = Serve::start(&root);
+    assert_eq!(summary(s.addr)["late"], 1);
+
+    let content = root.join("content");
+    let aside = tmp.path().join("content-backup");
+    std::fs::rename(&content, &aside).unwrap();
+    s.wait_line("still serving the last good build");
+    assert_eq!(summary(s.addr)["late"], 1, "the last good build is served meanwhile");
+
+    copy_tree(&aside, &content);
+    s.wait_line("built");
+    // A save after the folder came back is seen.
+    edit(&root, REPORT, "submitted_on: 2024-04-10", "submitted_on: 2024-03-28");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while summary(s.addr)["late"] != 0 {
+        assert!(Instant::now() < deadline, "the save after the folder came back was not seen");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (_, _, home) = get(s.addr, "/");
+    assert!(!home.contains("kehoach-overlay"), "no error left: {home}");
+}
+
+/// While the site is rebuilt after edit upon edit (a report: some pages rewritten in place;
+/// site.yaml: the whole output swapped), every valid page is answered every time.
+#[test]
+fn pages_are_never_missing_while_serve_rebuilds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(Path::new(VALID), &root);
+    let mut s = Serve::start(&root);
+    let addr = s.addr;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let pages = ["/", "/theo-doi/", "/bao-cao/to-1-2024-03-chi-bo/", "/data/summary.json"];
+            let mut bad = Vec::new();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for p in pages {
+                    let (status, _, _) = get(addr, p);
+                    n += 1;
+                    if status != 200 {
+                        bad.push((p, status));
+                    }
+                }
+            }
+            (n, bad)
+        })
+    };
+    let title = "title: Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024";
+    for k in 0..4 {
+        edit(&root, REPORT, "submitted_on: 2024-04-10", "submitted_on: 2024-03-28");
+        s.wait_line("(report)");
+        edit(&root, REPORT, "submitted_on: 2024-03-28", "submitted_on: 2024-04-10");
+        s.wait_line("(report)");
+        let (from, to) = if k % 2 == 0 {
+            (title.to_string(), format!("{title} "))
+        } else {
+            (format!("{title} "), title.to_string())
+        };
+        edit(&root, "content/site.yaml", &from, &to);
+        s.wait_line("(data)");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (n, bad) = reader.join().unwrap();
+    assert!(n > 0);
+    assert!(bad.is_empty(), "{} of {n} requests failed: {bad:?}", bad.len());
+}
+
+#[test]
+fn serve_refuses_other_host_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(Path::new(VALID), &root);
+    let s = Serve::start(&root);
+    let mut c = TcpStream::connect(s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(c, "GET / HTTP/1.1\r\nHost: evil.example:{}\r\nConnection: close\r\n\r\n", s.addr.port()).unwrap();
+    let mut got = String::new();
+    std::io::Read::read_to_string(&mut c, &mut got).unwrap();
+    assert!(got.starts_with("HTTP/1.1 403"), "{got}");
+    let (status, _, _) = get(s.addr, "/");
+    assert_eq!(status, 200);
 }

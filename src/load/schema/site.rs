@@ -56,6 +56,16 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
         None => None,
     };
     let deadline = f.req_sp(sink, "deadline", Date);
+    if let (Some(d), Some((from, _))) = (&deadline, period)
+        && d.value < from.first_day()
+    {
+        let e = sink.error(
+            d.loc.pos,
+            format!("hạn hoàn thành `{}` trước tháng đầu của kỳ kế hoạch (`{from}`)", d.value),
+            format!("cần một ngày từ {} trở đi", crate::vi::iso(from.first_day())),
+        );
+        e.help = Some("sửa `deadline` (hạn hoàn thành kế hoạch) hoặc `period.from`".into());
+    }
     let report_due_days = f.opt(sink, "report_due_days", Range(0, 366)).unwrap_or(10);
     let as_of = f.opt(sink, "as_of", Date);
     let require = match f.opt_map(sink, "require", "require", "a mapping { dang_uy: 1, chi_bo: 1 }") {
@@ -209,6 +219,20 @@ mod tests {
                 "5:1 unknown key `thme`",
             ]
         );
+    }
+
+    #[test]
+    fn a_deadline_before_the_period_is_an_error() {
+        let site = |deadline: &str| {
+            run(&format!(
+                "title: KH\norganization: O\nissuer: I\nperiod: {{from: 2024-03, to: 2024-10}}\ndeadline: {deadline}\n"
+            ))
+        };
+        let (c, e) = site("2024-02-29");
+        assert!(c.is_none());
+        assert_eq!(e, ["5:11 hạn hoàn thành `2024-02-29` trước tháng đầu của kỳ kế hoạch (`2024-03`)"]);
+        let (c, e) = site("2024-03-01");
+        assert!(c.is_some() && e.is_empty(), "the period's first day is fine: {e:?}");
     }
 
     #[test]

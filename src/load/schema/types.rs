@@ -356,13 +356,17 @@ impl Ty for Time {
     }
 }
 
-/// An id: lowercase ASCII letters, digits and `-`.
+/// An id: lowercase ASCII letters, digits and `-`, not starting with `-` (an id is a
+/// cell of the CSV exports, where a leading `-` would be read as a formula, and an
+/// argument of commands, where it would be read as an option).
 #[derive(Clone, Copy)]
 pub struct Id;
 
 impl Id {
     pub fn is_valid(s: &str) -> bool {
-        !s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        !s.is_empty()
+            && !s.starts_with('-')
+            && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
     }
 
     /// The id closest to `s`: marks folded (`tổ` → `to`), anything else between words `-`.
@@ -394,6 +398,18 @@ impl Ty for Id {
         };
         if Id::is_valid(&s) {
             return Some(s);
+        }
+        if s.len() > 1 && Id::is_valid(s.trim_start_matches('-')) {
+            let d = sink.error(
+                n.pos,
+                format!("mã `{s}` bắt đầu bằng dấu `-`"),
+                "cần một mã gồm chữ thường a-z, chữ số và `-`, không bắt đầu bằng `-`",
+            );
+            d.help = Some(format!(
+                "viết `{}`: một mã bắt đầu bằng `-` bị Excel đọc như công thức và bị dòng lệnh đọc như một tùy chọn",
+                s.trim_start_matches('-')
+            ));
+            return None;
         }
         let slug = Id::suggest(&s);
         let d = sink.error(n.pos, m::invalid("id", &s), m::expected_label(&self.expected()));
@@ -551,6 +567,15 @@ mod tests {
         let (v, e) = read(Id, "To 1");
         assert_eq!(v, None);
         assert_eq!(e, ["invalid id `To 1` / expected an id of lowercase letters a-z, digits and `-`"]);
+        let (v, e) = read(Id, "-to-1");
+        assert_eq!(v, None);
+        assert_eq!(
+            e,
+            [
+                "mã `-to-1` bắt đầu bằng dấu `-` / cần một mã gồm chữ thường a-z, chữ số và `-`, không bắt đầu bằng `-`"
+            ]
+        );
+        assert!(!Id::is_valid("-"));
     }
 
     #[test]
