@@ -10,6 +10,7 @@ mod gaps;
 mod props;
 mod status;
 mod summary;
+pub mod words;
 pub use summary::Tally;
 #[cfg(test)]
 pub(crate) mod testkit;
