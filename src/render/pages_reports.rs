@@ -129,7 +129,7 @@ struct AttendanceFacts {
 
 pub fn report(view: &View, i: usize, v: &Visit, r: &Report, bodies: &Bodies) -> Page {
     let row = visit_value(view, i, v);
-    let unit = view.unit_name(&v.unit);
+    let unit = view.unit_full_name(&v.unit);
     let title = format!("Báo cáo dự sinh hoạt: {unit} ({})", vi::month(v.month.value));
     let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
     p.source = super::stamp::Source::Report(i);

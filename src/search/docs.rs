@@ -28,6 +28,10 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Between the fields of a document's text (the index collapses white space, so a line
+/// break alone would run "Đặng Văn H Lý Thanh C Sinh hoạt chuyên đề" together in a snippet).
+const FIELD_SEPARATOR: &str = " · ";
+
 /// Markdown to plain text (see [`report_body::text`]).
 pub fn markdown_text(md: &str) -> String {
     report_body::text_of(md)
@@ -39,7 +43,7 @@ fn team_text(t: &Team) -> String {
         parts.push(format!("{}, {}", p.name, p.title));
     }
     parts.extend(t.phone.clone());
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 fn unit_text(ids: &Ids, u: &Unit) -> String {
@@ -49,7 +53,7 @@ fn unit_text(ids: &Ids, u: &Unit) -> String {
     }
     parts.extend(u.secretary.clone());
     parts.extend(u.address.clone());
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 /// Title of a report's page: "Báo cáo dự sinh hoạt chi bộ: <unit>, 25/03/2024".
@@ -82,7 +86,7 @@ fn report_text(ids: &Ids, r: &Report, body: String) -> String {
     parts.extend(r.topic.clone().filter(|t| !t.is_empty()));
     parts.push(format!("Xếp loại: {}", r.rating.label()));
     parts.push(body);
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 /// Every published page of the site as a search document, in a fixed order: plan, pages
