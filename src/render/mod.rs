@@ -15,11 +15,11 @@ mod pages_main;
 mod pages_reports;
 mod pages_search;
 pub mod proposals;
-mod synthesis_parts;
 pub mod report_body;
 mod rows;
 pub mod sink;
 pub mod stamp;
+mod synthesis_parts;
 pub mod vi;
 pub mod view;
 

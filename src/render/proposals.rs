@@ -23,7 +23,8 @@ pub enum Addressee {
 }
 
 impl Addressee {
-    pub const ALL: [Addressee; 4] = [Addressee::Superior, Addressee::DangUy, Addressee::ChiBo, Addressee::Other];
+    pub const ALL: [Addressee; 4] =
+        [Addressee::Superior, Addressee::DangUy, Addressee::ChiBo, Addressee::Other];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -93,9 +94,15 @@ pub fn is_filler(text: &str) -> bool {
     let nothing = ["không", "chưa có", "không có", "không có gì", "không có ý kiến", "chưa có kiến nghị"];
     bare.is_empty()
         || nothing.contains(&bare)
-        || ["không có kiến nghị", "không có đề xuất", "không có đề nghị", "chưa có đề xuất", "chưa có kiến nghị"]
-            .iter()
-            .any(|w| bare.contains(w))
+        || [
+            "không có kiến nghị",
+            "không có đề xuất",
+            "không có đề nghị",
+            "chưa có đề xuất",
+            "chưa có kiến nghị",
+        ]
+        .iter()
+        .any(|w| bare.contains(w))
 }
 
 /// One proposal: whom it addresses and its text.

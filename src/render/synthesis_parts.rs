@@ -33,10 +33,11 @@ fn source(view: &View, v: &Visit, r: &Report) -> Source {
     }
 }
 
+/// A proposal and the reports that make it (the same words from several reports once).
 #[derive(Serialize)]
 pub struct ProposalItem {
     pub text: String,
-    pub from: Source,
+    pub from: Vec<Source>,
 }
 
 #[derive(Serialize)]
@@ -47,7 +48,8 @@ pub struct ProposalGroup {
 }
 
 /// The proposals of the published reports, by whom they address (groups with none left
-/// out), each group in schedule order.
+/// out), each group in schedule order; a proposal made in the same words by several
+/// reports is listed once, with each of them.
 pub fn proposal_groups(view: &View, reported: &[(usize, &Visit, &Report)]) -> Vec<ProposalGroup> {
     let mut groups: Vec<ProposalGroup> = Addressee::ALL
         .iter()
@@ -57,7 +59,11 @@ pub fn proposal_groups(view: &View, reported: &[(usize, &Visit, &Report)]) -> Ve
         let Some(md) = section(&r.body, PROPOSALS) else { continue };
         for item in items(md) {
             let at = Addressee::ALL.iter().position(|a| *a == item.addressee).unwrap_or(3);
-            groups[at].items.push(ProposalItem { text: item.text, from: source(view, v, r) });
+            let group = &mut groups[at].items;
+            match group.iter_mut().find(|p| p.text == item.text) {
+                Some(same) => same.from.push(source(view, v, r)),
+                None => group.push(ProposalItem { text: item.text, from: vec![source(view, v, r)] }),
+            }
         }
     }
     groups.retain(|g| !g.items.is_empty());
