@@ -88,7 +88,10 @@ fn every_link_resolves_and_nothing_loads_from_outside() {
         assert!(file.starts_with("fonts/") && file.ends_with(".woff2"), "{u}");
         assert!(site().contains_key(&format!("static/{file}")), "{file} is in the build");
     }
-    assert!(site().contains_key("static/fonts/LICENSE-LiberationSerif.txt"), "the font's licence ships with it");
+    assert!(
+        site().contains_key("static/fonts/LICENSE-LiberationSerif.txt"),
+        "the font's licence ships with it"
+    );
     assert!(css.contains("@media print") && css.contains("size: A4"));
 }
 
@@ -273,14 +276,23 @@ fn synthesis_gathers_the_teams_proposals_by_whom_they_address() {
     assert!(h2.contains(&"3. Đề xuất, kiến nghị của các tổ công tác".to_string()), "{h2:?}");
     // Every published report proposes the same thing to the Đảng ủy Khối: one proposal, in
     // the group of the bodies above, with its seven reports.
-    assert_eq!(texts(&s, "section.proposals h3"), ["Kiến nghị với Ban Thường vụ Đảng ủy Khối và các cơ quan cấp trên"]);
+    assert_eq!(
+        texts(&s, "section.proposals h3"),
+        ["Kiến nghị với Ban Thường vụ Đảng ủy Khối và các cơ quan cấp trên"]
+    );
     let items = texts(&s, "section.proposals li");
     assert_eq!(items.len(), 1, "{items:?}");
-    assert!(items[0].starts_with("Đề nghị Đảng ủy Khối tiếp tục hướng dẫn sinh hoạt chuyên đề."), "{items:?}");
+    assert!(
+        items[0].starts_with("Đề nghị Đảng ủy Khối tiếp tục hướng dẫn sinh hoạt chuyên đề."),
+        "{items:?}"
+    );
     assert_eq!(s.select(&sel("section.proposals li .source a")).count(), 7);
     // The source in words: team, unit (a cell with its đảng bộ), date; the link word is
     // for the screen only.
-    assert!(items[0].contains("Tổ công tác số 1, Chi bộ Phòng Kỹ thuật – Đảng bộ Công ty Điện lực Lào Cai,"), "{items:?}");
+    assert!(
+        items[0].contains("Tổ công tác số 1, Chi bộ Phòng Kỹ thuật – Đảng bộ Công ty Điện lực Lào Cai,"),
+        "{items:?}"
+    );
     assert_eq!(s.select(&sel(".source .screen-only a")).count(), 7);
     let ratings: Vec<String> = texts(&s, "h2 + p + .table-wrap tbody tr");
     assert_eq!(ratings.len(), 4, "{ratings:?}");

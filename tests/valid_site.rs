@@ -149,7 +149,9 @@ fn visits_csv_has_bom_header_and_a_row_per_visit() {
     assert!(csv.contains(
         "\r\nto-1-2024-03-dang-uy,to-1,dang_uy,db-dien-luc,2024-03,2024-03-14,reported,true,/bao-cao/to-1-2024-03-dang-uy/,Tổ công tác số 1,Đảng bộ Công ty Điện lực Lào Cai,Dự họp đảng ủy,Đã báo cáo\r\n"
     ));
-    assert!(csv.contains("\r\nto-2-2024-05-dang-uy,to-2,dang_uy,db-dien-luc,2024-05,,cancelled,,,Tổ công tác số 2,"));
+    assert!(csv.contains(
+        "\r\nto-2-2024-05-dang-uy,to-2,dang_uy,db-dien-luc,2024-05,,cancelled,,,Tổ công tác số 2,"
+    ));
 }
 
 #[test]
