@@ -7,7 +7,7 @@ use super::markdown::{PROPOSALS, section};
 use super::proposals::{Addressee, items};
 use super::vi;
 use super::view::{View, url};
-use crate::model::{Rating, Report, Visit};
+use crate::model::{MeetingKind, Rating, Report, Visit};
 use serde::Serialize;
 
 /// Where a proposal or a judgement comes from: the team, the unit (with its đảng bộ), the
@@ -28,7 +28,10 @@ fn source(view: &View, v: &Visit, r: &Report) -> Source {
         unit: view.unit_full_name(&v.unit),
         unit_url: url::unit(&v.unit),
         held_on: vi::date(r.held_on.value),
-        meeting: r.meeting.label(),
+        meeting: match r.meeting {
+            MeetingKind::KetHop => "Sinh hoạt định kỳ kết hợp chuyên đề",
+            m => m.label(),
+        },
         url: url::report(&v.id),
     }
 }
