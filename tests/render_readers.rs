@@ -116,6 +116,8 @@ fn a_chi_bo_truc_thuoc_is_named_with_its_dang_bo_in_lists_and_calendars() {
     ] {
         assert!(main_text(&doc(sample(), page)).contains(cell), "{page}");
     }
+    let ics = text(sample(), "lich.ics").replace("\r\n ", "");
+    assert!(ics.contains(&format!("SUMMARY:Dự sinh hoạt chi bộ: {cell}\r\n")), "the calendar feed too");
     // Where the đảng bộ is already said (under it on the units page), the name alone.
     let units = texts(&doc(sample(), "don-vi/index.html"), ".units li li a");
     assert!(units.contains(&"Chi bộ Văn phòng".to_string()), "{units:?}");

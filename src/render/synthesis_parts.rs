@@ -7,6 +7,7 @@ use super::markdown::{PROPOSALS, section};
 use super::proposals::{Addressee, items};
 use super::vi;
 use super::view::{View, url};
+use crate::fxhash::FxHashMap;
 use crate::model::{MeetingKind, Rating, Report, Visit};
 use serde::Serialize;
 
@@ -58,14 +59,19 @@ pub fn proposal_groups(view: &View, reported: &[(usize, &Visit, &Report)]) -> Ve
         .iter()
         .map(|a| ProposalGroup { key: a.key(), label: a.label(&view.site.config.issuer), items: vec![] })
         .collect();
+    // Where each (group, text) is listed, so that the same words are found at once.
+    let mut seen: FxHashMap<(usize, String), usize> = FxHashMap::default();
     for (_, v, r) in reported {
         let Some(md) = section(&r.body, PROPOSALS) else { continue };
         for item in items(md) {
             let at = Addressee::ALL.iter().position(|a| *a == item.addressee).unwrap_or(3);
             let group = &mut groups[at].items;
-            match group.iter_mut().find(|p| p.text == item.text) {
-                Some(same) => same.from.push(source(view, v, r)),
-                None => group.push(ProposalItem { text: item.text, from: vec![source(view, v, r)] }),
+            match seen.get(&(at, item.text.clone())) {
+                Some(&k) => group[k].from.push(source(view, v, r)),
+                None => {
+                    seen.insert((at, item.text.clone()), group.len());
+                    group.push(ProposalItem { text: item.text, from: vec![source(view, v, r)] });
+                }
             }
         }
     }
