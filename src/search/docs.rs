@@ -59,10 +59,11 @@ fn unit_text(ids: &Ids, u: &Unit) -> String {
 /// Title of a report's page: "Báo cáo dự sinh hoạt chi bộ: <unit>, 25/03/2024".
 fn report_title(ids: &Ids, r: &Report) -> String {
     let visit = ids.visits.get(r.visit.as_str());
+    // A chi bộ trực thuộc with its đảng bộ, as the pages name it.
     let unit = visit
         .and_then(|v| ids.units.get(v.unit.as_str()))
-        .map(|u| u.name.as_str())
-        .unwrap_or(r.visit.as_str());
+        .map(|u| crate::derive::words::unit_full_name(u, |p| ids.units.get(p).copied()))
+        .unwrap_or_else(|| r.visit.to_string());
     let what = match visit {
         Some(v) => lower_first(v.kind.label()),
         None => "dự sinh hoạt".to_string(),
