@@ -1,7 +1,10 @@
 //! Findings: data that reads fine but breaks a rule of the plan (FORMAT.md, "Findings").
 //!
-//! Messages are one Vietnamese sentence naming ids, numbers and dates (dd/mm/yyyy), never
-//! free text from a report, so a restricted report's content cannot leak through them.
+//! Messages are one Vietnamese sentence for the Standing Committee: the team, the unit (a chi
+//! bộ trực thuộc with its đảng bộ), the month and dates (dd/mm/yyyy) in words, numbers, and
+//! never an id, a key name or a file path (the finding's `loc` carries the place for the CLI
+//! and the developer detail), nor free text from a report, so a restricted report's content
+//! cannot leak through them.
 //!
 //! Decisions where the format is silent:
 //! - Only reports counted on `as_of` (`submitted_on <= as_of`) give findings, so a past
@@ -23,18 +26,17 @@
 //!   written give no positive length), pointing at `ended_at`.
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
+use super::words;
 use super::{Finding, FindingKind, Subject};
 use crate::fxhash::FxHashMap;
-use crate::model::{Loc, MeetingKind, Report, Rules, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Rules, Site, Team, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn month_vi(m: YearMonth) -> String {
-    format!("tháng {}/{}", m.month, m.year)
-}
+use words::month as month_vi;
 
 /// All findings of the site on `as_of`, sorted by file, line, column, kind.
 pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
@@ -58,10 +60,11 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
     out
 }
 
-/// Units and visits by id (the first of each id, as a linear search would find).
+/// Units, visits and teams by id (the first of each id, as a linear search would find).
 struct Ids<'a> {
     units: FxHashMap<&'a str, &'a Unit>,
     visits: FxHashMap<&'a str, &'a Visit>,
+    teams: FxHashMap<&'a str, &'a Team>,
 }
 
 impl<'a> Ids<'a> {
@@ -74,7 +77,31 @@ impl<'a> Ids<'a> {
         for v in site.visits_iter() {
             visits.entry(v.id.value.as_str()).or_insert(v);
         }
-        Ids { units, visits }
+        let mut teams = FxHashMap::default();
+        for t in &site.teams {
+            teams.entry(t.id.value.as_str()).or_insert(t);
+        }
+        Ids { units, visits, teams }
+    }
+
+    /// A unit's name in words (a chi bộ trực thuộc with its đảng bộ).
+    fn unit_name(&self, id: &str) -> Option<String> {
+        let unit = self.units.get(id)?;
+        Some(words::unit_full_name(unit, |p| self.units.get(p).copied()))
+    }
+
+    /// A visit in words ("Tổ công tác số 2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại …").
+    fn visit_words(&self, v: &Visit) -> String {
+        words::visit(v, self.teams.get(v.team.as_str()).copied(), self.unit_name(&v.unit))
+    }
+
+    /// The visit a report is on, in words; "báo cáo về cuộc dự mã …" when there is no
+    /// such visit (an error of check, which stops the build).
+    fn report_words(&self, visit: &str) -> String {
+        match self.visits.get(visit) {
+            Some(v) => self.visit_words(v),
+            None => format!("Cuộc dự mã {visit} (không có trong lịch)"),
+        }
     }
 }
 
@@ -89,7 +116,7 @@ fn on_visit(kind: FindingKind, visit: &Visit, loc: &Loc, message: String) -> Fin
 }
 
 fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>) {
-    let id = &visit.id.value;
+    let what = ids.visit_words(visit);
     let deadline = site.config.deadline.value;
     let month = visit.month.value;
     if !visit.is_cancelled() {
@@ -97,7 +124,7 @@ fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>)
             Some(date) => {
                 if date.value > deadline {
                     let msg = format!(
-                        "Lịch dự `{id}` ngày {} muộn hơn thời hạn hoàn thành {}.",
+                        "{what}: lịch ghi ngày {}, muộn hơn thời hạn hoàn thành {}.",
                         dmy(date.value),
                         dmy(deadline)
                     );
@@ -105,7 +132,7 @@ fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>)
                 }
                 if !month.contains(date.value) {
                     let msg = format!(
-                        "Lịch dự `{id}` ghi ngày {}, không thuộc {} của lịch.",
+                        "{what}: lịch ghi ngày {}, không thuộc {} của lịch.",
                         dmy(date.value),
                         month_vi(month)
                     );
@@ -114,7 +141,7 @@ fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>)
             }
             None if month.first_day() > deadline => {
                 let msg = format!(
-                    "Lịch dự `{id}` thuộc {}, sau thời hạn hoàn thành {}.",
+                    "{what}: lịch xếp vào {}, sau thời hạn hoàn thành {}.",
                     month_vi(month),
                     dmy(deadline)
                 );
@@ -134,10 +161,10 @@ fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>)
                 VisitKind::ChiBo => "một chi bộ cơ sở hoặc chi bộ trực thuộc",
             };
             let msg = format!(
-                "Lịch dự `{id}` ({}) đến đơn vị `{}` là {}, trong khi cần {needed}.",
-                visit.kind.value.label().to_lowercase(),
-                unit.id.value,
-                unit.kind.label().to_lowercase()
+                "{what}: {} là {}, trong khi cuộc {} cần {needed}.",
+                words::unit_full_name(unit, |p| ids.units.get(p).copied()),
+                unit.kind.label().to_lowercase(),
+                words::kind_phrase(visit.kind.value),
             );
             out.push(on_visit(FindingKind::WrongUnitKind, visit, &visit.unit.loc, msg));
         }
@@ -156,18 +183,19 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
         })
     };
 
+    let what = ids.report_words(v);
     let visit = ids.visits.get(v.as_str()).copied();
     match visit {
         Some(visit) if visit.is_cancelled() => {
             let msg = format!(
-                "Lịch dự `{v}` đã hủy trong lịch, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày {}.",
+                "{what}: lịch ghi cuộc này đã hủy, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày {}.",
                 dmy(report.held_on.value)
             );
             push(FindingKind::ReportOnCancelled, &report.visit.loc, msg);
         }
         Some(visit) if !visit.month.value.contains(report.held_on.value) => {
             let msg = format!(
-                "Báo cáo `{v}` ghi ngày họp {}, không thuộc {} của lịch dự.",
+                "{what}: báo cáo ghi ngày họp {}, không thuộc {} của lịch dự.",
                 dmy(report.held_on.value),
                 month_vi(visit.month.value)
             );
@@ -176,12 +204,11 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
         _ => {}
     }
     let unit = visit.and_then(|x| ids.units.get(x.unit.value.as_str()).copied());
-    if let Some(unit) = unit.filter(|u| u.kind == UnitKind::ChiBoTrucThuoc)
+    if let Some(_unit) = unit.filter(|u| u.kind == UnitKind::ChiBoTrucThuoc)
         && report.accompanied_by.as_deref().is_none_or(|a| a.trim().is_empty())
     {
         let msg = format!(
-            "Báo cáo về lịch dự `{v}` tại chi bộ trực thuộc `{}` không ghi đảng ủy viên đi cùng (accompanied_by).",
-            unit.id.value
+            "{what}: báo cáo không ghi đồng chí đảng ủy viên đi cùng tổ (bắt buộc khi dự sinh hoạt chi bộ trực thuộc)."
         );
         push(FindingKind::NotAccompanied, &report.visit.loc, msg);
     }
@@ -191,7 +218,7 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
         let min = rules.min_minutes(report.meeting);
         let minutes = (end.value - start.value).num_minutes();
         if minutes <= 0 {
-            let msg = format!("Báo cáo `{v}` ghi giờ kết thúc {e} không sau giờ bắt đầu {s}.");
+            let msg = format!("{what}: báo cáo ghi giờ kết thúc {e} không sau giờ bắt đầu {s}.");
             push(FindingKind::TooShort, &end.loc, msg);
         } else if minutes < min {
             let meeting = match report.meeting {
@@ -200,7 +227,7 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
                 MeetingKind::KetHop => "sinh hoạt định kỳ kết hợp chuyên đề",
             };
             let msg = format!(
-                "Buổi sinh hoạt theo báo cáo `{v}` kéo dài {minutes} phút ({s}–{e}), ít hơn {min} phút theo quy định cho {meeting}."
+                "{what}: buổi sinh hoạt kéo dài {minutes} phút ({s}–{e}), ít hơn {min} phút theo quy định cho {meeting}."
             );
             push(FindingKind::TooShort, &end.loc, msg);
         }
@@ -211,7 +238,7 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
     let expected = i64::from(a.total) - i64::from(a.exempt);
     if i64::try_from(counted).ok() != Some(expected) {
         let msg = format!(
-            "Số liệu dự họp trong báo cáo `{v}` không khớp: có mặt {} + vắng có lý do {} + vắng không lý do {} = {counted}, nhưng tổng số {} − miễn sinh hoạt {} = {expected}.",
+            "{what}: số liệu dự họp trong báo cáo không khớp: có mặt {} + vắng có lý do {} + vắng không lý do {} = {counted}, nhưng tổng số {} − miễn sinh hoạt {} = {expected}.",
             a.present, a.excused, a.unexcused, a.total, a.exempt
         );
         push(FindingKind::AttendanceMismatch, &report.attendance.loc, msg);
@@ -219,7 +246,7 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
 
     if report.submitted_on.value < report.held_on.value {
         let msg = format!(
-            "Báo cáo `{v}` nộp ngày {}, trước ngày họp {}.",
+            "{what}: báo cáo nộp ngày {}, trước ngày họp {}.",
             dmy(report.submitted_on.value),
             dmy(report.held_on.value)
         );
@@ -235,8 +262,8 @@ fn team_findings(site: &Site, out: &mut Vec<Finding>) {
             out.push(Finding {
                 kind: FindingKind::TeamSize,
                 message: format!(
-                    "Tổ công tác `{}` có {size} người, trong khi kế hoạch quy định mỗi tổ {want} người.",
-                    team.id.value
+                    "{} có {size} người, trong khi kế hoạch quy định mỗi tổ {want} người.",
+                    team.name
                 ),
                 subject: Subject::Team(team.id.value.clone()),
                 loc: team.loc.clone(),

@@ -38,7 +38,7 @@ fn visit_dated_after_the_deadline() {
     assert_eq!(f[0].subject, Subject::Visit("to-2-2024-11-dang-uy".into()));
     assert_eq!(
         f[0].message,
-        "Lịch dự `to-2-2024-11-dang-uy` ngày 11/11/2024 muộn hơn thời hạn hoàn thành 10/11/2024."
+        "Tổ to-2, cuộc dự họp đảng ủy tháng 11/2024 tại Đơn vị db-a: lịch ghi ngày 11/11/2024, muộn hơn thời hạn hoàn thành 10/11/2024."
     );
     assert!(!f[0].restricted);
 }
@@ -68,7 +68,7 @@ fn visit_dated_outside_its_month() {
     assert_eq!(f[0].loc, loc(SCHEDULE, 35, 9));
     assert_eq!(
         f[0].message,
-        "Lịch dự `to-2-2024-04-dang-uy` ghi ngày 02/05/2024, không thuộc tháng 4/2024 của lịch."
+        "Tổ to-2, cuộc dự họp đảng ủy tháng 4/2024 tại Đơn vị db-a: lịch ghi ngày 02/05/2024, không thuộc tháng 4/2024 của lịch."
     );
 }
 
@@ -96,7 +96,7 @@ fn dang_uy_visit_to_a_chi_bo() {
     let site = clean().visit(visit("to-2", DangUy, "cb-b", "2024-04")).build();
     assert_eq!(
         run(&site)[0].message,
-        "Lịch dự `to-2-2024-04-dang-uy` (dự họp đảng ủy) đến đơn vị `cb-b` là chi bộ cơ sở, trong khi cần một đảng bộ cơ sở."
+        "Tổ to-2, cuộc dự họp đảng ủy tháng 4/2024 tại Đơn vị cb-b: Đơn vị cb-b là chi bộ cơ sở, trong khi cuộc dự họp đảng ủy cần một đảng bộ cơ sở."
     );
 }
 
@@ -131,6 +131,49 @@ fn report_on_a_cell_without_accompanied_by() {
         assert_eq!(kinds(&f), vec![FindingKind::NotAccompanied], "{who:?}");
         assert_eq!(f[0].loc, loc(&format!("content/reports/{v}.md"), 2, 8));
         assert_eq!(f[0].subject, Subject::Report(v.into()));
+        // Written for the Standing Committee: the team, the kind, the month, and the cell
+        // with its đảng bộ in words; no id, key name or file path.
+        assert_eq!(
+            f[0].message,
+            "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại Đơn vị cb-a1 – Đơn vị db-a: báo cáo không ghi đồng chí đảng ủy viên đi cùng tổ (bắt buộc khi dự sinh hoạt chi bộ trực thuộc)."
+        );
+    }
+}
+
+#[test]
+fn messages_name_no_id_key_or_file() {
+    let mut bad = report("to-2-2024-04-chi-bo", "2024-04-10", "2024-04-09").times("14:00", "14:30");
+    bad.accompanied_by = None;
+    let mut site = clean()
+        .team("to-3", 3)
+        .visit(visit("to-2", ChiBo, "cb-a1", "2024-04").on("2024-05-10"))
+        .visit(visit("to-2", DangUy, "cb-b", "2024-11"))
+        .report(bad)
+        .build();
+    // Names that are not ids, so that an id in a message shows.
+    for (k, u) in site.units.iter_mut().enumerate() {
+        u.name = format!("Chi bộ số {k}");
+    }
+    for (k, t) in site.teams.iter_mut().enumerate() {
+        t.name = format!("Tổ công tác số {k}");
+    }
+    let f = run(&site);
+    assert!(f.len() >= 5, "{f:?}");
+    let ids: Vec<String> = site
+        .units
+        .iter()
+        .map(|u| u.id.to_string())
+        .chain(site.teams.iter().map(|t| t.id.to_string()))
+        .collect();
+    for x in &f {
+        let m = &x.message;
+        for word in ["`", "to-2-2024", "accompanied_by", "content/", ".md", ".yaml"] {
+            assert!(!m.contains(word), "{word:?} in {m}");
+        }
+        for id in &ids {
+            assert!(!m.split([' ', ',', ':', '(', ')']).any(|w| w == id), "{id} in {m}");
+        }
+        assert!(m.starts_with("Tổ công tác số "), "{m}");
     }
 }
 
@@ -158,7 +201,7 @@ fn meeting_shorter_than_ninety_minutes() {
     assert_eq!(f[0].loc, loc("content/reports/to-2-2024-04-chi-bo.md", 5, 11), "points at ended_at");
     assert_eq!(
         f[0].message,
-        "Buổi sinh hoạt theo báo cáo `to-2-2024-04-chi-bo` kéo dài 89 phút (14:00–15:29), ít hơn 90 phút theo quy định cho sinh hoạt định kỳ."
+        "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại Đơn vị cb-b: buổi sinh hoạt kéo dài 89 phút (14:00–15:29), ít hơn 90 phút theo quy định cho sinh hoạt định kỳ."
     );
     assert_eq!(timed("14:00", "15:30", MeetingKind::DinhKy), vec![]);
     assert_eq!(timed("14:00", "15:30", MeetingKind::ChuyenDe), vec![]);
@@ -228,7 +271,7 @@ fn attendance_that_does_not_add_up() {
     assert_eq!(f[0].loc, loc("content/reports/to-2-2024-04-chi-bo.md", 7, 13));
     assert_eq!(
         f[0].message,
-        "Số liệu dự họp trong báo cáo `to-2-2024-04-chi-bo` không khớp: có mặt 15 + vắng có lý do 2 + vắng không lý do 1 = 18, nhưng tổng số 18 − miễn sinh hoạt 1 = 17."
+        "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại Đơn vị cb-b: số liệu dự họp trong báo cáo không khớp: có mặt 15 + vắng có lý do 2 + vắng không lý do 1 = 18, nhưng tổng số 18 − miễn sinh hoạt 1 = 17."
     );
     assert_eq!(counted(18, 1, 15, 2, 0), vec![]);
     assert_eq!(counted(0, 0, 0, 0, 0), vec![]);
@@ -251,7 +294,10 @@ fn report_submitted_before_the_meeting() {
     let f = run(&site);
     assert_eq!(kinds(&f), vec![FindingKind::SubmittedBeforeHeld]);
     assert_eq!(f[0].loc, loc("content/reports/to-2-2024-04-chi-bo.md", 6, 15));
-    assert_eq!(f[0].message, "Báo cáo `to-2-2024-04-chi-bo` nộp ngày 09/04/2024, trước ngày họp 10/04/2024.");
+    assert_eq!(
+        f[0].message,
+        "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại Đơn vị cb-b: báo cáo nộp ngày 09/04/2024, trước ngày họp 10/04/2024."
+    );
 }
 
 #[test]
@@ -323,7 +369,7 @@ fn team_of_the_wrong_size() {
     assert_eq!(kinds(&f), vec![FindingKind::TeamSize, FindingKind::TeamSize]);
     assert_eq!((f[0].loc.clone(), f[1].loc.clone()), (loc(TEAMS, 13, 3), loc(TEAMS, 19, 3)));
     assert_eq!(f[0].subject, Subject::Team("to-3".into()));
-    assert_eq!(f[0].message, "Tổ công tác `to-3` có 3 người, trong khi kế hoạch quy định mỗi tổ 2 người.");
+    assert_eq!(f[0].message, "Tổ to-3 có 3 người, trong khi kế hoạch quy định mỗi tổ 2 người.");
 }
 
 #[test]

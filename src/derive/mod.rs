@@ -12,6 +12,7 @@ mod props;
 pub mod publish;
 mod status;
 mod summary;
+pub mod words;
 pub use summary::Tally;
 #[cfg(test)]
 pub(crate) mod testkit;

@@ -15,7 +15,9 @@ use crate::output::csv::csv;
 use serde_json::json;
 
 /// The columns of `data/reports.csv`.
-pub const REPORTS_HEADER: [&str; 20] = [
+/// FORMAT.md's report fields first; then, added by kehoach for people reading the file,
+/// `team_name`, `unit_name` (with its đảng bộ for a chi bộ trực thuộc) and `rating_label`.
+pub const REPORTS_HEADER: [&str; 23] = [
     "visit",
     "team",
     "kind",
@@ -36,6 +38,9 @@ pub const REPORTS_HEADER: [&str; 20] = [
     "score",
     "on_time",
     "accompanied_by",
+    "team_name",
+    "unit_name",
+    "rating_label",
 ];
 
 /// `data/reports.csv`: one row per published report (see [`published_reports`]), in its
@@ -43,6 +48,7 @@ pub const REPORTS_HEADER: [&str; 20] = [
 /// absent optional values are empty.
 pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let names = crate::render::data::Names::of(site);
     for (v, r) in published_reports(site, judgement, include_restricted) {
         let (visit, state, report) = (&site.visits[v], &judgement.visits[v], &site.reports[r]);
         let a = report.attendance.value;
@@ -72,6 +78,9 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
             opt(report.score.map(|s| s.to_string())),
             opt(state.on_time.map(|b| b.to_string())),
             opt(report.accompanied_by.clone()),
+            names.team(&visit.team).to_string(),
+            names.unit(&visit.unit),
+            report.rating.label().to_string(),
         ];
         rows.push(row);
     }

@@ -5,7 +5,7 @@
 //! - `UID:<visit-id>@kehoach`, stable across builds and edits of the visit;
 //! - `DTSTART;TZID=Asia/Ho_Chi_Minh:…` and `DTEND` two hours later when the visit has a
 //!   time, else an all-day event (`VALUE=DATE`, `DTEND` the next day);
-//! - `SUMMARY:<kind label>: <unit name>`, `LOCATION` (the visit's place, else the unit's
+//! - `SUMMARY:<kind label>: <unit name>` (a chi bộ trực thuộc: `<name> – <its đảng bộ>`), `LOCATION` (the visit's place, else the unit's
 //!   address), `DESCRIPTION` (team, leader, members, the unit page's address);
 //! - `STATUS:CONFIRMED`, or `STATUS:CANCELLED` (with `SEQUENCE:1`, so clients that
 //!   compare sequences take the cancellation as an update of the planned event).
@@ -195,6 +195,13 @@ fn event(ix: &Index, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
     value.push_str(v.kind.label());
     value.push_str(": ");
     value.push_str(unit_name);
+    // A chi bộ trực thuộc with its đảng bộ (its name alone is ambiguous in a calendar).
+    if let Some(u) = unit.filter(|u| u.kind == crate::model::UnitKind::ChiBoTrucThuoc)
+        && let Some(p) = u.parent.as_deref().and_then(|p| ix.units.get(p))
+    {
+        value.push_str(crate::derive::words::PARENT_SEPARATOR);
+        value.push_str(&p.name);
+    }
     line.push_str("SUMMARY:");
     push_escaped(&mut line, &value);
     put(&mut line);

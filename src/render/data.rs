@@ -2,7 +2,10 @@
 //! `data/summary-<YYYY-MM>.json` at the end of each month.
 //!
 //! One row per visit in schedule order with the columns
-//! `id, team, kind, unit, month, date, status, on_time, report`; `report` is the address
+//! `id, team, kind, unit, month, date, status, on_time, report` (FORMAT.md's, first and in
+//! that order), then, added by kehoach for people reading the file,
+//! `team_name, unit_name, kind_label, status_label` (the unit's name with its đảng bộ for
+//! a chi bộ trực thuộc; labels in Vietnamese as the pages show them); `report` is the address
 //! of the report page (`<base_url>bao-cao/<visit>/`), null when no report counts on
 //! `as_of` or when the report is restricted and the build is not (a cancelled visit with a
 //! counted report links it too: the report page exists). JSON is pretty-printed
@@ -27,12 +30,30 @@ struct VisitRow<'a> {
     status: &'static str,
     on_time: Option<bool>,
     report: Option<String>,
+    team_name: &'a str,
+    unit_name: String,
+    kind_label: &'static str,
+    status_label: &'static str,
 }
 
-const COLUMNS: [&str; 9] = ["id", "team", "kind", "unit", "month", "date", "status", "on_time", "report"];
+const COLUMNS: [&str; 13] = [
+    "id",
+    "team",
+    "kind",
+    "unit",
+    "month",
+    "date",
+    "status",
+    "on_time",
+    "report",
+    "team_name",
+    "unit_name",
+    "kind_label",
+    "status_label",
+];
 
 impl VisitRow<'_> {
-    fn cells(&self) -> [String; 9] {
+    fn cells(&self) -> [String; 13] {
         [
             self.id.to_string(),
             self.team.to_string(),
@@ -43,6 +64,10 @@ impl VisitRow<'_> {
             self.status.to_string(),
             self.on_time.map(|b| b.to_string()).unwrap_or_default(),
             self.report.clone().unwrap_or_default(),
+            self.team_name.to_string(),
+            self.unit_name.clone(),
+            self.kind_label.to_string(),
+            self.status_label.to_string(),
         ]
     }
 }
@@ -82,6 +107,7 @@ fn base(base_url: &str) -> String {
 
 fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: bool) -> Vec<VisitRow<'a>> {
     let base = base(base_url);
+    let names = Names::of(site);
     site.visits
         .iter()
         .zip(&j.visits)
@@ -101,9 +127,49 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
                 status: s.status.key(),
                 on_time: s.on_time,
                 report,
+                team_name: names.team(&v.team),
+                unit_name: names.unit(&v.unit),
+                kind_label: v.kind.value.label(),
+                status_label: s.status.label(),
             }
         })
         .collect()
+}
+
+/// Teams' and units' names by id, for the columns people read (an unknown id is its own
+/// name).
+pub(crate) struct Names<'a> {
+    teams: crate::fxhash::FxHashMap<&'a str, &'a str>,
+    units: crate::fxhash::FxHashMap<&'a str, &'a crate::model::Unit>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn of(site: &'a Site) -> Self {
+        let mut teams = crate::fxhash::FxHashMap::default();
+        for t in &site.teams {
+            teams.entry(t.id.as_str()).or_insert(t.name.as_str());
+        }
+        let mut units = crate::fxhash::FxHashMap::default();
+        for u in &site.units {
+            units.entry(u.id.as_str()).or_insert(u);
+        }
+        Names { teams, units }
+    }
+
+    pub(crate) fn team<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.teams.get(id).copied().unwrap_or(id)
+    }
+
+    /// A unit's name, a chi bộ trực thuộc with its đảng bộ.
+    pub(crate) fn unit(&self, id: &str) -> String {
+        match self.units.get(id) {
+            Some(u) => crate::derive::words::unit_full_name(u, |p| self.units.get(p).copied()),
+            None => id.to_string(),
+        }
+    }
 }
 
 /// Pretty JSON (2-space indent) with a final newline.

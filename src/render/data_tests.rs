@@ -52,7 +52,11 @@ fn visits_json_rows_in_schedule_order_with_keys_in_column_order() {
     "date": "2024-03-14",
     "status": "reported",
     "on_time": true,
-    "report": "/bao-cao/to-1-2024-03-dang-uy/"
+    "report": "/bao-cao/to-1-2024-03-dang-uy/",
+    "team_name": "Tổ to-1",
+    "unit_name": "Đơn vị db-a",
+    "kind_label": "Dự họp đảng ủy",
+    "status_label": "Đã báo cáo"
   },
 "#;
     assert!(json.starts_with(first), "{json}");
@@ -100,17 +104,26 @@ fn report_links_follow_a_sub_path_base_url() {
 fn visits_csv_has_bom_header_crlf_and_empty_nulls() {
     let csv = text(&files(&site(), true), "data/visits.csv");
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "\u{feff}id,team,kind,unit,month,date,status,on_time,report");
+    assert_eq!(
+        lines[0],
+        "\u{feff}id,team,kind,unit,month,date,status,on_time,report,team_name,unit_name,kind_label,status_label"
+    );
     assert_eq!(
         lines[1],
-        "to-1-2024-03-dang-uy,to-1,dang_uy,db-a,2024-03,2024-03-14,reported,true,/bao-cao/to-1-2024-03-dang-uy/"
+        "to-1-2024-03-dang-uy,to-1,dang_uy,db-a,2024-03,2024-03-14,reported,true,/bao-cao/to-1-2024-03-dang-uy/,Tổ to-1,Đơn vị db-a,Dự họp đảng ủy,Đã báo cáo"
     );
     assert_eq!(
         lines[2],
-        "to-1-2024-03-chi-bo,to-1,chi_bo,cb-a1,2024-03,,reported,false,/bao-cao/to-1-2024-03-chi-bo/"
+        "to-1-2024-03-chi-bo,to-1,chi_bo,cb-a1,2024-03,,reported,false,/bao-cao/to-1-2024-03-chi-bo/,Tổ to-1,Đơn vị cb-a1 – Đơn vị db-a,Dự sinh hoạt chi bộ,Đã báo cáo"
     );
-    assert_eq!(lines[3], "to-2-2024-03-dang-uy,to-2,dang_uy,db-a,2024-03,,cancelled,,");
-    assert_eq!(lines[4], "to-2-2024-03-chi-bo,to-2,chi_bo,cb-b,2024-03,2024-03-10,overdue,,");
+    assert_eq!(
+        lines[3],
+        "to-2-2024-03-dang-uy,to-2,dang_uy,db-a,2024-03,,cancelled,,,Tổ to-2,Đơn vị db-a,Dự họp đảng ủy,Đã hủy"
+    );
+    assert_eq!(
+        lines[4],
+        "to-2-2024-03-chi-bo,to-2,chi_bo,cb-b,2024-03,2024-03-10,overdue,,,Tổ to-2,Đơn vị cb-b,Dự sinh hoạt chi bộ,Quá hạn"
+    );
     assert_eq!(lines[5], "", "ends with CRLF");
     assert_eq!(lines.len(), 6);
     assert!(!csv.replace("\r\n", "").contains('\n'), "no bare LF");
@@ -121,7 +134,7 @@ fn csv_fields_are_quoted_per_rfc_4180() {
     let mut s = site();
     s.config.base_url = "/a,b/".into();
     let csv = text(&files(&s, false), "data/visits.csv");
-    assert!(csv.contains(",true,\"/a,b/bao-cao/to-1-2024-03-dang-uy/\"\r\n"), "{csv}");
+    assert!(csv.contains(",true,\"/a,b/bao-cao/to-1-2024-03-dang-uy/\",Tổ to-1,"), "{csv}");
 }
 
 #[test]
@@ -183,7 +196,10 @@ fn empty_schedule_gives_an_empty_array_and_a_header() {
     let s = SiteBuilder::new().build();
     let f = files(&s, false);
     assert_eq!(text(&f, "data/visits.json"), "[]\n");
-    assert_eq!(text(&f, "data/visits.csv"), "\u{feff}id,team,kind,unit,month,date,status,on_time,report\r\n");
+    assert_eq!(
+        text(&f, "data/visits.csv"),
+        "\u{feff}id,team,kind,unit,month,date,status,on_time,report,team_name,unit_name,kind_label,status_label\r\n"
+    );
 }
 
 #[test]

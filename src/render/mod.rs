@@ -15,9 +15,11 @@ mod pages_history;
 mod pages_main;
 mod pages_reports;
 mod pages_search;
+pub mod proposals;
 pub mod report_body;
 mod rows;
 pub mod stamp;
+mod synthesis_parts;
 pub mod view;
 
 #[cfg(test)]
@@ -357,11 +359,12 @@ pub fn site_files_into(
     pages.finish(failed, keep, emit)
 }
 
-/// The way back to the site root from the synthesis, when `keep` keeps the synthesis (for
-/// [`Bodies::new`]).
+/// The way back to the site root from the synthesis, when the synthesis needs the reports'
+/// proposals as HTML (for [`Bodies::new`]): never now, since it lists each proposal as
+/// text by whom it addresses (see [`proposals`]), read from the report's Markdown.
 pub fn synthesis_root(keep: &(dyn Fn(&str) -> bool + Sync)) -> Option<String> {
-    let path = url::synthesis();
-    keep(&path).then(|| "../".repeat(path.matches('/').count()))
+    let _ = keep;
+    None
 }
 
 /// The pages of a site by when they are rendered: the reports' pages first (they keep

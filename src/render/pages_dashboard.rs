@@ -27,19 +27,19 @@ fn subject_url(view: &View, f: &Finding) -> Option<String> {
 
 /// One visit or one gap in a cell of the matrix.
 #[derive(Serialize)]
-struct CellEntry<'a> {
+struct CellEntry {
     kind_short: &'static str,
     kind_abbr: &'static str,
     status: &'static str,
     status_label: Cow<'static, str>,
     url: Option<String>,
-    unit: Option<&'a str>,
+    unit: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Cell<'a> {
+struct Cell {
     month: String,
-    entries: Vec<CellEntry<'a>>,
+    entries: Vec<CellEntry>,
 }
 
 #[derive(Serialize)]
@@ -47,7 +47,7 @@ struct MatrixRow<'a> {
     id: &'a str,
     name: &'a str,
     url: String,
-    cells: Vec<Cell<'a>>,
+    cells: Vec<Cell>,
 }
 
 /// The team × month matrix (serialised straight into the context: it has a cell per
@@ -79,7 +79,7 @@ fn matrix<'a>(view: &View<'a>) -> Matrix<'a> {
                         for (i, v) in cell.get(&(*m, kind)).map(Vec::as_slice).unwrap_or_default() {
                             let status = visit_status(view, *i, v);
                             let url = view.visit_target(*i, &v.team, &v.id);
-                            let unit = view.unit_name(&v.unit);
+                            let unit = view.unit_full_name(&v.unit);
                             entries.push(CellEntry {
                                 kind_short: kind_short(kind),
                                 kind_abbr: kind_abbr(kind),

@@ -5,7 +5,7 @@
 //! The chart is drawn by the template as SVG from the coordinates made here: no script,
 //! and it prints.
 
-use super::vi;
+use crate::vi;
 use super::view::url;
 use crate::derive::history::MonthEnd;
 use crate::derive::{Judgement, Tally};

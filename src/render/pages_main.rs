@@ -65,6 +65,17 @@ pub fn plan(view: &View) -> Page {
             "body": markdown::to_html(&plan.body, &p.root),
         }),
     );
+    // The annexes the plan's text says are attached: the teams and the schedule.
+    let teams: Vec<_> =
+        view.site.teams.iter().map(|t| json!({"name": t.name, "people": people(t)})).collect();
+    let visits: Vec<tera::Value> = view
+        .visits()
+        .into_iter()
+        .filter(|(_, v)| !v.is_cancelled())
+        .map(|(i, v)| visit_value(view, i, v))
+        .collect();
+    p.ctx.insert("annex_teams", &teams);
+    p.ctx.insert("annex_visits", &visits);
     p
 }
 

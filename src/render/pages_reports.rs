@@ -129,7 +129,7 @@ struct AttendanceFacts {
 
 pub fn report(view: &View, i: usize, v: &Visit, r: &Report, bodies: &Bodies) -> Page {
     let row = visit_value(view, i, v);
-    let unit = view.unit_name(&v.unit);
+    let unit = view.unit_full_name(&v.unit);
     let title = format!("Báo cáo dự sinh hoạt: {unit} ({})", vi::month(v.month.value));
     let mut p = Page::new(&url::report(&v.id), "report.html", &title, "bao-cao");
     p.source = super::stamp::Source::Report(i);
@@ -172,22 +172,6 @@ pub fn report(view: &View, i: usize, v: &Visit, r: &Report, bodies: &Bodies) -> 
     p
 }
 
-#[derive(Serialize)]
-struct Proposal {
-    visit: tera::Value,
-    held_on: String,
-    url: String,
-    html: String,
-}
-
-#[derive(Serialize)]
-struct TeamProposals<'a> {
-    id: &'a str,
-    name: &'a str,
-    url: String,
-    items: Vec<Proposal>,
-}
-
 pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
     let mut p =
         Page::new(&url::synthesis(), "synthesis.html", "Báo cáo tổng hợp kết quả dự sinh hoạt", "tong-hop");
@@ -200,44 +184,15 @@ pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
             json!({"key": rt.key(), "label": rt.label(), "count": n, "percent": (n * 100).checked_div(total).unwrap_or(0)})
         })
         .collect();
-    let root = p.root.clone();
-    let mut of_team: FxHashMap<&str, Vec<&(usize, &Visit, &Report)>> = FxHashMap::default();
-    for x in &reported {
-        of_team.entry(x.1.team.as_str()).or_default().push(x);
-    }
-    let proposals: Vec<TeamProposals> = view
-        .site
-        .teams
-        .iter()
-        .map(|t| {
-            let mine = of_team.get(t.id.as_str()).map(Vec::as_slice).unwrap_or_default();
-            let mut items: Vec<(&str, Proposal)> = mine
-                .iter()
-                .filter_map(|(i, v, r)| {
-                    let ri = view.state(*i).and_then(|s| s.report)?;
-                    let html = bodies.take_proposals(ri, &r.body, &root)?;
-                    let unit = view.unit_name(&v.unit);
-                    Some((
-                        unit,
-                        Proposal {
-                            visit: visit_value(view, *i, v),
-                            held_on: vi::date(r.held_on.value),
-                            url: url::report(&v.id),
-                            html,
-                        },
-                    ))
-                })
-                .collect();
-            view.sort_by_unit_name(&mut items, |x| x.0);
-            let items: Vec<Proposal> = items.into_iter().map(|(_, v)| v).collect();
-            TeamProposals { id: &t.id.value, name: &t.name, url: url::team(&t.id), items }
-        })
-        .collect();
+    let proposals = super::synthesis_parts::proposal_groups(view, &reported);
+    let judged = super::synthesis_parts::rating_groups(view, &reported);
+    let _ = bodies;
     p.ctx.insert("figures", &figures(view, None));
     p.ctx.insert("teams", &team_figures(view));
     p.ctx.insert("ratings", &ratings);
     p.ctx.insert("reports_total", &total);
     p.ctx.insert("proposals", &proposals);
+    p.ctx.insert("judged", &judged);
     p.ctx.insert("period", &json!({"from": vi::month(view.site.config.period_from), "to": vi::month(view.site.config.period_to)}));
     p
 }

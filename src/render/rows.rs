@@ -34,9 +34,10 @@ pub fn team_link(view: &View, id: &str) -> Link {
     }
 }
 
+/// A unit's link; its name is the one lists show (a chi bộ trực thuộc with its đảng bộ).
 pub fn unit_link(view: &View, id: &str) -> Link {
     match view.unit(id) {
-        Some(u) => Link { name: u.name.clone(), url: Some(url::unit(&u.id)) },
+        Some(u) => Link { name: view.unit_full_name(id), url: Some(url::unit(&u.id)) },
         None => Link { name: id.to_string(), url: None },
     }
 }
@@ -239,6 +240,8 @@ pub fn figures(view: &View, team: Option<&str>) -> Figures {
 pub struct UnitRow {
     pub id: String,
     pub name: String,
+    /// The name with its đảng bộ for a chi bộ trực thuộc (for flat lists).
+    pub full_name: String,
     pub url: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -263,6 +266,7 @@ pub fn unit_row(view: &View, u: &Unit, cells: Vec<UnitRow>) -> UnitRow {
     UnitRow {
         id: u.id.to_string(),
         name: u.name.clone(),
+        full_name: view.unit_full_name(&u.id),
         url: url::unit(&u.id),
         kind: u.kind.key(),
         kind_label: u.kind.label(),

@@ -204,6 +204,15 @@ impl<'a> View<'a> {
         self.unit(id).map_or(id, |u| u.name.as_str())
     }
 
+    /// The name of unit `id` as lists and calendars show it: a chi bộ trực thuộc with its
+    /// đảng bộ ("Chi bộ Văn phòng – Đảng bộ Sở Tài chính"); its id when there is no such unit.
+    pub fn unit_full_name(&self, id: &str) -> String {
+        match self.unit(id) {
+            Some(u) => crate::derive::words::unit_full_name(u, |p| self.unit(p)),
+            None => id.to_string(),
+        }
+    }
+
     /// The team links, unit links and month references the rows share.
     pub(super) fn shared_refs(&self) -> &super::rows::SharedRefs<'a> {
         self.shared_refs.get_or_init(|| super::rows::SharedRefs::new(self))

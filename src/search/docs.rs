@@ -29,6 +29,10 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Between the fields of a document's text (the index collapses white space, so a line
+/// break alone would run "Đặng Văn H Lý Thanh C Sinh hoạt chuyên đề" together in a snippet).
+const FIELD_SEPARATOR: &str = " · ";
+
 /// Markdown to plain text (see [`report_body::text`]).
 pub fn markdown_text(md: &str) -> String {
     report_body::text_of(md)
@@ -40,7 +44,7 @@ fn team_text(t: &Team) -> String {
         parts.push(format!("{}, {}", p.name, p.title));
     }
     parts.extend(t.phone.clone());
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 fn unit_text(ids: &Ids, u: &Unit) -> String {
@@ -50,16 +54,17 @@ fn unit_text(ids: &Ids, u: &Unit) -> String {
     }
     parts.extend(u.secretary.clone());
     parts.extend(u.address.clone());
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 /// Title of a report's page: "Báo cáo dự sinh hoạt chi bộ: <unit>, 25/03/2024".
 fn report_title(ids: &Ids, r: &Report) -> String {
     let visit = ids.visits.get(r.visit.as_str());
+    // A chi bộ trực thuộc with its đảng bộ, as the pages name it.
     let unit = visit
         .and_then(|v| ids.units.get(v.unit.as_str()))
-        .map(|u| u.name.as_str())
-        .unwrap_or(r.visit.as_str());
+        .map(|u| crate::derive::words::unit_full_name(u, |p| ids.units.get(p).copied()))
+        .unwrap_or_else(|| r.visit.to_string());
     let what = match visit {
         Some(v) => lower_first(v.kind.label()),
         None => "dự sinh hoạt".to_string(),
@@ -83,7 +88,7 @@ fn report_text(ids: &Ids, r: &Report, body: String) -> String {
     parts.extend(r.topic.clone().filter(|t| !t.is_empty()));
     parts.push(format!("Xếp loại: {}", r.rating.label()));
     parts.push(body);
-    parts.join("\n")
+    parts.join(FIELD_SEPARATOR)
 }
 
 /// Every published page of the site as a search document, in a fixed order: plan, pages

@@ -122,7 +122,10 @@ fn default_index_has_every_published_page_and_nothing_restricted() {
         ]
     );
     let report = docs.iter().find(|d| d.kind == DocKind::Report).unwrap();
-    assert_eq!(report.title, "Báo cáo dự sinh hoạt chi bộ: Chi bộ Phòng Kỹ thuật, 25/03/2024");
+    assert_eq!(
+        report.title,
+        "Báo cáo dự sinh hoạt chi bộ: Chi bộ Phòng Kỹ thuật – Đảng bộ Công ty Điện lực Lào Cai, 25/03/2024"
+    );
     let js = search::index_js(&docs);
     assert!(!js.contains("XYZZY") && !js.contains("xyzzy"), "restricted text leaked");
     assert!(!js.contains("to-2-2024-03-chi-bo") && !js.contains("Trang mật"));

@@ -140,7 +140,21 @@ fn exports_read_back_and_agree_with_the_pages_and_the_summary() {
         let visits = read_csv(f, "data/visits.csv");
         assert_eq!(
             visits["header"],
-            serde_json::json!(["id", "team", "kind", "unit", "month", "date", "status", "on_time", "report"])
+            serde_json::json!([
+                "id",
+                "team",
+                "kind",
+                "unit",
+                "month",
+                "date",
+                "status",
+                "on_time",
+                "report",
+                "team_name",
+                "unit_name",
+                "kind_label",
+                "status_label"
+            ])
         );
         assert_eq!(
             visits["rows"].as_array().unwrap().len(),

@@ -22,7 +22,7 @@ fn the_synthesis_and_the_search_index_do_not_depend_on_the_report_pages_being_re
     }
     // Not vacuous: the sample's synthesis gathers proposals, and its index holds report text.
     let synthesis = String::from_utf8_lossy(&alone[1].bytes);
-    assert!(synthesis.matches("class=\"prose\"").count() >= 3, "{synthesis}");
+    assert!(synthesis.matches("class=\"source\"").count() >= 3, "{synthesis}");
     let index = String::from_utf8_lossy(&alone[0].bytes);
     assert!(index.matches("\"k\":\"Báo cáo\"").count() >= 3);
 }

@@ -77,7 +77,19 @@ fn every_link_resolves_and_nothing_loads_from_outside() {
         assert!(html.select(&sel("meta[name=viewport]")).next().is_some(), "{path}");
     }
     let css = text(site(), "static/style.css");
-    assert!(!css.contains("@import") && !css.contains("url("), "the stylesheet loads nothing");
+    assert!(!css.contains("@import"), "the stylesheet imports nothing");
+    // It loads only the theme's own fonts, from the site itself.
+    let urls: Vec<&str> = css.split("url(").skip(1).map(|u| &u[..u.find(')').unwrap()]).collect();
+    assert_eq!(urls.len(), 4, "{urls:?}");
+    for u in urls {
+        let file = u.trim_matches('"');
+        assert!(file.starts_with("fonts/") && file.ends_with(".woff2"), "{u}");
+        assert!(site().contains_key(&format!("static/{file}")), "{file} is in the build");
+    }
+    assert!(
+        site().contains_key("static/fonts/LICENSE-LiberationSerif.txt"),
+        "the font's licence ships with it"
+    );
     assert!(css.contains("@media print") && css.contains("size: A4"));
 }
 
@@ -256,12 +268,30 @@ fn dashboard_has_the_figures_of_summary_json() {
 }
 
 #[test]
-fn synthesis_gathers_proposals_under_team_and_unit() {
+fn synthesis_gathers_the_teams_proposals_by_whom_they_address() {
     let s = doc(site(), "tong-hop/index.html");
-    let teams: Vec<usize> =
-        s.select(&sel("section.proposals")).map(|sec| sec.select(&sel("h4")).count()).collect();
-    assert_eq!(teams, vec![3, 2, 2]);
-    assert_eq!(texts(&s, "section.proposals h4").iter().filter(|h| h.contains("Ngân hàng")).count(), 1);
+    let h2 = texts(&s, "h2");
+    assert!(h2.contains(&"3. Đề xuất, kiến nghị của các tổ công tác".to_string()), "{h2:?}");
+    // Every published report proposes the same thing to the Đảng ủy Khối: one proposal, in
+    // the group of the bodies above, with its seven reports.
+    assert_eq!(
+        texts(&s, "section.proposals h3"),
+        ["Kiến nghị với Ban Thường vụ Đảng ủy Khối và các cơ quan cấp trên"]
+    );
+    let items = texts(&s, "section.proposals li");
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert!(
+        items[0].starts_with("Đề nghị Đảng ủy Khối tiếp tục hướng dẫn sinh hoạt chuyên đề."),
+        "{items:?}"
+    );
+    assert_eq!(s.select(&sel("section.proposals li .source a")).count(), 7);
+    // The source in words: team, unit (a cell with its đảng bộ), date; the link word is
+    // for the screen only.
+    assert!(
+        items[0].contains("Tổ công tác số 1, Chi bộ Phòng Kỹ thuật – Đảng bộ Công ty Điện lực Lào Cai,"),
+        "{items:?}"
+    );
+    assert_eq!(s.select(&sel(".source .screen-only a")).count(), 7);
     let ratings: Vec<String> = texts(&s, "h2 + p + .table-wrap tbody tr");
     assert_eq!(ratings.len(), 4, "{ratings:?}");
 }

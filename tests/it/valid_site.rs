@@ -105,7 +105,9 @@ fn visits_json_rows() {
         &serde_json::json!({
             "id": "to-1-2024-03-dang-uy", "team": "to-1", "kind": "dang_uy", "unit": "db-dien-luc",
             "month": "2024-03", "date": "2024-03-14", "status": "reported", "on_time": true,
-            "report": "/bao-cao/to-1-2024-03-dang-uy/"
+            "report": "/bao-cao/to-1-2024-03-dang-uy/",
+            "team_name": "Tổ công tác số 1", "unit_name": "Đảng bộ Công ty Điện lực Lào Cai",
+            "kind_label": "Dự họp đảng ủy", "status_label": "Đã báo cáo"
         })
     );
     let late = row(&rows, "to-1-2024-03-chi-bo");
@@ -136,14 +138,19 @@ fn visits_json_rows() {
 fn visits_csv_has_bom_header_and_a_row_per_visit() {
     let files = default_build();
     let csv = text(&files, "data/visits.csv");
-    assert!(csv.starts_with("\u{feff}id,team,kind,unit,month,date,status,on_time,report\r\n"));
+    // FORMAT.md's columns first, in its order; kehoach's names and labels after them.
+    assert!(csv.starts_with(
+        "\u{feff}id,team,kind,unit,month,date,status,on_time,report,team_name,unit_name,kind_label,status_label\r\n"
+    ));
     assert!(csv.ends_with("\r\n"));
     assert_eq!(csv.matches("\r\n").count(), 1 + 16);
     assert_eq!(csv.matches('\n').count(), 1 + 16, "every line ends with CRLF");
     assert!(csv.contains(
-        "\r\nto-1-2024-03-dang-uy,to-1,dang_uy,db-dien-luc,2024-03,2024-03-14,reported,true,/bao-cao/to-1-2024-03-dang-uy/\r\n"
+        "\r\nto-1-2024-03-dang-uy,to-1,dang_uy,db-dien-luc,2024-03,2024-03-14,reported,true,/bao-cao/to-1-2024-03-dang-uy/,Tổ công tác số 1,Đảng bộ Công ty Điện lực Lào Cai,Dự họp đảng ủy,Đã báo cáo\r\n"
     ));
-    assert!(csv.contains("\r\nto-2-2024-05-dang-uy,to-2,dang_uy,db-dien-luc,2024-05,,cancelled,,\r\n"));
+    assert!(csv.contains(
+        "\r\nto-2-2024-05-dang-uy,to-2,dang_uy,db-dien-luc,2024-05,,cancelled,,,Tổ công tác số 2,"
+    ));
 }
 
 #[test]
