@@ -8,6 +8,7 @@
 
 pub mod affected;
 pub mod change;
+pub mod editor;
 pub mod overlay;
 pub mod reload;
 pub mod server;
@@ -87,7 +88,10 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
-    let app = server::router(out.to_path_buf(), live_rx, viewers.clone());
+    let mut editor = editor::Editor::new(root.to_path_buf(), addr.port(), Some(live_rx.clone()));
+    editor.as_of = opts.as_of;
+    editor.include_restricted = opts.include_restricted;
+    let app = server::router(out.to_path_buf(), live_rx, viewers.clone()).merge(editor::router(Arc::new(editor)));
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

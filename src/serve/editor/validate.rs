@@ -1,0 +1,83 @@
+//! The check of a save: the site read from disk with the new text of one file put in its
+//! place, then parsed and checked exactly as a build does (`load::parse`, `check::check`,
+//! `derive::judge`): one source of truth, no rule written twice.
+
+use crate::build::resolve_as_of;
+use crate::derive::{self, Finding, Judgement};
+use crate::diag::Diagnostic;
+use crate::load::{self, SourceFile};
+use crate::model::Site;
+use crate::check;
+use chrono::NaiveDate;
+use std::path::Path;
+use std::sync::Arc;
+
+/// What the site would be with the new text.
+pub struct Checked {
+    /// Every error (they block the save).
+    pub errors: Vec<Diagnostic>,
+    /// The site and its judgement when there are no errors.
+    pub site: Option<(Site, Judgement)>,
+}
+
+impl Checked {
+    /// The findings in `file` (or about `subject`): the warnings shown beside the form.
+    pub fn findings_on(&self, file: &str, subject: Option<&derive::Subject>) -> Vec<&Finding> {
+        match &self.site {
+            Some((_, j)) => j
+                .findings
+                .iter()
+                .filter(|f| &*f.loc.file == file || subject.is_some_and(|s| *s == f.subject))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The site at `root` with `text` as the file `rel` (added if new), loaded and checked.
+pub fn check_with(root: &Path, rel: &str, text: Option<&str>, as_of: Option<NaiveDate>) -> Checked {
+    let mut input = match load::read(root) {
+        Ok(i) => i,
+        Err(errors) => return Checked { errors, site: None },
+    };
+    if let Some(text) = text {
+        match input.files.iter_mut().find(|f| &*f.path == rel) {
+            Some(f) => f.text = text.to_string(),
+            None => {
+                input.files.push(SourceFile { path: Arc::from(rel), text: text.to_string() });
+                input.files.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+        }
+    }
+    let site = match load::parse(&input) {
+        Ok(s) => s,
+        Err(errors) => return Checked { errors, site: None },
+    };
+    let errors = check::check(&site);
+    if !errors.is_empty() {
+        return Checked { errors, site: None };
+    }
+    let judgement = derive::judge(&site, resolve_as_of(as_of, &site));
+    Checked { errors, site: Some((site, judgement)) }
+}
+
+/// One error as a sentence: the message, what was expected, the hint.
+pub fn sentence(d: &Diagnostic) -> String {
+    let mut s = d.message.clone();
+    if !d.label.is_empty() {
+        s.push_str(" — ");
+        s.push_str(&d.label);
+    }
+    if let Some(h) = &d.help {
+        s.push_str(" (");
+        s.push_str(h);
+        s.push(')');
+    }
+    s
+}
+
+/// Where an error is, as `file:line:column` (empty when it has no place).
+pub fn place(d: &Diagnostic) -> String {
+    if d.loc.file.is_empty() { String::new() } else { d.loc.to_string() }
+}
+
