@@ -91,7 +91,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let mut editor = editor::Editor::new(root.to_path_buf(), addr.port(), Some(live_rx.clone()));
     editor.as_of = opts.as_of;
     editor.include_restricted = opts.include_restricted;
-    let app = server::router(out.to_path_buf(), live_rx, viewers.clone()).merge(editor::router(Arc::new(editor)));
+    let app =
+        server::router(out.to_path_buf(), live_rx, viewers.clone()).merge(editor::router(Arc::new(editor)));
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

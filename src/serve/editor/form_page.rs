@@ -90,7 +90,8 @@ fn select(st: &FormState, name: &str, label: &str, choices: &[(&str, &str)], hin
     let cur = st.v(name);
     let mut opts = String::new();
     if !choices.iter().any(|(k, _)| *k == cur) {
-        let shown = if cur.is_empty() { "— chọn —".to_string() } else { format!("{cur} (không hợp lệ)") };
+        let shown =
+            if cur.is_empty() { "— chọn —".to_string() } else { format!("{cur} (không hợp lệ)") };
         opts.push_str(&format!("<option value=\"{}\" selected>{}</option>", escape(cur), escape(&shown)));
     }
     for (k, l) in choices {
@@ -130,7 +131,12 @@ fn summary(st: &FormState, labels: &[(&str, &str)]) -> String {
         for (field, errs) in &st.errors {
             let label = labels.iter().find(|(k, _)| k == field).map(|(_, l)| *l).unwrap_or(field);
             for e in errs {
-                s.push_str(&format!("<li><a href=\"#{}\">{}</a>: {}</li>", id(field), escape(label), escape(e)));
+                s.push_str(&format!(
+                    "<li><a href=\"#{}\">{}</a>: {}</li>",
+                    id(field),
+                    escape(label),
+                    escape(e)
+                ));
             }
         }
         for e in &st.general {
@@ -200,7 +206,14 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
         a = escape(&action)
     ));
     f.push_str("<fieldset><legend>Thời gian</legend><div class=\"st-hang\">");
-    f.push_str(&input(st, "held_on", label("held_on"), "date", "Ngày buổi sinh hoạt thực tế diễn ra.", " required"));
+    f.push_str(&input(
+        st,
+        "held_on",
+        label("held_on"),
+        "date",
+        "Ngày buổi sinh hoạt thực tế diễn ra.",
+        " required",
+    ));
     f.push_str(&input(st, "started_at", label("started_at"), "time", "", ""));
     f.push_str(&input(
         st,
@@ -215,11 +228,21 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
         "submitted_on",
         label("submitted_on"),
         "date",
-        &format!("Ngày báo cáo đến Ban Tổ chức; đúng hạn nếu trong {} ngày sau buổi sinh hoạt.", info.due_days),
+        &format!(
+            "Ngày báo cáo đến Ban Tổ chức; đúng hạn nếu trong {} ngày sau buổi sinh hoạt.",
+            info.due_days
+        ),
         " required",
     ));
     f.push_str("</div></fieldset><fieldset><legend>Người tham gia</legend><div class=\"st-hang\">");
-    f.push_str(&input(st, "author", label("author"), "text", "Thường là tổ trưởng tổ công tác.", " required"));
+    f.push_str(&input(
+        st,
+        "author",
+        label("author"),
+        "text",
+        "Thường là tổ trưởng tổ công tác.",
+        " required",
+    ));
     if let Some(parent) = &info.parent {
         f.push_str(&input(
             st,
@@ -232,8 +255,10 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
     }
     f.push_str(&input(st, "chair", label("chair"), "text", "Đồng chí chủ trì buổi sinh hoạt.", ""));
     f.push_str("</div></fieldset><fieldset><legend>Buổi sinh hoạt</legend><div class=\"st-hang\">");
-    let meetings: Vec<(&str, &str)> =
-        [MeetingKind::DinhKy, MeetingKind::ChuyenDe, MeetingKind::KetHop].iter().map(|m| (m.key(), m.label())).collect();
+    let meetings: Vec<(&str, &str)> = [MeetingKind::DinhKy, MeetingKind::ChuyenDe, MeetingKind::KetHop]
+        .iter()
+        .map(|m| (m.key(), m.label()))
+        .collect();
     f.push_str(&select(st, "meeting", label("meeting"), &meetings, ""));
     f.push_str(&input(st, "topic", label("topic"), "text", "Với sinh hoạt chuyên đề và kết hợp.", ""));
     f.push_str("</div></fieldset>");
@@ -248,8 +273,10 @@ phải bằng tổng số trừ số miễn sinh hoạt.</p>{att_msgs}<div class
     }
     f.push_str("</div></fieldset><fieldset><legend>Đánh giá</legend><div class=\"st-hang\">");
     f.push_str(&input(st, "speakers", label("speakers"), "number", "", " min=\"0\" inputmode=\"numeric\""));
-    let ratings: Vec<(&str, &str)> =
-        [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Kem].iter().map(|r| (r.key(), r.label())).collect();
+    let ratings: Vec<(&str, &str)> = [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Kem]
+        .iter()
+        .map(|r| (r.key(), r.label()))
+        .collect();
     f.push_str(&select(st, "rating", label("rating"), &ratings, ""));
     f.push_str(&input(
         st,
@@ -312,10 +339,23 @@ pub fn schedule(info: &VisitInfo, st: &FormState) -> String {
         escape(&st.hash),
         a = escape(&action)
     ));
-    f.push_str(&input(st, "date", "Ngày sinh hoạt", "date", "Để trống khi chưa thống nhất được ngày với đơn vị.", ""));
+    f.push_str(&input(
+        st,
+        "date",
+        "Ngày sinh hoạt",
+        "date",
+        "Để trống khi chưa thống nhất được ngày với đơn vị.",
+        "",
+    ));
     f.push_str(&input(st, "time", "Giờ bắt đầu", "time", "", ""));
     f.push_str(&input(st, "place", "Địa điểm", "text", "", ""));
-    f.push_str(&select(st, "status", "Tình trạng", &[("planned", "Theo kế hoạch"), ("cancelled", "Đã hủy")], ""));
+    f.push_str(&select(
+        st,
+        "status",
+        "Tình trạng",
+        &[("planned", "Theo kế hoạch"), ("cancelled", "Đã hủy")],
+        "",
+    ));
     f.push_str("</div>");
     f.push_str(&textarea(st, "note", "Ghi chú", 3, "Lý do khi hủy hoặc dời lịch."));
     f.push_str(&format!(

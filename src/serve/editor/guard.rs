@@ -50,9 +50,9 @@ impl Guard {
     /// Is `authority` (`host:port`) this server's own?
     fn own(&self, authority: &str) -> bool {
         let port = self.port.to_string();
-        ["127.0.0.1", "localhost", "[::1]"].iter().any(|h| {
-            authority.strip_prefix(h).and_then(|r| r.strip_prefix(':')).is_some_and(|p| p == port)
-        })
+        ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .any(|h| authority.strip_prefix(h).and_then(|r| r.strip_prefix(':')).is_some_and(|p| p == port))
     }
 
     /// The headers of a request that may write: `Host` this server's, `Origin` (when
@@ -90,7 +90,12 @@ fn random_token() -> String {
         use std::hash::{BuildHasher, Hasher};
         for chunk in bytes.chunks_mut(8) {
             let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-            h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0),
+            );
             chunk.copy_from_slice(&h.finish().to_le_bytes()[..chunk.len()]);
         }
     }
@@ -120,7 +125,10 @@ mod tests {
         assert_eq!(g.check_headers(&headers("evil.example:8080", None)), Err(Refusal::Host));
         assert_eq!(g.check_headers(&headers("127.0.0.1:8081", None)), Err(Refusal::Host));
         assert_eq!(g.check_headers(&headers("127.0.0.1:80800", None)), Err(Refusal::Host));
-        assert_eq!(g.check_headers(&headers("127.0.0.1:8080", Some("http://evil.example"))), Err(Refusal::Origin));
+        assert_eq!(
+            g.check_headers(&headers("127.0.0.1:8080", Some("http://evil.example"))),
+            Err(Refusal::Origin)
+        );
         assert_eq!(g.check_headers(&headers("127.0.0.1:8080", Some("null"))), Err(Refusal::Origin));
     }
 

@@ -100,7 +100,11 @@ pub fn list(teams: &[TeamPending], reports: &[Written], notes: &ListNotes) -> St
         ));
         for r in &t.rows {
             let status = if r.overdue {
-                format!("<strong class=\"st-quahan\">{}</strong> (hạn nộp {})", escape(&r.status), escape(&r.due))
+                format!(
+                    "<strong class=\"st-quahan\">{}</strong> (hạn nộp {})",
+                    escape(&r.status),
+                    escape(&r.due)
+                )
             } else {
                 format!("{} (hạn nộp {})", escape(&r.status), escape(&r.due))
             };
@@ -151,7 +155,8 @@ pub fn git_box(notes: &ListNotes) -> String {
     if notes.uncommitted.is_empty() {
         return String::new();
     }
-    let files: String = notes.uncommitted.iter().map(|f| format!("<li><code>{}</code></li>", escape(f))).collect();
+    let files: String =
+        notes.uncommitted.iter().map(|f| format!("<li><code>{}</code></li>", escape(f))).collect();
     let action = if notes.git {
         format!(
             "<form method=\"post\" action=\"{BASE}ghi-nhan\"><input type=\"hidden\" name=\"_token\" value=\"{}\">\

@@ -75,7 +75,10 @@ fn number(t: &str) -> String {
 
 fn is_date(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && t.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && t.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// The YAML text a key gets from the form; `None`: the key is left out.
@@ -86,8 +89,10 @@ pub fn yaml_of(key: &str, values: &Values) -> Option<String> {
             Some(if matches!(get(key), Some("on" | "true" | "1")) { "true" } else { "false" }.to_string())
         }
         "attendance" => {
-            let parts: Vec<String> =
-                ATTENDANCE.iter().filter_map(|s| get(&format!("attendance.{s}")).map(|v| format!("{s}: {}", number(v)))).collect();
+            let parts: Vec<String> = ATTENDANCE
+                .iter()
+                .filter_map(|s| get(&format!("attendance.{s}")).map(|v| format!("{s}: {}", number(v))))
+                .collect();
             (!parts.is_empty()).then(|| format!("{{ {} }}", parts.join(", ")))
         }
         _ => {
@@ -96,7 +101,9 @@ pub fn yaml_of(key: &str, values: &Values) -> Option<String> {
                 "held_on" | "submitted_on" if is_date(t) => t.to_string(),
                 "started_at" | "ended_at" => serde_json::to_string(t).unwrap_or_else(|_| yaml_str(t)),
                 "speakers" | "score" => number(t),
-                "meeting" | "rating" if t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => t.to_string(),
+                "meeting" | "rating" if t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+                    t.to_string()
+                }
                 _ => yaml_str(t),
             })
         }
@@ -128,7 +135,9 @@ pub fn write(original: &str, values: &Values) -> String {
         }
         let changed = match (&new, had) {
             (None, None) => false,
-            (None, Some(_)) => true,
+            (None, Some(n)) => {
+                !matches!(&n.value, Value::Null) && !matches!(&n.value, Value::Map(m) if m.is_empty())
+            }
             (Some(t), Some(n)) => !parse_value(t).is_some_and(|p| same(&p, n)),
             (Some(t), None) => !(key == "restricted" && t == "false"),
         };
@@ -170,12 +179,17 @@ fn attendance_block(lines: &mut Lines, had: Option<&Node>, values: &Values) -> b
             !l.starts_with(' ') && !l.trim().is_empty()
         })
         .unwrap_or(lines.lines.len());
-    let Some(indent) = (at + 1..end).map(|i| &lines.lines[i].0).find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).map(|l| l.len() - l.trim_start().len()) else {
+    let Some(indent) = (at + 1..end)
+        .map(|i| &lines.lines[i].0)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.len() - l.trim_start().len())
+    else {
         return false;
     };
     let mut edits = Vec::new();
     for sub in ATTENDANCE {
-        let new = values.get(&format!("attendance.{sub}")).map(|s| s.trim()).filter(|s| !s.is_empty()).map(number);
+        let new =
+            values.get(&format!("attendance.{sub}")).map(|s| s.trim()).filter(|s| !s.is_empty()).map(number);
         let had = get(old, sub);
         let changed = match (&new, had) {
             (None, None) => false,
@@ -207,12 +221,16 @@ pub fn field_at(text: &str, line: u32, col: u32) -> Option<String> {
     if key != "attendance" {
         return ORDER.contains(&key).then(|| key.to_string());
     }
-    // Which of the five numbers: the last name written before the column.
+    // Which of the five numbers: the key of its own line, or the last name before the column.
     let l = lines[idx];
+    let t = l.trim_start();
+    if let Some(sub) = yaml_edit::key_at(t, 0).filter(|k| ATTENDANCE.contains(k)) {
+        return Some(format!("attendance.{sub}"));
+    }
     let upto: String = l.chars().take(col as usize).collect();
     let named = |s: &str| {
-        upto.match_indices(&format!("{s}:"))
-            .filter(|(p, _)| !upto[..*p].ends_with(|c: char| c.is_ascii_alphabetic()))
+        l.match_indices(&format!("{s}:"))
+            .filter(|(p, _)| *p < upto.len() && !l[..*p].ends_with(|c: char| c.is_ascii_alphabetic()))
             .map(|(p, _)| p)
             .last()
     };

@@ -78,7 +78,10 @@ async fn read_post(ed: &Editor, req: Request) -> Result<BTreeMap<String, String>
         Ok(b) => b,
         Err(_) => {
             let text = format!("Biểu mẫu lớn quá giới hạn {} KB; không lưu gì.", MAX_FORM / 1024);
-            return Err(html(StatusCode::PAYLOAD_TOO_LARGE, pages::message_page("Biểu mẫu quá lớn (413)", &text)));
+            return Err(html(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                pages::message_page("Biểu mẫu quá lớn (413)", &text),
+            ));
         }
     };
     let fields = form::decode(&bytes);
@@ -101,9 +104,18 @@ async fn current(ed: &Shared) -> Result<validate::Checked, Response> {
     let (root, as_of) = (ed.root.clone(), ed.as_of);
     let checked = blocking(move || validate::check_with(&root, "", None, as_of)).await?;
     if checked.site.is_none() {
-        let errors: Vec<String> =
-            checked.errors.iter().map(|d| format!("{} {}", validate::place(d), validate::sentence(d))).collect();
-        let notes = pages::ListNotes { uncommitted: Vec::new(), git: false, token: String::new(), notice: None, errors };
+        let errors: Vec<String> = checked
+            .errors
+            .iter()
+            .map(|d| format!("{} {}", validate::place(d), validate::sentence(d)))
+            .collect();
+        let notes = pages::ListNotes {
+            uncommitted: Vec::new(),
+            git: false,
+            token: String::new(),
+            notice: None,
+            errors,
+        };
         return Err(html(StatusCode::OK, pages::list(&[], &[], &notes)));
     }
     Ok(checked)
@@ -147,7 +159,9 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
             .visits
             .iter()
             .zip(&j.visits)
-            .filter(|(v, s)| *v.team.value == *t.id.value && !matches!(s.status, Status::Reported | Status::Cancelled))
+            .filter(|(v, s)| {
+                *v.team.value == *t.id.value && !matches!(s.status, Status::Reported | Status::Cancelled)
+            })
             .filter(|(v, _)| !site.reports.iter().any(|r| *r.visit.value == *v.id.value))
             .map(|(v, s)| (s.status == Status::Overdue, &**v, s))
             .collect();
@@ -159,7 +173,11 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
                 month: month_vi(v),
                 unit: unit_name(site, &v.unit.value),
                 kind: v.kind.value.label().into(),
-                day: v.date.as_ref().map(|d| pages::date_vi(d.value)).unwrap_or_else(|| "chưa có ngày".into()),
+                day: v
+                    .date
+                    .as_ref()
+                    .map(|d| pages::date_vi(d.value))
+                    .unwrap_or_else(|| "chưa có ngày".into()),
                 status: s.status.label().into(),
                 overdue,
                 due: pages::date_vi(s.report_due),
@@ -186,7 +204,10 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
         uncommitted: ed.written.lock().map(|w| w.keys().cloned().collect()).unwrap_or_default(),
         git: ed.git,
         token: ed.guard.token().to_string(),
-        notice: q.get("da-luu").map(|v| format!("Đã lưu {v}.")).or_else(|| q.get("ghi-nhan").map(|_| "Đã ghi nhận vào git.".into())),
+        notice: q
+            .get("da-luu")
+            .map(|v| format!("Đã lưu {v}."))
+            .or_else(|| q.get("ghi-nhan").map(|_| "Đã ghi nhận vào git.".into())),
         errors: Vec::new(),
     };
     html(StatusCode::OK, pages::list(&teams, &reports, &notes))
@@ -226,7 +247,12 @@ fn report_ctx(site: &Site, id: &str) -> Option<ReportCtx> {
 fn warnings(checked: &validate::Checked, id: &str) -> Vec<String> {
     let (v, r) = (Subject::Visit(id.to_string()), Subject::Report(id.to_string()));
     match &checked.site {
-        Some((_, j)) => j.findings.iter().filter(|f| f.subject == v || f.subject == r).map(|f| f.message.clone()).collect(),
+        Some((_, j)) => j
+            .findings
+            .iter()
+            .filter(|f| f.subject == v || f.subject == r)
+            .map(|f| f.message.clone())
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -280,8 +306,9 @@ fn sort_errors(
         let s = validate::sentence(d);
         let field = (&*d.loc.file == rel)
             .then(|| {
-                field_at(d.loc.pos.line, d.loc.pos.col)
-                    .or_else(|| known.iter().find(|k| d.message.contains(&format!("`{k}`"))).map(|k| k.to_string()))
+                field_at(d.loc.pos.line, d.loc.pos.col).or_else(|| {
+                    known.iter().find(|k| d.message.contains(&format!("`{k}`"))).map(|k| k.to_string())
+                })
             })
             .flatten();
         match field {
@@ -302,10 +329,15 @@ struct Proposal {
     st: FormState,
 }
 
-async fn report_propose(ed: &Shared, id: &str, fields: BTreeMap<String, String>) -> Result<(ReportCtx, Proposal), Response> {
+async fn report_propose(
+    ed: &Shared,
+    id: &str,
+    fields: BTreeMap<String, String>,
+) -> Result<(ReportCtx, Proposal), Response> {
     let now = current(ed).await?;
     let Some((site, _)) = &now.site else { return Err(not_found("")) };
-    let ctx = report_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
+    let ctx =
+        report_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
     let rel = ctx.rel.clone();
     let values = report_values(&fields);
     let disk = store::read(&ed.root, &ctx.rel);
@@ -318,7 +350,8 @@ async fn report_propose(ed: &Shared, id: &str, fields: BTreeMap<String, String>)
     let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
     let mut known: Vec<&str> = report_file::ORDER.to_vec();
     known.retain(|k| *k != "visit");
-    let (errors, general) = sort_errors(&checked.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
+    let (errors, general) =
+        sort_errors(&checked.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
     let st = FormState {
         token: ed.guard.token().into(),
         hash: fields.get("_hash").cloned().unwrap_or_default(),
@@ -340,7 +373,11 @@ async fn report_post(State(ed): State<Shared>, Path(id): Path<String>, req: Requ
         Ok(x) => x,
         Err(res) => return res,
     };
-    let restricted = p.checked.site.as_ref().is_some_and(|(s, _)| s.reports.iter().any(|r| *r.visit.value == *id && r.restricted));
+    let restricted = p
+        .checked
+        .site
+        .as_ref()
+        .is_some_and(|(s, _)| s.reports.iter().any(|r| *r.visit.value == *id && r.restricted));
     let target = if restricted && !ed.include_restricted {
         format!("{BASE}?da-luu=b%C3%A1o+c%C3%A1o+{id}")
     } else {
@@ -350,7 +387,13 @@ async fn report_post(State(ed): State<Shared>, Path(id): Path<String>, req: Requ
 }
 
 /// Write the proposal (when valid and the file is as the form found it) and redirect.
-async fn save(ed: &Shared, mut p: Proposal, what: &str, target: &str, page: impl Fn(&FormState) -> String) -> Response {
+async fn save(
+    ed: &Shared,
+    mut p: Proposal,
+    what: &str,
+    target: &str,
+    page: impl Fn(&FormState) -> String,
+) -> Response {
     if !p.checked.errors.is_empty() || (!p.st.general.is_empty() && p.checked.site.is_none()) {
         return html(StatusCode::UNPROCESSABLE_ENTITY, page(&p.st));
     }
@@ -390,7 +433,12 @@ async fn save(ed: &Shared, mut p: Proposal, what: &str, target: &str, page: impl
 /// 409: nothing written; the form as filled beside the file as it is now.
 fn conflict(mut p: Proposal, page: impl Fn(&FormState) -> String) -> Response {
     p.st.hash = store::fingerprint(p.disk.as_deref());
-    p.st.conflict = Some(p.disk.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_else(|| "(tệp đã bị xóa)".into()));
+    p.st.conflict = Some(
+        p.disk
+            .as_deref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_else(|| "(tệp đã bị xóa)".into()),
+    );
     html(StatusCode::CONFLICT, page(&p.st))
 }
 
@@ -463,12 +511,20 @@ async fn schedule_get(State(ed): State<Shared>, Path(id): Path<String>) -> Respo
     html(StatusCode::OK, form_page::schedule(&ctx.info, &st))
 }
 
-async fn schedule_propose(ed: &Shared, id: &str, fields: BTreeMap<String, String>) -> Result<(VisitCtx, Proposal), Response> {
+async fn schedule_propose(
+    ed: &Shared,
+    id: &str,
+    fields: BTreeMap<String, String>,
+) -> Result<(VisitCtx, Proposal), Response> {
     let now = current(ed).await?;
     let Some((site, _)) = &now.site else { return Err(not_found("")) };
-    let ctx = visit_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
-    let values: schedule_file::Values =
-        fields.iter().filter(|(k, _)| schedule_file::FIELDS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let ctx =
+        visit_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
+    let values: schedule_file::Values = fields
+        .iter()
+        .filter(|(k, _)| schedule_file::FIELDS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let rel = ctx.info.file.clone();
     let disk = store::read(&ed.root, &rel);
     let original = disk.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
@@ -489,8 +545,9 @@ async fn schedule_propose(ed: &Shared, id: &str, fields: BTreeMap<String, String
     let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
     let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
     let line = ctx.line;
-    let (errors, general) =
-        sort_errors(&checked.errors, &rel, &schedule_file::FIELDS, |l, c| schedule_file::field_at(&text, line, l, c));
+    let (errors, general) = sort_errors(&checked.errors, &rel, &schedule_file::FIELDS, |l, c| {
+        schedule_file::field_at(&text, line, l, c)
+    });
     st.errors = errors;
     st.general = general;
     st.warnings = warnings(&checked, id);
@@ -536,7 +593,8 @@ async fn commit(State(ed): State<Shared>, req: Request) -> Response {
     let files: Vec<String> = written.keys().cloned().collect();
     let what: Vec<String> = written.values().cloned().collect();
     let root = ed.root.clone();
-    let done = blocking(move || super::gitcommit::commit(&root, &files, &super::gitcommit::message(&what))).await;
+    let done =
+        blocking(move || super::gitcommit::commit(&root, &files, &super::gitcommit::message(&what))).await;
     match done {
         Ok(Ok(())) => {
             if let Ok(mut w) = ed.written.lock() {

@@ -9,7 +9,8 @@ use crate::scaffold::yaml_str;
 use std::collections::BTreeMap;
 
 /// The keys of a visit, in FORMAT.md's order (new keys go after those before them).
-pub const ORDER: [&str; 10] = ["team", "kind", "unit", "month", "date", "time", "place", "status", "note", "id"];
+pub const ORDER: [&str; 10] =
+    ["team", "kind", "unit", "month", "date", "time", "place", "status", "note", "id"];
 
 /// The keys the schedule form edits.
 pub const FIELDS: [&str; 5] = ["date", "time", "place", "status", "note"];
@@ -39,7 +40,8 @@ pub fn values_of(text: &str, line: u32) -> Values {
 }
 
 fn is_date(t: &str) -> bool {
-    t.len() == 10 && t.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+    t.len() == 10
+        && t.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
 }
 
 /// The YAML text of a key from the form; `None`: left out.
@@ -115,8 +117,10 @@ pub fn field_at(text: &str, entry_line: u32, line: u32, col: u32) -> Option<Stri
         return FIELDS
             .iter()
             .filter_map(|k| {
-                upto.match_indices(&format!("{k}:"))
-                    .filter(|(p, _)| !upto[..*p].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+                l.match_indices(&format!("{k}:"))
+                    .filter(|(p, _)| {
+                        *p < upto.len() && !l[..*p].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    })
                     .map(|(p, _)| (p, *k))
                     .last()
             })
@@ -150,12 +154,19 @@ mod tests {
 
     #[test]
     fn block_entry_changes_only_its_lines_and_keeps_comments() {
-        let v = vals(&[("date", "2024-03-28"), ("time", "08:00"), ("status", "cancelled"), ("note", "Đơn vị xin lùi: trùng lịch")]);
+        let v = vals(&[
+            ("date", "2024-03-28"),
+            ("time", "08:00"),
+            ("status", "cancelled"),
+            ("note", "Đơn vị xin lùi: trùng lịch"),
+        ]);
         let got = write(FILE, 4, &v).unwrap();
         assert_eq!(
             got,
-            FILE.replace("date: 2024-03-26   #", "date: 2024-03-28   #")
-                .replace("time: \"14:30\"\n  place: Phòng họp\n", "time: \"08:00\"\n  status: cancelled\n  note: \"Đơn vị xin lùi: trùng lịch\"\n")
+            FILE.replace("date: 2024-03-26   #", "date: 2024-03-28   #").replace(
+                "time: \"14:30\"\n  place: Phòng họp\n",
+                "time: \"08:00\"\n  status: cancelled\n  note: \"Đơn vị xin lùi: trùng lịch\"\n"
+            )
         );
     }
 

@@ -35,7 +35,8 @@ pub enum WriteError {
 /// `rel` as a path under `root/content/`, or why not.
 fn confined(root: &Path, rel: &str) -> Result<PathBuf, WriteError> {
     let p = Path::new(rel);
-    let plain = p.components().all(|c| matches!(c, Component::Normal(_)));
+    let plain = p.components().all(|c| matches!(c, Component::Normal(_)))
+        && rel.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
     if !plain || !rel.starts_with("content/") || !(rel.ends_with(".md") || rel.ends_with(".yaml")) {
         return Err(WriteError::Outside(rel.to_string()));
     }
@@ -91,7 +92,10 @@ mod tests {
         write(root, "content/reports/2024-03/a.md", "", "x").unwrap();
         assert_eq!(std::fs::read_to_string(root.join("content/reports/2024-03/a.md")).unwrap(), "x");
         let fp = fingerprint(Some(b"x"));
-        assert!(matches!(write(root, "content/reports/2024-03/a.md", "", "y"), Err(WriteError::Changed(Some(_)))));
+        assert!(matches!(
+            write(root, "content/reports/2024-03/a.md", "", "y"),
+            Err(WriteError::Changed(Some(_)))
+        ));
         write(root, "content/reports/2024-03/a.md", &fp, "y").unwrap();
         for bad in ["content/../x.md", "/etc/x.md", "x.md", "content/a.txt", "content/./a.md"] {
             assert!(matches!(write(root, bad, "", "z"), Err(WriteError::Outside(_))), "{bad}");

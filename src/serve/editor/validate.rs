@@ -3,11 +3,11 @@
 //! `derive::judge`): one source of truth, no rule written twice.
 
 use crate::build::resolve_as_of;
+use crate::check;
 use crate::derive::{self, Finding, Judgement};
 use crate::diag::Diagnostic;
 use crate::load::{self, SourceFile};
 use crate::model::Site;
-use crate::check;
 use chrono::NaiveDate;
 use std::path::Path;
 use std::sync::Arc;
@@ -80,4 +80,3 @@ pub fn sentence(d: &Diagnostic) -> String {
 pub fn place(d: &Diagnostic) -> String {
     if d.loc.file.is_empty() { String::new() } else { d.loc.to_string() }
 }
-

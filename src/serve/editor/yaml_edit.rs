@@ -24,7 +24,8 @@ impl Lines {
                 (body.to_string(), l[body.len()..].to_string())
             })
             .collect();
-        let newline = lines.iter().map(|(_, e)| e.as_str()).find(|e| !e.is_empty()).unwrap_or("\n").to_string();
+        let newline =
+            lines.iter().map(|(_, e)| e.as_str()).find(|e| !e.is_empty()).unwrap_or("\n").to_string();
         Lines { lines, newline }
     }
 
@@ -63,7 +64,9 @@ pub fn parse_value(text: &str) -> Option<Node> {
 /// The entry of `key` in a parsed mapping.
 pub fn get<'a>(map: &'a Node, key: &str) -> Option<&'a Node> {
     match &map.value {
-        Value::Map(m) => m.iter().find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key)).map(|(_, v)| v),
+        Value::Map(m) => {
+            m.iter().find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key)).map(|(_, v)| v)
+        }
         _ => None,
     }
 }
@@ -114,11 +117,6 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-fn blank_or_comment(line: &str) -> bool {
-    let t = line.trim_start();
-    t.is_empty() || t.starts_with('#')
-}
-
 /// One key of a block mapping: its line, the lines after it that belong to its value.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -138,9 +136,6 @@ fn entries(lines: &Lines, start: usize, end: usize, indent: usize) -> Vec<Entry>
             p.chars().all(|c| c == ' ') || (i == start && p.chars().all(|c| c == ' ' || c == '-'))
         });
         if prefix_ok && let Some(k) = key_at(l, indent) {
-            if let Some(last) = out.last_mut() {
-                last.end = i;
-            }
             out.push(Entry { key: k.to_string(), line: i, end: i + 1 });
             continue;
         }
@@ -149,7 +144,6 @@ fn entries(lines: &Lines, start: usize, end: usize, indent: usize) -> Vec<Entry>
             && last.end == i
             && !l.trim().is_empty()
             && indent_of(l) > indent
-            && !(blank_or_comment(l) && indent_of(l) <= indent)
         {
             last.end = i + 1;
         }
@@ -160,7 +154,14 @@ fn entries(lines: &Lines, start: usize, end: usize, indent: usize) -> Vec<Entry>
 /// Apply `edits` to the block mapping in `lines[start..end]` (keys at byte `indent`).
 /// New keys go where a placeholder line `# key:` stands, else after the last key that comes
 /// before them in `order`, else after the mapping's last key.
-pub fn edit_block(lines: &mut Lines, start: usize, end: usize, indent: usize, edits: &[Edit], order: &[&str]) {
+pub fn edit_block(
+    lines: &mut Lines,
+    start: usize,
+    end: usize,
+    indent: usize,
+    edits: &[Edit],
+    order: &[&str],
+) {
     let found = entries(lines, start, end, indent);
     // What replaces each line (None: kept as it is).
     let mut plan: Vec<Option<Vec<String>>> = vec![None; lines.lines.len()];
@@ -171,63 +172,59 @@ pub fn edit_block(lines: &mut Lines, start: usize, end: usize, indent: usize, ed
             last_line_of_key.push((i, e.end - 1));
         }
     }
+    // Values set and keys removed first, then the new keys (placed among what is left).
     for edit in edits {
-        match (found.iter().find(|e| e.key == edit.key), &edit.value) {
-            (Some(e), Some(v)) => {
-                let first = &lines.lines[e.line].0;
-                let line = if e.end == e.line + 1 {
-                    with_value(first, indent, &edit.key, v)
-                } else {
-                    // A value over several lines becomes one line (comments of its first line kept).
-                    with_value(first, indent, &edit.key, v)
-                };
-                plan[e.line] = Some(vec![line]);
+        let Some(e) = found.iter().find(|e| e.key == edit.key) else { continue };
+        match &edit.value {
+            Some(v) => {
+                // A value over several lines becomes one line (the comment of its first line kept).
+                plan[e.line] = Some(vec![with_value(&lines.lines[e.line].0, indent, &edit.key, v)]);
                 for p in plan.iter_mut().take(e.end).skip(e.line + 1) {
                     *p = Some(Vec::new());
                 }
             }
-            (Some(e), None) => {
-                if e.line == start && indent > 0 && lines.lines[e.line].0[..indent].contains('-') {
-                    // The key on the `- ` line of a list item: keep the dash, put the next key there.
-                    continue;
+            None => {
+                if e.line == start && lines.lines[e.line].0[..indent].contains('-') {
+                    continue; // the key after a list item's dash stays (never asked for)
                 }
                 for p in plan.iter_mut().take(e.end).skip(e.line) {
                     *p = Some(Vec::new());
                 }
             }
-            (None, None) => {}
-            (None, Some(v)) => {
-                // A placeholder `# key: …` left by `kehoach new report`.
-                let placeholder = (start..end).find(|&i| {
-                    let l = &lines.lines[i].0;
-                    plan[i].is_none()
-                        && l.get(..indent).is_some_and(|p| p.trim().is_empty())
-                        && l[indent..].strip_prefix('#').map(str::trim_start).and_then(|r| key_at(r, 0))
-                            == Some(edit.key.as_str())
-                });
-                if let Some(i) = placeholder {
-                    let uncommented = lines.lines[i].0[indent..].trim_start_matches('#').trim_start().to_string();
-                    let mut line = with_value(&uncommented, 0, &edit.key, v);
-                    line.insert_str(0, &pad);
-                    plan[i] = Some(vec![line]);
-                    continue;
-                }
-                let at = order.iter().position(|k| *k == edit.key).unwrap_or(usize::MAX);
-                let after = last_line_of_key
-                    .iter()
-                    .filter(|(i, _)| *i < at)
-                    .map(|(_, l)| *l)
-                    .max()
-                    .or_else(|| found.last().map(|e| e.end - 1))
-                    .unwrap_or(end.saturating_sub(1).max(start));
-                let new_line = format!("{pad}{}: {v}", edit.key);
-                let slot = plan[after].get_or_insert_with(|| vec![lines.lines[after].0.clone()]);
-                slot.push(new_line);
-                if let Some(i) = order.iter().position(|k| *k == edit.key) {
-                    last_line_of_key.push((i, after));
-                }
-            }
         }
+    }
+    for edit in edits {
+        let Some(v) = &edit.value else { continue };
+        if found.iter().any(|e| e.key == edit.key) {
+            continue;
+        }
+        // A placeholder `# key: …` left by `kehoach new report`.
+        let placeholder = (start..end).find(|&i| {
+            let l = &lines.lines[i].0;
+            plan[i].is_none()
+                && l.get(..indent).is_some_and(|p| p.trim().is_empty())
+                && l[indent..].strip_prefix('#').map(str::trim_start).and_then(|r| key_at(r, 0))
+                    == Some(edit.key.as_str())
+        });
+        if let Some(i) = placeholder {
+            let uncommented = lines.lines[i].0[indent..].trim_start_matches('#').trim_start().to_string();
+            let mut line = with_value(&uncommented, 0, &edit.key, v);
+            line.insert_str(0, &pad);
+            plan[i] = Some(vec![line]);
+            continue;
+        }
+        let at = order.iter().position(|k| *k == edit.key).unwrap_or(usize::MAX);
+        let after = last_line_of_key
+            .iter()
+            .filter(|(i, _)| *i < at)
+            .map(|(_, l)| *l)
+            .max()
+            .or_else(|| found.last().map(|e| e.end - 1))
+            .unwrap_or(end.saturating_sub(1).max(start));
+        let new_line = format!("{pad}{}: {v}", edit.key);
+        let slot = plan[after].get_or_insert_with(|| vec![lines.lines[after].0.clone()]);
+        slot.push(new_line);
+        last_line_of_key.push((at, after));
     }
     let newline = lines.newline.clone();
     let old = std::mem::take(&mut lines.lines);
@@ -293,7 +290,8 @@ pub fn edit_flow(inside: &str, edits: &[Edit], order: &[&str]) -> String {
             (None, Some(v)) => {
                 let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
                 let mine = rank(&e.key);
-                let pos = items.iter().rposition(|(k, _)| rank(k) < mine).map(|i| i + 1).unwrap_or(items.len());
+                let pos =
+                    items.iter().rposition(|(k, _)| rank(k) < mine).map(|i| i + 1).unwrap_or(items.len());
                 items.insert(pos, (e.key.clone(), v.clone()));
             }
             (None, None) => {}
@@ -320,7 +318,10 @@ mod tests {
 
     #[test]
     fn value_replaced_comment_kept_at_its_column() {
-        assert_eq!(with_value("rating: kha        # tot | kha", 0, "rating", "tot"), "rating: tot        # tot | kha");
+        assert_eq!(
+            with_value("rating: kha        # tot | kha", 0, "rating", "tot"),
+            "rating: tot        # tot | kha"
+        );
         assert_eq!(with_value("  date: 2024-03-07", 2, "date", "2024-03-08"), "  date: 2024-03-08");
         assert_eq!(with_value("a: 1 # c", 0, "a", "123456"), "a: 123456 # c");
     }
@@ -328,21 +329,52 @@ mod tests {
     #[test]
     fn block_keys_set_removed_added_and_placeholders_used() {
         let mut l = Lines::new("a: 1 # one\nb:\n  x: 1\n# c: 3   # the c\nd: 4\n");
-        edit_block(&mut l, 0, 5, 0, &[ed("a", Some("2")), ed("b", Some("{ x: 2 }")), ed("c", Some("5")), ed("e", Some("6")), ed("d", None)], &["a", "b", "c", "d", "e"]);
-        assert_eq!(l.text(), "a: 2 # one\nb: { x: 2 }\nc: 5     # the c\ne: 6\n");
+        edit_block(
+            &mut l,
+            0,
+            5,
+            0,
+            &[
+                ed("a", Some("2")),
+                ed("b", Some("{ x: 2 }")),
+                ed("c", Some("5")),
+                ed("e", Some("6")),
+                ed("d", None),
+            ],
+            &["a", "b", "c", "d", "e"],
+        );
+        assert_eq!(l.text(), "a: 2 # one\nb: { x: 2 }\nc: 5   # the c\ne: 6\n");
     }
 
     #[test]
     fn list_item_keys_after_the_dash_and_crlf_kept() {
-        let mut l = Lines::new("# head\r\n- team: t\r\n  month: 2024-03\r\n  place: A\r\n# next\r\n- team: u\r\n");
-        edit_block(&mut l, 1, 4, 2, &[ed("date", Some("2024-03-02")), ed("place", None)], &["team", "month", "date", "place"]);
-        assert_eq!(l.text(), "# head\r\n- team: t\r\n  month: 2024-03\r\n  date: 2024-03-02\r\n# next\r\n- team: u\r\n");
+        let mut l =
+            Lines::new("# head\r\n- team: t\r\n  month: 2024-03\r\n  place: A\r\n# next\r\n- team: u\r\n");
+        edit_block(
+            &mut l,
+            1,
+            4,
+            2,
+            &[ed("date", Some("2024-03-02")), ed("place", None)],
+            &["team", "month", "date", "place"],
+        );
+        assert_eq!(
+            l.text(),
+            "# head\r\n- team: t\r\n  month: 2024-03\r\n  date: 2024-03-02\r\n# next\r\n- team: u\r\n"
+        );
     }
 
     #[test]
     fn flow_items_respect_quotes_and_order() {
-        assert_eq!(flow_items(" team: t, place: \"a, b\", x: [1, 2] "), ["team: t", "place: \"a, b\"", "x: [1, 2]"]);
-        let got = edit_flow("team: t, month: 2024-03, place: P", &[ed("date", Some("2024-03-02")), ed("place", None)], &["team", "month", "date", "place"]);
+        assert_eq!(
+            flow_items(" team: t, place: \"a, b\", x: [1, 2] "),
+            ["team: t", "place: \"a, b\"", "x: [1, 2]"]
+        );
+        let got = edit_flow(
+            "team: t, month: 2024-03, place: P",
+            &[ed("date", Some("2024-03-02")), ed("place", None)],
+            &["team", "month", "date", "place"],
+        );
         assert_eq!(got, "team: t, month: 2024-03, date: 2024-03-02");
     }
 
