@@ -80,7 +80,8 @@ fn html_gets_the_reload_script_and_other_files_are_untouched() {
     assert_eq!(status, 200);
     assert!(body.starts_with("<html><body><p>Báo cáo 1</p><script>"), "{body}");
     assert!(body.contains("/__kehoach/events?gen=0"));
-    assert!(body.ends_with("</script></body></html>"));
+    // Then the editor's "Soạn thảo" link, a second snippet.
+    assert!(body.ends_with(&format!("</script>{}</body></html>", kehoach::serve::editor::LINK)), "{body}");
     assert!(headers.to_ascii_lowercase().contains("cache-control: no-store"), "{headers}");
     assert!(!body.contains("kehoach-overlay"));
 
