@@ -75,10 +75,10 @@ fn hint_html(name: &str, hint: &str) -> String {
 fn input(st: &FormState, name: &str, label: &str, kind: &str, hint: &str, extra: &str) -> String {
     let (msgs, aria) = messages(st, name, !hint.is_empty());
     format!(
-        "<div class=\"st-o\"><label for=\"{i}\">{}</label>{}<input type=\"{kind}\" id=\"{i}\" name=\"{n}\" value=\"{}\"{extra}{aria}>{msgs}</div>",
+        "<div class=\"st-o\"><label for=\"{i}\">{}</label><input type=\"{kind}\" id=\"{i}\" name=\"{n}\" value=\"{}\"{extra}{aria}>{}{msgs}</div>",
         escape(label),
-        hint_html(name, hint),
         escape(st.v(name)),
+        hint_html(name, hint),
         i = id(name),
         n = escape(name),
     )
@@ -99,7 +99,7 @@ fn select(st: &FormState, name: &str, label: &str, choices: &[(&str, &str)], hin
         opts.push_str(&format!("<option value=\"{}\"{sel}>{}</option>", escape(k), escape(l)));
     }
     format!(
-        "<div class=\"st-o\"><label for=\"{i}\">{}</label>{}<select id=\"{i}\" name=\"{n}\"{aria}>{opts}</select>{msgs}</div>",
+        "<div class=\"st-o\"><label for=\"{i}\">{}</label><select id=\"{i}\" name=\"{n}\"{aria}>{opts}</select>{}{msgs}</div>",
         escape(label),
         hint_html(name, hint),
         i = id(name),
@@ -175,7 +175,7 @@ const REPORT_LABELS: [(&str, &str); 19] = [
     ("meeting", "Hình thức sinh hoạt"),
     ("topic", "Chủ đề"),
     ("attendance", "Số đảng viên"),
-    ("attendance.total", "Tổng số đảng viên"),
+    ("attendance.total", "Tổng số"),
     ("attendance.exempt", "Miễn sinh hoạt"),
     ("attendance.present", "Có mặt"),
     ("attendance.excused", "Vắng có lý do"),

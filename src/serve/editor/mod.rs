@@ -6,7 +6,7 @@
 //! One file per job: [`routes`] (the addresses and what each does), [`pages`] and
 //! [`form_page`] (the HTML), [`report_file`] and [`schedule_file`] (the writers, on
 //! [`yaml_edit`]), [`validate`] (the build's own load and check), [`guard`] (token,
-//! `Host`, `Origin`), [`store`] (atomic writes under `content/`), [`gitcommit`]
+//! `Host`, `Origin`), [`vi`] (the load's messages beside a field, in Vietnamese), [`store`] (atomic writes under `content/`), [`gitcommit`]
 //! ("Ghi nhận"), [`form`] (decoding a POST).
 
 pub mod form;
@@ -19,6 +19,7 @@ pub mod routes;
 pub mod schedule_file;
 pub mod store;
 pub mod validate;
+pub mod vi;
 pub mod yaml_edit;
 
 use super::reload::LiveRx;

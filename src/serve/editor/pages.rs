@@ -17,7 +17,7 @@ pub fn layout(title: &str, main: &str) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{t} — Soạn thảo</title><link rel=\"stylesheet\" href=\"{CSS}\"><script src=\"{JS}\" defer></script></head>\
 <body><header class=\"st-dau\"><a href=\"{BASE}\">Soạn thảo</a> · <a href=\"/\">Về trang kế hoạch</a>\
-<span class=\"st-ghichu\">Chỉ có khi chạy <code>kehoach serve</code> trên máy này</span></header>\
+<span class=\"st-ghichu\">Chỉ có khi chạy kehoach serve trên máy này</span></header>\
 <main id=\"noi-dung\"><h1>{t}</h1>\n{main}</main></body></html>\n",
         t = escape(title)
     )

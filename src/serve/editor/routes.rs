@@ -306,13 +306,17 @@ fn sort_errors(
         let s = validate::sentence(d);
         let field = (&*d.loc.file == rel)
             .then(|| {
-                field_at(d.loc.pos.line, d.loc.pos.col).or_else(|| {
-                    known.iter().find(|k| d.message.contains(&format!("`{k}`"))).map(|k| k.to_string())
-                })
+                let placed = field_at(d.loc.pos.line, d.loc.pos.col);
+                // Only a field of the form; else (a missing key: at the mapping) the key named.
+                placed
+                    .filter(|f| known.contains(&f.as_str()) || f.starts_with("attendance") || f == "body")
+                    .or_else(|| {
+                        known.iter().find(|k| d.message.contains(&format!("`{k}`"))).map(|k| k.to_string())
+                    })
             })
             .flatten();
         match field {
-            Some(f) => by_field.entry(f).or_default().push(s),
+            Some(f) => by_field.entry(f).or_default().push(super::vi::field_message(d)),
             None if &*d.loc.file == rel => general.push(format!("dòng {}: {s}", d.loc.pos.line)),
             None => general.push(format!("{}: {s}", validate::place(d))),
         }
