@@ -470,3 +470,34 @@ fn ghi_nhan_commits_exactly_the_files_written_when_in_git() {
     assert!(log.contains(&format!("báo cáo {NEW}")) && log.contains(NEW_FILE), "{log}");
     assert!(!log.contains("khac.md"), "only the files the editor wrote");
 }
+
+#[test]
+fn the_preview_is_the_sites_own_rendering_and_writes_nothing() {
+    let s = start();
+    let fields = with(
+        &report_fields(""),
+        "body",
+        "## Nội dung sinh hoạt\r\n\r\nChi bộ **đoàn kết**.<script>alert(1)</script>\r\n",
+    );
+    let (status, _, body) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/xem-truoc"), &as_refs(&fields));
+    assert_eq!(status, 200, "{body}");
+    let at = body.find("Xem trước nội dung (chưa lưu)").expect("a preview");
+    assert!(body[at..].contains("<strong>đoàn kết</strong>"), "{body}");
+    assert!(!body.contains("<script>alert"), "sanitised, as the site renders it");
+    assert!(s.read(NEW_FILE).is_none(), "nothing written");
+    let (status, _, _) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/xem-truoc"), &[("_token", "sai")]);
+    assert_eq!(status, 403);
+}
+
+#[test]
+fn a_build_holds_no_trace_of_the_editor() {
+    let files = support::build_outside_git(env!("CARGO_MANIFEST_DIR"), &[]);
+    assert!(files.len() > 50);
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("__kehoach") && !text.contains("kehoach-soan-thao"),
+            "{path} mentions the editor"
+        );
+    }
+}

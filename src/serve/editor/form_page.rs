@@ -23,6 +23,8 @@ pub struct FormState {
     pub warnings: Vec<String>,
     /// The file as it is on disk now, when it changed since the form was opened.
     pub conflict: Option<String>,
+    /// The body rendered by the site's own Markdown renderer (sanitised HTML).
+    pub preview: Option<String>,
 }
 
 impl FormState {
@@ -301,9 +303,19 @@ phải bằng tổng số trừ số miễn sinh hoạt.</p>{att_msgs}<div class
         22,
         "Viết dưới các đề mục có sẵn (dòng bắt đầu bằng ##). Mục «Đề xuất, kiến nghị» được đưa vào báo cáo tổng hợp gửi Ban Thường vụ.",
     ));
-    f.push_str("<p class=\"st-nut\"><button type=\"submit\">Lưu báo cáo</button> <a href=\"");
-    f.push_str(BASE);
-    f.push_str("\">Hủy, về danh sách</a></p></form>");
+    if let Some(html) = &st.preview {
+        // Already sanitised by the renderer the site is built with.
+        f.push_str(&format!(
+            "<section class=\"st-xem-truoc\" aria-labelledby=\"xem-truoc\"><h2 id=\"xem-truoc\">Xem trước nội dung \
+(chưa lưu)</h2><div class=\"st-xem\">{html}</div></section>"
+        ));
+    }
+    f.push_str(&format!(
+        "<p class=\"st-nut\"><button type=\"submit\">Lưu báo cáo</button> \
+<button type=\"submit\" class=\"st-phu\" formaction=\"{}xem-truoc\">Xem trước nội dung</button> \
+<a href=\"{BASE}\">Hủy, về danh sách</a></p></form>",
+        escape(&action)
+    ));
     let title = if info.existing { "Sửa báo cáo" } else { "Viết báo cáo" };
     layout(title, &f)
 }

@@ -30,6 +30,7 @@ pub fn router(editor: Arc<Editor>) -> Router {
         .route("/__kehoach/soan/", get(list))
         .route("/__kehoach/soan/bao-cao/{visit}/", get(report_get).post(report_post))
         .route("/__kehoach/soan/bao-cao/{visit}/kiem-tra", post(report_check))
+        .route("/__kehoach/soan/bao-cao/{visit}/xem-truoc", post(report_preview))
         .route("/__kehoach/soan/lich/{visit}/", get(schedule_get).post(schedule_post))
         .route("/__kehoach/soan/lich/{visit}/kiem-tra", post(schedule_check))
         .route("/__kehoach/soan/ghi-nhan", post(commit))
@@ -364,6 +365,7 @@ async fn report_propose(
         general,
         warnings: warnings(&checked, id),
         conflict: None,
+        preview: None,
     };
     Ok((ctx, Proposal { rel, disk, text, checked, st }))
 }
@@ -472,6 +474,23 @@ async fn report_check(State(ed): State<Shared>, Path(id): Path<String>, req: Req
     };
     match report_propose(&ed, &id, fields).await {
         Ok((_, p)) => check_json(&p.st),
+        Err(res) => res,
+    }
+}
+
+/// The form again with its body rendered as the site renders it (and the check's
+/// messages); nothing written.
+async fn report_preview(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
+    let fields = match read_post(&ed, req).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    match report_propose(&ed, &id, fields).await {
+        Ok((ctx, mut p)) => {
+            let body = p.st.values.get("body").map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
+            p.st.preview = Some(crate::render::markdown::to_html(&body, "/"));
+            html(StatusCode::OK, form_page::report(&ctx.info, &p.st))
+        }
         Err(res) => res,
     }
 }
