@@ -269,6 +269,15 @@ fn a_valid_report_is_written_and_redirected_to_its_page() {
     );
     let (status, _, _) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&short));
     assert_eq!(status, 303);
+    // The page it led to is told what was saved, and the findings (the served link's script asks).
+    let (status, _, note) = get(&s, &format!("/__kehoach/soan/sau-khi-luu?trang=/bao-cao/{NEW}/"));
+    assert_eq!(status, 200);
+    let note: serde_json::Value = serde_json::from_str(&note).unwrap();
+    assert!(note["saved"].as_str().unwrap().contains("Chi bộ Sở Công Thương"), "{note}");
+    assert!(note["warnings"][0].as_str().unwrap().contains("60 phút"), "{note}");
+    assert_eq!(note["form"], format!("/__kehoach/soan/bao-cao/{NEW}/"));
+    let (_, _, none) = get(&s, "/__kehoach/soan/sau-khi-luu?trang=/to-cong-tac/to-1/");
+    assert_eq!(none, "{}");
     let (_, _, form) = get(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"));
     assert!(form.contains("Sửa báo cáo") && form.contains("value=\"15:00\""));
     assert!(form.contains("Lưu ý theo quy định") && form.contains("60 phút"), "{form}");

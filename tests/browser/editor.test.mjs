@@ -126,6 +126,10 @@ if (!fs.existsSync(BIN)) {
 
     await Promise.all([page.waitForURL(`${serve.origin}/bao-cao/${VISIT}/`), page.getByRole('button', { name: 'Lưu báo cáo' }).click()]);
     await page.getByText('Chi bộ đề nghị được tập huấn nghiệp vụ công tác đảng.').waitFor({ timeout: 20_000 });
+    // The served page says what was saved (the link's script asks the editor), and the
+    // "Soạn thảo" link leads back to this report's form.
+    await page.locator('#kehoach-da-luu', { hasText: 'Đã lưu báo cáo' }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#kehoach-soan-thao').getAttribute('href'), `/__kehoach/soan/bao-cao/${VISIT}/`);
     const text = fs.readFileSync(path.join(site, `content/reports/2024-08/${VISIT}.md`), 'utf8');
     assert.match(text, /^---\nvisit: to-1-2024-08-chi-bo\n/);
     assert.match(text, /\nmeeting: chuyen_de\n/);

@@ -3,7 +3,8 @@
 //! "The editor"). It exists only while serve runs on 127.0.0.1; built files hold no trace
 //! of it (serve injects its link into the pages it serves, see [`LINK`]).
 //!
-//! One file per job: [`routes`] (the addresses and what each does), [`pages`] and
+//! One file per job: [`routes`] (the addresses, the guard's middleware, the list, saving;
+//! the forms' own in `report_routes` and `schedule_routes`), [`pages`] and
 //! [`form_page`] (the HTML), [`report_file`] and [`schedule_file`] (the writers, on
 //! [`yaml_edit`]), [`validate`] (the build's own load and check), [`guard`] (token,
 //! `Host`, `Origin`), [`vi`] (the load's messages beside a field, in Vietnamese), [`store`] (atomic writes under `content/`), [`gitcommit`]
@@ -15,8 +16,10 @@ pub mod gitcommit;
 pub mod guard;
 pub mod pages;
 pub mod report_file;
+mod report_routes;
 pub mod routes;
 pub mod schedule_file;
+mod schedule_routes;
 pub mod store;
 pub mod validate;
 pub mod vi;
@@ -33,8 +36,21 @@ pub const MAX_FORM: usize = 512 * 1024;
 
 /// What serve adds to each page it serves, after the reload script: a small link to the
 /// editor (styled by a file of its own, no inline style).
+/// Its script (a file: the site's CSP allows no inline script) shows, on the page a save
+/// led to, what was saved and the findings it causes.
 pub const LINK: &str = "<link rel=\"stylesheet\" href=\"/__kehoach/soan/tai-nguyen/lien-ket.css\">\
-<a id=\"kehoach-soan-thao\" href=\"/__kehoach/soan/\" lang=\"vi\">Soạn thảo</a>";
+<a id=\"kehoach-soan-thao\" href=\"/__kehoach/soan/\" lang=\"vi\">Soạn thảo</a>\
+<script src=\"/__kehoach/soan/tai-nguyen/lien-ket.js\" defer></script>";
+
+/// What a save said, for the page it redirected to (kept a minute).
+#[derive(Clone, Debug)]
+pub struct AfterSave {
+    pub what: String,
+    pub warnings: Vec<String>,
+    /// The form to go back to.
+    pub form: String,
+    pub at: std::time::Instant,
+}
 
 /// The editor's state for one run of serve.
 pub struct Editor {
@@ -49,6 +65,8 @@ pub struct Editor {
     pub git: bool,
     /// The files written in this run and not committed yet: path → what (for the message).
     pub written: Mutex<BTreeMap<String, String>>,
+    /// The last save's message, by the address of the page it redirected to.
+    pub after_save: Mutex<BTreeMap<String, AfterSave>>,
 }
 
 impl Editor {
@@ -62,6 +80,7 @@ impl Editor {
             live,
             git,
             written: Mutex::new(BTreeMap::new()),
+            after_save: Mutex::new(BTreeMap::new()),
         }
     }
 }

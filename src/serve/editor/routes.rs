@@ -3,14 +3,14 @@
 //! `Origin`, and stay under [`MAX_FORM`]. A save is checked by the build's own load and
 //! check ([`validate`]) before anything is written.
 
-use super::form_page::{self, FormState, ReportInfo, VisitInfo};
+use super::form_page::FormState;
 use super::guard::Refusal;
 use super::pages::{self, BASE};
-use super::{Editor, MAX_FORM, form, report_file, schedule_file, store, validate};
+use super::{AfterSave, Editor, MAX_FORM, form, store, validate};
+use super::{report_routes as report, schedule_routes as schedule};
 use crate::derive::{Status, Subject};
 use crate::diag::Diagnostic;
-use crate::model::{Site, UnitKind, Visit};
-use crate::scaffold::{new_report, yaml_str};
+use crate::model::{Site, Visit};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Path, Query, Request, State};
@@ -22,18 +22,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-type Shared = Arc<Editor>;
+pub(super) type Shared = Arc<Editor>;
 
 /// The editor's routes (merged into serve's router).
 pub fn router(editor: Arc<Editor>) -> Router {
     Router::new()
         .route("/__kehoach/soan/", get(list))
-        .route("/__kehoach/soan/bao-cao/{visit}/", get(report_get).post(report_post))
-        .route("/__kehoach/soan/bao-cao/{visit}/kiem-tra", post(report_check))
-        .route("/__kehoach/soan/bao-cao/{visit}/xem-truoc", post(report_preview))
-        .route("/__kehoach/soan/lich/{visit}/", get(schedule_get).post(schedule_post))
-        .route("/__kehoach/soan/lich/{visit}/kiem-tra", post(schedule_check))
+        .route("/__kehoach/soan/bao-cao/{visit}/", get(report::get).post(report::post))
+        .route("/__kehoach/soan/bao-cao/{visit}/kiem-tra", post(report::check))
+        .route("/__kehoach/soan/bao-cao/{visit}/xem-truoc", post(report::preview))
+        .route("/__kehoach/soan/lich/{visit}/", get(schedule::get).post(schedule::post))
+        .route("/__kehoach/soan/lich/{visit}/kiem-tra", post(schedule::check))
         .route("/__kehoach/soan/ghi-nhan", post(commit))
+        .route("/__kehoach/soan/sau-khi-luu", get(after_save))
         .route("/__kehoach/soan/tai-nguyen/{file}", get(asset))
         .layer(middleware::from_fn_with_state(editor.clone(), own_host))
         .with_state(editor)
@@ -61,20 +62,20 @@ async fn own_host(State(ed): State<Shared>, req: Request, next: Next) -> Respons
     res
 }
 
-fn html(status: StatusCode, body: String) -> Response {
+pub(super) fn html(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
 
-fn refused(r: Refusal) -> Response {
+pub(super) fn refused(r: Refusal) -> Response {
     html(StatusCode::FORBIDDEN, pages::message_page("Không được phép (403)", r.message()))
 }
 
-fn see_other(to: &str) -> Response {
+pub(super) fn see_other(to: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()
 }
 
 /// The fields of a POST that passed the guard; else the response refusing it.
-async fn read_post(ed: &Editor, req: Request) -> Result<BTreeMap<String, String>, Response> {
+pub(super) async fn read_post(ed: &Editor, req: Request) -> Result<BTreeMap<String, String>, Response> {
     let bytes = match to_bytes(req.into_body(), MAX_FORM).await {
         Ok(b) => b,
         Err(_) => {
@@ -91,7 +92,9 @@ async fn read_post(ed: &Editor, req: Request) -> Result<BTreeMap<String, String>
 }
 
 /// Run the blocking `f` (reading and checking the site) off the async threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
     tokio::task::spawn_blocking(f).await.map_err(|e| {
         html(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -101,7 +104,7 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 }
 
 /// The site as it is on disk, checked; a page listing its errors otherwise.
-async fn current(ed: &Shared) -> Result<validate::Checked, Response> {
+pub(super) async fn current(ed: &Shared) -> Result<validate::Checked, Response> {
     let (root, as_of) = (ed.root.clone(), ed.as_of);
     let checked = blocking(move || validate::check_with(&root, "", None, as_of)).await?;
     if checked.site.is_none() {
@@ -122,23 +125,23 @@ async fn current(ed: &Shared) -> Result<validate::Checked, Response> {
     Ok(checked)
 }
 
-fn not_found(what: &str) -> Response {
+pub(super) fn not_found(what: &str) -> Response {
     html(StatusCode::NOT_FOUND, pages::message_page("Không tìm thấy (404)", what))
 }
 
-fn team_name(site: &Site, id: &str) -> String {
+pub(super) fn team_name(site: &Site, id: &str) -> String {
     site.teams.iter().find(|t| *t.id.value == *id).map(|t| t.name.clone()).unwrap_or_else(|| id.into())
 }
 
-fn unit_name(site: &Site, id: &str) -> String {
+pub(super) fn unit_name(site: &Site, id: &str) -> String {
     site.units.iter().find(|u| *u.id.value == *id).map(|u| u.name.clone()).unwrap_or_else(|| id.into())
 }
 
-fn month_vi(v: &Visit) -> String {
+pub(super) fn month_vi(v: &Visit) -> String {
     format!("tháng {}/{}", v.month.value.month, v.month.value.year)
 }
 
-fn about(site: &Site, v: &Visit) -> String {
+pub(super) fn about(site: &Site, v: &Visit) -> String {
     format!(
         "{} · {} · {} · {}",
         team_name(site, &v.team.value),
@@ -214,38 +217,8 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
     html(StatusCode::OK, pages::list(&teams, &reports, &notes))
 }
 
-/// A visit of the site and what its report form needs.
-struct ReportCtx {
-    info: ReportInfo,
-    /// The report's file (existing, or where `new report` puts it).
-    rel: String,
-    /// A new report's text as `kehoach new report` writes it.
-    scaffold: String,
-}
-
-fn report_ctx(site: &Site, id: &str) -> Option<ReportCtx> {
-    let v = site.visits.iter().find(|v| *v.id.value == *id)?;
-    let unit = site.units.iter().find(|u| *u.id.value == *v.unit.value);
-    let parent = unit.filter(|u| u.kind == UnitKind::ChiBoTrucThuoc).map(|u| {
-        let p = u.parent.as_deref().unwrap_or("");
-        format!("đảng bộ {}", unit_name(site, p)).replace("đảng bộ Đảng bộ", "Đảng bộ")
-    });
-    let existing = site.reports.iter().find(|r| *r.visit.value == *id).map(|r| r.loc.file.to_string());
-    Some(ReportCtx {
-        info: ReportInfo {
-            visit: id.to_string(),
-            about: about(site, v),
-            parent,
-            due_days: site.config.report_due_days,
-            existing: existing.is_some(),
-        },
-        rel: existing.unwrap_or_else(|| new_report::report_path(v)),
-        scaffold: new_report::report_text(site, v),
-    })
-}
-
 /// The findings about a visit or its report, as warnings.
-fn warnings(checked: &validate::Checked, id: &str) -> Vec<String> {
+pub(super) fn warnings(checked: &validate::Checked, id: &str) -> Vec<String> {
     let (v, r) = (Subject::Visit(id.to_string()), Subject::Report(id.to_string()));
     match &checked.site {
         Some((_, j)) => j
@@ -258,45 +231,8 @@ fn warnings(checked: &validate::Checked, id: &str) -> Vec<String> {
     }
 }
 
-async fn report_get(State(ed): State<Shared>, Path(id): Path<String>) -> Response {
-    let checked = match current(&ed).await {
-        Ok(c) => c,
-        Err(page) => return page,
-    };
-    let Some((site, _)) = &checked.site else { return not_found("") };
-    let Some(ctx) = report_ctx(site, &id) else {
-        return not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch."));
-    };
-    let disk = store::read(&ed.root, &ctx.rel);
-    let text = match &disk {
-        Some(b) => String::from_utf8_lossy(b).into_owned(),
-        None => ctx.scaffold.clone(),
-    };
-    let st = FormState {
-        token: ed.guard.token().into(),
-        hash: store::fingerprint(disk.as_deref()),
-        values: report_file::values_of(&text),
-        warnings: warnings(&checked, &id),
-        ..FormState::default()
-    };
-    html(StatusCode::OK, form_page::report(&ctx.info, &st))
-}
-
-/// The fields a report form may set.
-fn report_values(fields: &BTreeMap<String, String>) -> report_file::Values {
-    fields
-        .iter()
-        .filter(|(k, _)| {
-            (report_file::ORDER.contains(&k.as_str()) && *k != "visit" && *k != "attendance")
-                || k.starts_with("attendance.")
-                || *k == "body"
-        })
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
-}
-
 /// Errors by field (those of `rel` that `field_at` places), and the others.
-fn sort_errors(
+pub(super) fn sort_errors(
     errors: &[Diagnostic],
     rel: &str,
     known: &[&str],
@@ -326,77 +262,19 @@ fn sort_errors(
 }
 
 /// What a save of a form would do: the new text and its check.
-struct Proposal {
-    rel: String,
-    disk: Option<Vec<u8>>,
-    text: String,
-    checked: validate::Checked,
-    st: FormState,
-}
-
-async fn report_propose(
-    ed: &Shared,
-    id: &str,
-    fields: BTreeMap<String, String>,
-) -> Result<(ReportCtx, Proposal), Response> {
-    let now = current(ed).await?;
-    let Some((site, _)) = &now.site else { return Err(not_found("")) };
-    let ctx =
-        report_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
-    let rel = ctx.rel.clone();
-    let values = report_values(&fields);
-    let disk = store::read(&ed.root, &ctx.rel);
-    let original = match &disk {
-        Some(b) => String::from_utf8_lossy(b).into_owned(),
-        None => format!("---\nvisit: {}\n---\n", yaml_str(id)),
-    };
-    let text = report_file::write(&original, &values);
-    let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
-    let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
-    let mut known: Vec<&str> = report_file::ORDER.to_vec();
-    known.retain(|k| *k != "visit");
-    let (errors, general) =
-        sort_errors(&checked.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
-    let st = FormState {
-        token: ed.guard.token().into(),
-        hash: fields.get("_hash").cloned().unwrap_or_default(),
-        values,
-        errors,
-        general,
-        warnings: warnings(&checked, id),
-        conflict: None,
-        preview: None,
-    };
-    Ok((ctx, Proposal { rel, disk, text, checked, st }))
-}
-
-async fn report_post(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
-    let fields = match read_post(&ed, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (ctx, p) = match report_propose(&ed, &id, fields).await {
-        Ok(x) => x,
-        Err(res) => return res,
-    };
-    let restricted = p
-        .checked
-        .site
-        .as_ref()
-        .is_some_and(|(s, _)| s.reports.iter().any(|r| *r.visit.value == *id && r.restricted));
-    let target = if restricted && !ed.include_restricted {
-        format!("{BASE}?da-luu=b%C3%A1o+c%C3%A1o+{id}")
-    } else {
-        format!("/bao-cao/{id}/")
-    };
-    save(&ed, p, &format!("báo cáo {id}"), &target, |st| form_page::report(&ctx.info, st)).await
+pub(super) struct Proposal {
+    pub(super) rel: String,
+    pub(super) disk: Option<Vec<u8>>,
+    pub(super) text: String,
+    pub(super) checked: validate::Checked,
+    pub(super) st: FormState,
 }
 
 /// Write the proposal (when valid and the file is as the form found it) and redirect.
-async fn save(
+pub(super) async fn save(
     ed: &Shared,
     mut p: Proposal,
-    what: &str,
+    (what, said, back): (&str, &str, &str),
     target: &str,
     page: impl Fn(&FormState) -> String,
 ) -> Response {
@@ -432,8 +310,37 @@ async fn save(
             e.push_str(what);
         }
     }
+    if let Ok(mut notes) = ed.after_save.lock() {
+        notes.retain(|_, n| n.at.elapsed() < AFTER_SAVE_KEPT);
+        let note = AfterSave {
+            what: said.to_string(),
+            warnings: p.st.warnings.clone(),
+            form: back.to_string(),
+            at: std::time::Instant::now(),
+        };
+        notes.insert(target.split('?').next().unwrap_or(target).to_string(), note);
+    }
     wait_for_rebuild(ed, before).await;
     see_other(target)
+}
+
+/// How long the page a save led to shows what was saved.
+const AFTER_SAVE_KEPT: Duration = Duration::from_secs(60);
+
+/// `GET /__kehoach/soan/sau-khi-luu?trang=/bao-cao/…/`: what the last save that led to that
+/// page said (`{}` when none), for the link's script.
+async fn after_save(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>>) -> Response {
+    let page = q.get("trang").map(String::as_str).unwrap_or("");
+    let note = ed
+        .after_save
+        .lock()
+        .ok()
+        .and_then(|n| n.get(page).filter(|n| n.at.elapsed() < AFTER_SAVE_KEPT).cloned());
+    let body = match note {
+        Some(n) => serde_json::json!({ "saved": n.what, "warnings": n.warnings, "form": n.form }),
+        None => serde_json::json!({}),
+    };
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response()
 }
 
 /// 409: nothing written; the form as filled beside the file as it is now.
@@ -462,143 +369,9 @@ async fn wait_for_rebuild(ed: &Editor, before: Option<u64>) {
 }
 
 /// The JSON the script shows as the user types: `{ errors: {field: [..]}, general, warnings }`.
-fn check_json(st: &FormState) -> Response {
+pub(super) fn check_json(st: &FormState) -> Response {
     let body = serde_json::json!({ "errors": st.errors, "general": st.general, "warnings": st.warnings });
     ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response()
-}
-
-async fn report_check(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
-    let fields = match read_post(&ed, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    match report_propose(&ed, &id, fields).await {
-        Ok((_, p)) => check_json(&p.st),
-        Err(res) => res,
-    }
-}
-
-/// The form again with its body rendered as the site renders it (and the check's
-/// messages); nothing written.
-async fn report_preview(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
-    let fields = match read_post(&ed, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    match report_propose(&ed, &id, fields).await {
-        Ok((ctx, mut p)) => {
-            let body = p.st.values.get("body").map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
-            p.st.preview = Some(crate::render::markdown::to_html(&body, "/"));
-            html(StatusCode::OK, form_page::report(&ctx.info, &p.st))
-        }
-        Err(res) => res,
-    }
-}
-
-/// A visit and where it is written.
-struct VisitCtx {
-    info: VisitInfo,
-    line: u32,
-    team: String,
-}
-
-fn visit_ctx(site: &Site, id: &str) -> Option<VisitCtx> {
-    let v = site.visits.iter().find(|v| *v.id.value == *id)?;
-    Some(VisitCtx {
-        info: VisitInfo { visit: id.into(), about: about(site, v), file: v.loc.file.to_string() },
-        line: v.loc.pos.line,
-        team: v.team.value.clone(),
-    })
-}
-
-async fn schedule_get(State(ed): State<Shared>, Path(id): Path<String>) -> Response {
-    let checked = match current(&ed).await {
-        Ok(c) => c,
-        Err(page) => return page,
-    };
-    let Some((site, _)) = &checked.site else { return not_found("") };
-    let Some(ctx) = visit_ctx(site, &id) else {
-        return not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch."));
-    };
-    let disk = store::read(&ed.root, &ctx.info.file);
-    let text = disk.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-    let mut values = schedule_file::values_of(&text, ctx.line);
-    values.entry("status".into()).or_insert_with(|| "planned".into());
-    let st = FormState {
-        token: ed.guard.token().into(),
-        hash: store::fingerprint(disk.as_deref()),
-        values,
-        warnings: warnings(&checked, &id),
-        ..FormState::default()
-    };
-    html(StatusCode::OK, form_page::schedule(&ctx.info, &st))
-}
-
-async fn schedule_propose(
-    ed: &Shared,
-    id: &str,
-    fields: BTreeMap<String, String>,
-) -> Result<(VisitCtx, Proposal), Response> {
-    let now = current(ed).await?;
-    let Some((site, _)) = &now.site else { return Err(not_found("")) };
-    let ctx =
-        visit_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
-    let values: schedule_file::Values = fields
-        .iter()
-        .filter(|(k, _)| schedule_file::FIELDS.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let rel = ctx.info.file.clone();
-    let disk = store::read(&ed.root, &rel);
-    let original = disk.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-    let mut st = FormState {
-        token: ed.guard.token().into(),
-        hash: fields.get("_hash").cloned().unwrap_or_default(),
-        values,
-        ..FormState::default()
-    };
-    let text = match schedule_file::write(&original, ctx.line, &st.values) {
-        Ok(t) => t,
-        Err(msg) => {
-            st.general.push(msg);
-            let checked = validate::Checked { errors: Vec::new(), site: None };
-            return Ok((ctx, Proposal { rel, disk, text: original, checked, st }));
-        }
-    };
-    let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
-    let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
-    let line = ctx.line;
-    let (errors, general) = sort_errors(&checked.errors, &rel, &schedule_file::FIELDS, |l, c| {
-        schedule_file::field_at(&text, line, l, c)
-    });
-    st.errors = errors;
-    st.general = general;
-    st.warnings = warnings(&checked, id);
-    Ok((ctx, Proposal { rel, disk, text, checked, st }))
-}
-
-async fn schedule_post(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
-    let fields = match read_post(&ed, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    let (ctx, p) = match schedule_propose(&ed, &id, fields).await {
-        Ok(x) => x,
-        Err(res) => return res,
-    };
-    let target = format!("/to-cong-tac/{}/", ctx.team);
-    save(&ed, p, &format!("lịch {id}"), &target, |st| form_page::schedule(&ctx.info, st)).await
-}
-
-async fn schedule_check(State(ed): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
-    let fields = match read_post(&ed, req).await {
-        Ok(f) => f,
-        Err(res) => return res,
-    };
-    match schedule_propose(&ed, &id, fields).await {
-        Ok((_, p)) => check_json(&p.st),
-        Err(res) => res,
-    }
 }
 
 /// "Ghi nhận": commit the files written in this run.
@@ -640,6 +413,7 @@ async fn asset(Path(file): Path<String>) -> Response {
         "soan-thao.css" => (include_str!("assets/soan-thao.css"), "text/css; charset=utf-8"),
         "soan-thao.js" => (include_str!("assets/soan-thao.js"), "text/javascript; charset=utf-8"),
         "lien-ket.css" => (include_str!("assets/lien-ket.css"), "text/css; charset=utf-8"),
+        "lien-ket.js" => (include_str!("assets/lien-ket.js"), "text/javascript; charset=utf-8"),
         _ => return not_found("Không có tệp này."),
     };
     Response::builder()
