@@ -510,3 +510,42 @@ fn a_build_holds_no_trace_of_the_editor() {
         );
     }
 }
+
+#[test]
+fn a_companion_written_where_none_is_needed_is_kept_not_lost() {
+    let s = start();
+    let file = "content/reports/2024-03/to-1-2024-03-dang-uy.md";
+    let text = s.read(file).unwrap();
+    let with_companion = text.replacen("\nmeeting:", "\naccompanied_by: Lê Văn C\nmeeting:", 1);
+    assert_ne!(text, with_companion);
+    std::fs::write(s.root().join(file), &with_companion).unwrap();
+    let path = "/__kehoach/soan/bao-cao/to-1-2024-03-dang-uy/";
+    let (_, _, form) = get(&s, path);
+    assert!(form.contains("name=\"accompanied_by\" value=\"Lê Văn C\""), "shown to keep it");
+    let values = kehoach::serve::editor::report_file::values_of(&with_companion);
+    let mut fields: Vec<(&str, String)> = vec![("_token", TOKEN.into()), ("_hash", form_hash(&form))];
+    fields.extend(values.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, body) = post(&s, path, &refs);
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(s.read(file).unwrap(), with_companion);
+}
+
+#[test]
+fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
+    let s = start();
+    let units = s.read("content/units.yaml").unwrap();
+    std::fs::write(
+        s.root().join("content/units.yaml"),
+        format!("{units}\n- id: Sai Id\n  name: X\n  kind: chi_bo_co_so\n"),
+    )
+    .unwrap();
+    let (status, _, body) =
+        post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&report_fields("")));
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("Nội dung đang có lỗi") && body.contains("content/units.yaml"), "{body}");
+    assert!(s.read(NEW_FILE).is_none());
+    let (status, _, list) = get(&s, "/__kehoach/soan/");
+    assert_eq!(status, 200);
+    assert!(list.contains("Sai Id"));
+}

@@ -245,15 +245,18 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
         "Thường là tổ trưởng tổ công tác.",
         " required",
     ));
-    if let Some(parent) = &info.parent {
-        f.push_str(&input(
-            st,
-            "accompanied_by",
-            label("accompanied_by"),
-            "text",
-            &format!("Bắt buộc với chi bộ trực thuộc: họ tên đảng ủy viên của {parent} đi cùng tổ."),
-            "",
-        ));
+    // Only for a chi bộ trực thuộc; elsewhere only to keep (or empty) a value already written.
+    let companion = match &info.parent {
+        Some(parent) => {
+            Some(format!("Bắt buộc với chi bộ trực thuộc: họ tên đảng ủy viên của {parent} đi cùng tổ."))
+        }
+        None if !st.v("accompanied_by").is_empty() => {
+            Some("Chỉ cần khi dự sinh hoạt chi bộ trực thuộc.".into())
+        }
+        None => None,
+    };
+    if let Some(hint) = companion {
+        f.push_str(&input(st, "accompanied_by", label("accompanied_by"), "text", &hint, ""));
     }
     f.push_str(&input(st, "chair", label("chair"), "text", "Đồng chí chủ trì buổi sinh hoạt.", ""));
     f.push_str("</div></fieldset><fieldset><legend>Buổi sinh hoạt</legend><div class=\"st-hang\">");

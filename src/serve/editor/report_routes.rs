@@ -5,8 +5,8 @@
 use super::form_page::{self, FormState, ReportInfo};
 use super::pages::BASE;
 use super::routes::{
-    Proposal, Shared, about, blocking, check_json, current, html, not_found, read_post, save, sort_errors,
-    unit_name, warnings,
+    Proposal, Shared, about, blocking, check_json, current, current_or, html, not_found, read_post, save,
+    sort_errors, unit_name, warnings,
 };
 use super::{report_file, store, validate};
 use crate::model::{Site, UnitKind};
@@ -88,7 +88,7 @@ async fn report_propose(
     id: &str,
     fields: BTreeMap<String, String>,
 ) -> Result<(ReportCtx, Proposal), Response> {
-    let now = current(ed).await?;
+    let now = current_or(ed, StatusCode::UNPROCESSABLE_ENTITY).await?;
     let Some((site, _)) = &now.site else { return Err(not_found("")) };
     let ctx =
         report_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;

@@ -105,6 +105,11 @@ pub(super) async fn blocking<T: Send + 'static>(
 
 /// The site as it is on disk, checked; a page listing its errors otherwise.
 pub(super) async fn current(ed: &Shared) -> Result<validate::Checked, Response> {
+    current_or(ed, StatusCode::OK).await
+}
+
+/// [`current`], the page of errors with `status` (422 for a save: nothing was written).
+pub(super) async fn current_or(ed: &Shared, status: StatusCode) -> Result<validate::Checked, Response> {
     let (root, as_of) = (ed.root.clone(), ed.as_of);
     let checked = blocking(move || validate::check_with(&root, "", None, as_of)).await?;
     if checked.site.is_none() {
@@ -120,7 +125,7 @@ pub(super) async fn current(ed: &Shared) -> Result<validate::Checked, Response> 
             notice: None,
             errors,
         };
-        return Err(html(StatusCode::OK, pages::list(&[], &[], &notes)));
+        return Err(html(status, pages::list(&[], &[], &notes)));
     }
     Ok(checked)
 }

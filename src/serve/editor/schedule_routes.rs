@@ -4,8 +4,8 @@
 use super::form_page::{self, FormState, VisitInfo};
 use super::pages::BASE;
 use super::routes::{
-    Proposal, Shared, about, blocking, check_json, current, html, not_found, read_post, save, sort_errors,
-    warnings,
+    Proposal, Shared, about, blocking, check_json, current, current_or, html, not_found, read_post, save,
+    sort_errors, warnings,
 };
 use super::{schedule_file, store, validate};
 use crate::model::Site;
@@ -58,7 +58,7 @@ async fn schedule_propose(
     id: &str,
     fields: BTreeMap<String, String>,
 ) -> Result<(VisitCtx, Proposal), Response> {
-    let now = current(ed).await?;
+    let now = current_or(ed, StatusCode::UNPROCESSABLE_ENTITY).await?;
     let Some((site, _)) = &now.site else { return Err(not_found("")) };
     let ctx =
         visit_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
