@@ -122,10 +122,6 @@ pub fn write(original: &str, values: &Values) -> String {
     let body_start = fm.body.as_ptr() as usize - base;
     let old = yaml::parse(fm.yaml).unwrap_or(Node { pos: Default::default(), value: Value::Map(Vec::new()) });
     let mut lines = Lines::new(fm.yaml);
-    if !fm.yaml.is_empty() && !fm.yaml.ends_with('\n') {
-        // (Cannot happen: the closing fence follows a line end.)
-        lines.lines.last_mut().map(|l| l.1 = lines.newline.clone());
-    }
     let mut edits = Vec::new();
     for key in ORDER {
         let new = yaml_of(key, values);
