@@ -135,6 +135,86 @@ pub fn field_at(text: &str, entry_line: u32, line: u32, col: u32) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// A schedule as people write it: entries in block or one-line flow style, optional
+    /// keys present or not, comments between and after, LF or CRLF.
+    fn schedule() -> impl Strategy<Value = (String, Vec<u32>)> {
+        let entry =
+            (any::<bool>(), proptest::collection::vec(any::<bool>(), 5), any::<bool>(), any::<bool>());
+        (proptest::collection::vec(entry, 1..6), any::<bool>()).prop_map(|(entries, crlf)| {
+            let mut lines: Vec<String> = vec!["# Lịch".into()];
+            let mut starts = Vec::new();
+            for (i, (flow, has, comment_before, trailing)) in entries.into_iter().enumerate() {
+                if comment_before {
+                    lines.push(String::new());
+                    lines.push(format!("# Tháng {}", i + 3));
+                }
+                let optional = [
+                    ("date", format!("2024-0{}-1{}", i + 3, i)),
+                    ("time", "\"14:00\"".to_string()),
+                    ("place", "\"Hội trường, tầng 2\"".to_string()),
+                    ("status", "cancelled".to_string()),
+                    ("note", "Lùi lịch: trùng đại hội".to_string()),
+                ];
+                let mut keys = vec![
+                    ("team", "to-1".to_string()),
+                    ("kind", "chi_bo".to_string()),
+                    ("unit", format!("cb-{i}")),
+                    ("month", format!("2024-0{}", i + 3)),
+                ];
+                keys.extend(optional.into_iter().zip(has).filter(|(_, h)| *h).map(|(kv, _)| kv));
+                starts.push(lines.len() as u32 + 1);
+                let tail = if trailing { "   # ghi chú" } else { "" };
+                if flow {
+                    let items: Vec<String> =
+                        keys.iter().map(|(k, v)| format!("{k}: {}", v.replace(": ", " - "))).collect();
+                    lines.push(format!("- {{ {} }}{tail}", items.join(", ")));
+                } else {
+                    for (j, (k, v)) in keys.iter().enumerate() {
+                        let v = if *k == "note" { format!("\"{v}\"") } else { v.clone() };
+                        lines.push(format!(
+                            "{}{k}: {v}{}",
+                            if j == 0 { "- " } else { "  " },
+                            if j == 1 { tail } else { "" }
+                        ));
+                    }
+                }
+            }
+            let nl = if crlf { "\r\n" } else { "\n" };
+            (lines.join(nl) + nl, starts)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn every_entry_reads_and_saves_back_unchanged((text, starts) in schedule()) {
+            for line in &starts {
+                let v = values_of(&text, *line);
+                prop_assert_eq!(write(&text, *line, &v).unwrap(), text.clone());
+            }
+        }
+
+        #[test]
+        fn a_new_date_changes_that_entry_only((text, starts) in schedule(), pick in any::<prop::sample::Index>()) {
+            let line = starts[pick.index(starts.len())];
+            let mut v = values_of(&text, line);
+            v.insert("date".into(), "2024-12-31".into());
+            let got = write(&text, line, &v).unwrap();
+            let doc = yaml::parse(&got).unwrap();
+            let Value::Seq(items) = &doc.value else { panic!("a list") };
+            let old = yaml::parse(&text).unwrap();
+            let Value::Seq(before) = &old.value else { panic!("a list") };
+            prop_assert_eq!(items.len(), before.len());
+            for (a, b) in before.iter().zip(items) {
+                if a.pos.line == line {
+                    prop_assert_eq!(get(b, "date").map(Node::display), Some("2024-12-31".to_string()));
+                } else {
+                    prop_assert!(same(a, b), "another entry changed");
+                }
+            }
+        }
+    }
 
     const FILE: &str = "# Lịch tổ 1\n\n# Tháng 3\n- team: to-1\n  kind: dang_uy\n  unit: db-a\n  month: 2024-03\n  date: 2024-03-26   # đã thống nhất\n  time: \"14:30\"\n  place: Phòng họp\n\n# Tháng 4\n- { team: to-1, kind: chi_bo, unit: cb-b, month: 2024-04, place: \"Hội trường, tầng 2\" }   # dạng một dòng\n- team: to-1\n  kind: chi_bo\n  unit: cb-c\n  month: 2024-05\n";
 
