@@ -297,6 +297,10 @@ fn invalid_values_get_422_beside_their_field_and_nothing_written() {
     assert!(body.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""), "the form as filled, escaped");
     assert!(!body.contains("<script>alert"));
     assert!(body.contains("Chi bộ sinh hoạt đủ ba phần."), "the body as filled");
+    assert!(
+        body.contains("type=\"text\" id=\"held_on\" name=\"held_on\" value=\"2024-08-41\""),
+        "kept as typed"
+    );
 
     // The same check answers as the user types, as JSON, and writes nothing.
     let (status, _, json) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/kiem-tra"), &as_refs(&fields));

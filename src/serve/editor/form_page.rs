@@ -73,8 +73,21 @@ fn hint_html(name: &str, hint: &str) -> String {
     }
 }
 
+/// Can `v` stand in an input of type `kind`? (A value the browser would refuse is shown in
+/// a text input instead, so that the form keeps what was typed.)
+fn fits(kind: &str, v: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match kind {
+        "date" => v.len() == 10 && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
+        "time" => v.len() == 5 && chrono::NaiveTime::parse_from_str(v, "%H:%M").is_ok(),
+        "number" => digits(v),
+        _ => true,
+    }
+}
+
 /// `<input>` with its label, hint and messages.
 fn input(st: &FormState, name: &str, label: &str, kind: &str, hint: &str, extra: &str) -> String {
+    let kind = if st.v(name).is_empty() || fits(kind, st.v(name)) { kind } else { "text" };
     let (msgs, aria) = messages(st, name, !hint.is_empty());
     format!(
         "<div class=\"st-o\"><label for=\"{i}\">{}</label><input type=\"{kind}\" id=\"{i}\" name=\"{n}\" value=\"{}\"{extra}{aria}>{}{msgs}</div>",
