@@ -281,6 +281,19 @@ fn a_valid_report_is_written_and_redirected_to_its_page() {
     let (_, _, form) = get(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"));
     assert!(form.contains("Sửa báo cáo") && form.contains("value=\"15:00\""));
     assert!(form.contains("Lưu ý theo quy định") && form.contains("60 phút"), "{form}");
+
+    // Submitted after the due day (07/03 + 10 days): late, said as the dashboard says it.
+    let path = format!("/__kehoach/soan/bao-cao/{OLD}/");
+    let (_, _, form) = get(&s, &path);
+    let mut values = kehoach::serve::editor::report_file::values_of(&s.read(OLD_FILE).unwrap());
+    values.insert("submitted_on".into(), "2024-03-20".into());
+    let hash = form_hash(&form);
+    let mut late: Vec<(&str, &str)> = vec![("_token", TOKEN), ("_hash", &hash)];
+    late.extend(values.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (status, _, _) = post(&s, &path, &late);
+    assert_eq!(status, 303);
+    let (_, _, form) = get(&s, &path);
+    assert!(form.contains("Báo cáo nộp muộn: hạn nộp là 17/03/2024."), "{form}");
 }
 
 #[test]

@@ -225,15 +225,15 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
 /// The findings about a visit or its report, as warnings.
 pub(super) fn warnings(checked: &validate::Checked, id: &str) -> Vec<String> {
     let (v, r) = (Subject::Visit(id.to_string()), Subject::Report(id.to_string()));
-    match &checked.site {
-        Some((_, j)) => j
-            .findings
-            .iter()
-            .filter(|f| f.subject == v || f.subject == r)
-            .map(|f| f.message.clone())
-            .collect(),
-        None => Vec::new(),
+    let Some((site, j)) = &checked.site else { return Vec::new() };
+    let mut out: Vec<String> =
+        j.findings.iter().filter(|f| f.subject == v || f.subject == r).map(|f| f.message.clone()).collect();
+    // A late report is a status, not a finding: said too, as the dashboard judges it.
+    let state = site.visits.iter().position(|x| *x.id.value == *id).and_then(|i| j.visits.get(i));
+    if let Some(s) = state.filter(|s| s.on_time == Some(false)) {
+        out.push(format!("Báo cáo nộp muộn: hạn nộp là {}.", pages::date_vi(s.report_due)));
     }
+    out
 }
 
 /// Errors by field (those of `rel` that `field_at` places), and the others.
