@@ -4,7 +4,7 @@
 
 use crate::build::resolve_as_of;
 use crate::check;
-use crate::derive::{self, Finding, Judgement};
+use crate::derive::{self, Judgement};
 use crate::diag::Diagnostic;
 use crate::load::{self, SourceFile};
 use crate::model::Site;
@@ -18,20 +18,6 @@ pub struct Checked {
     pub errors: Vec<Diagnostic>,
     /// The site and its judgement when there are no errors.
     pub site: Option<(Site, Judgement)>,
-}
-
-impl Checked {
-    /// The findings in `file` (or about `subject`): the warnings shown beside the form.
-    pub fn findings_on(&self, file: &str, subject: Option<&derive::Subject>) -> Vec<&Finding> {
-        match &self.site {
-            Some((_, j)) => j
-                .findings
-                .iter()
-                .filter(|f| &*f.loc.file == file || subject.is_some_and(|s| *s == f.subject))
-                .collect(),
-            None => Vec::new(),
-        }
-    }
 }
 
 /// The site at `root` with `text` as the file `rel` (added if new), loaded and checked.
