@@ -168,6 +168,13 @@ fn form_hash(page: &str) -> String {
     page[at..].split('"').next().unwrap().to_string()
 }
 
+/// The messages shown beside the field `id` (its `<p id="…-loi">`).
+fn messages_of<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page.find(&format!("id=\"{id}-loi\"")).unwrap_or_else(|| panic!("no messages for {id}"));
+    let end = page[start..].find("</p>").map(|e| start + e).unwrap_or(page.len());
+    &page[start..end]
+}
+
 fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     head.lines().find_map(|l| {
         let (k, v) = l.split_once(':')?;
@@ -304,8 +311,7 @@ fn invalid_values_get_422_beside_their_field_and_nothing_written() {
     let (status, _, body) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&fields));
     assert_eq!(status, 422, "{body}");
     assert!(s.read(NEW_FILE).is_none(), "nothing written");
-    let field = body.find("id=\"held_on-loi\"").expect("the field's messages");
-    assert!(body[field..field + 300].contains("2024-08-41"), "the message is beside its field");
+    assert!(messages_of(&body, "held_on").contains("2024-08-41"), "the message is beside its field");
     assert!(body.contains("Chưa lưu: có 1 lỗi"));
     assert!(body.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""), "the form as filled, escaped");
     assert!(!body.contains("<script>alert"));
@@ -326,8 +332,7 @@ fn invalid_values_get_422_beside_their_field_and_nothing_written() {
     let bad = with(&report_fields(""), "meeting", "hop_mat");
     let (status, _, body) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&bad));
     assert_eq!(status, 422);
-    let field = body.find("id=\"meeting-loi\"").unwrap();
-    assert!(body[field..field + 300].contains("hop_mat"), "{body}");
+    assert!(messages_of(&body, "meeting").contains("hop_mat"), "{body}");
 }
 
 #[test]
@@ -424,10 +429,7 @@ fn a_visit_is_rescheduled_or_cancelled_in_its_own_lines_only() {
     let bad = [("_token", TOKEN), ("_hash", hash.as_str()), ("date", "2024-09-31"), ("status", "planned")];
     let (status, _, body) = post(&s, &format!("/__kehoach/soan/lich/{id}/"), &bad);
     assert_eq!(status, 422, "{body}");
-    assert!(
-        body[body.find("id=\"date-loi\"").unwrap()..]
-            .starts_with("id=\"date-loi\" data-loi-cho=\"date\"><span>")
-    );
+    assert!(messages_of(&body, "date").contains("2024-09-31"), "{body}");
     assert_eq!(s.read(file).unwrap(), before, "nothing written");
     let fields = [
         ("_token", TOKEN),
@@ -565,4 +567,26 @@ fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
     let (status, _, list) = get(&s, "/__kehoach/soan/");
     assert_eq!(status, 200);
     assert!(list.contains("Sai Id"));
+}
+
+#[test]
+fn a_report_with_an_error_opens_with_the_error_beside_its_field_and_is_mended() {
+    let s = start();
+    let text = s.read(OLD_FILE).unwrap();
+    let broken = text.replacen("held_on: 2024-03-07", "held_on: 2024-03-45", 1);
+    assert_ne!(broken, text);
+    std::fs::write(s.root().join(OLD_FILE), &broken).unwrap();
+    let path = format!("/__kehoach/soan/bao-cao/{OLD}/");
+    let (status, _, form) = get(&s, &path);
+    assert_eq!(status, 200, "{form}");
+    assert!(form.contains("value=\"2024-03-45\"") && form.contains("Sửa báo cáo"));
+    assert!(messages_of(&form, "held_on").contains("2024-03-45"), "{form}");
+    let mut values = kehoach::serve::editor::report_file::values_of(&broken);
+    values.insert("held_on".into(), "2024-03-07".into());
+    let hash = form_hash(&form);
+    let mut fields: Vec<(&str, &str)> = vec![("_token", TOKEN), ("_hash", &hash)];
+    fields.extend(values.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (status, _, body) = post(&s, &path, &fields);
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(s.read(OLD_FILE).unwrap(), text, "mended to the very text it had");
 }

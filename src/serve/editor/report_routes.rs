@@ -5,8 +5,8 @@
 use super::form_page::{self, FormState, ReportInfo};
 use super::pages::BASE;
 use super::routes::{
-    Proposal, Shared, about, blocking, check_json, current, current_or, html, not_found, read_post, save,
-    sort_errors, unit_name, warnings,
+    Proposal, Shared, about, blocking, check_json, current_or, html, not_found, read_post, save, sort_errors,
+    unit_name, warnings,
 };
 use super::{report_file, store, validate};
 use crate::model::{Site, UnitKind};
@@ -15,6 +15,11 @@ use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use std::collections::BTreeMap;
+
+/// The front matter keys the form has (all but `visit`).
+fn known_fields() -> Vec<&'static str> {
+    report_file::ORDER.iter().copied().filter(|k| *k != "visit").collect()
+}
 
 /// A visit of the site and what its report form needs.
 struct ReportCtx {
@@ -46,27 +51,69 @@ fn report_ctx(site: &Site, id: &str) -> Option<ReportCtx> {
     })
 }
 
+/// The site to fill the form from, as it is; or, when it has errors, without this visit's
+/// report (then named), so that a report with an error can be opened and mended here.
+async fn site_for(
+    ed: &Shared,
+    id: &str,
+    status: StatusCode,
+) -> Result<(validate::Checked, Option<String>), Response> {
+    match current_or(ed, status).await {
+        Ok(c) => Ok((c, None)),
+        Err(page) => {
+            let (root, as_of, v) = (ed.root.clone(), ed.as_of, id.to_string());
+            match blocking(move || validate::without_report(&root, &v, as_of)).await? {
+                Some((rel, c)) if c.site.is_some() => Ok((c, Some(rel))),
+                _ => Err(page),
+            }
+        }
+    }
+}
+
+/// The visit's form context, its report's file being `broken` when that has errors.
+fn ctx_for(checked: &validate::Checked, id: &str, broken: Option<String>) -> Result<ReportCtx, Response> {
+    let Some((site, _)) = &checked.site else { return Err(not_found("")) };
+    let mut ctx = report_ctx(site, id)
+        .ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch.")))?;
+    if let Some(rel) = broken {
+        ctx.rel = rel;
+        ctx.info.existing = true;
+    }
+    Ok(ctx)
+}
+
 pub(super) async fn get(State(ed): State<Shared>, Path(id): Path<String>) -> Response {
-    let checked = match current(&ed).await {
+    let (checked, broken) = match site_for(&ed, &id, StatusCode::OK).await {
         Ok(c) => c,
         Err(page) => return page,
     };
-    let Some((site, _)) = &checked.site else { return not_found("") };
-    let Some(ctx) = report_ctx(site, &id) else {
-        return not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch."));
+    let ctx = match ctx_for(&checked, &id, broken.clone()) {
+        Ok(c) => c,
+        Err(page) => return page,
     };
     let disk = store::read(&ed.root, &ctx.rel);
     let text = match &disk {
         Some(b) => String::from_utf8_lossy(b).into_owned(),
         None => ctx.scaffold.clone(),
     };
-    let st = FormState {
+    let mut st = FormState {
         token: ed.guard.token().into(),
         hash: store::fingerprint(disk.as_deref()),
         values: report_file::values_of(&text),
         warnings: warnings(&checked, &id),
         ..FormState::default()
     };
+    if broken.is_some() {
+        // The file's own errors, beside their fields, to mend.
+        let (root, rel, as_of) = (ed.root.clone(), ctx.rel.clone(), ed.as_of);
+        let now = match blocking(move || validate::check_with(&root, &rel, None, as_of)).await {
+            Ok(c) => c,
+            Err(res) => return res,
+        };
+        let known = known_fields();
+        (st.errors, st.general) =
+            sort_errors(&now.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
+    }
     html(StatusCode::OK, form_page::report(&ctx.info, &st))
 }
 
@@ -88,10 +135,8 @@ async fn report_propose(
     id: &str,
     fields: BTreeMap<String, String>,
 ) -> Result<(ReportCtx, Proposal), Response> {
-    let now = current_or(ed, StatusCode::UNPROCESSABLE_ENTITY).await?;
-    let Some((site, _)) = &now.site else { return Err(not_found("")) };
-    let ctx =
-        report_ctx(site, id).ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}».")))?;
+    let (now, broken) = site_for(ed, id, StatusCode::UNPROCESSABLE_ENTITY).await?;
+    let ctx = ctx_for(&now, id, broken)?;
     let rel = ctx.rel.clone();
     let values = report_values(&fields);
     let disk = store::read(&ed.root, &ctx.rel);
@@ -102,8 +147,7 @@ async fn report_propose(
     let text = report_file::write(&original, &values);
     let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
     let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
-    let mut known: Vec<&str> = report_file::ORDER.to_vec();
-    known.retain(|k| *k != "visit");
+    let known = known_fields();
     let (errors, general) =
         sort_errors(&checked.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
     let st = FormState {

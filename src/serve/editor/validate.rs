@@ -35,7 +35,31 @@ pub fn check_with(root: &Path, rel: &str, text: Option<&str>, as_of: Option<Naiv
             }
         }
     }
-    let site = match load::parse(&input) {
+    check_input(&input, as_of)
+}
+
+/// The report file that names `visit` (its front matter's `visit:` line, or its file name),
+/// and the site without it, checked: so that a report that has an error can still be
+/// opened in its form and mended there.
+pub fn without_report(root: &Path, visit: &str, as_of: Option<NaiveDate>) -> Option<(String, Checked)> {
+    let mut input = load::read(root).ok()?;
+    let names = |f: &SourceFile| {
+        let stem = f.path.rsplit('/').next().and_then(|n| n.strip_suffix(".md"));
+        let line = f.text.lines().take(200).find_map(|l| {
+            let v = l.strip_prefix("visit:")?;
+            let v = v.split(" #").next().unwrap_or(v).trim();
+            Some(v.trim_matches(|c| c == '"' || c == '\'').to_string())
+        });
+        line.as_deref() == Some(visit) || (line.is_none() && stem == Some(visit))
+    };
+    let at = input.files.iter().position(|f| f.path.starts_with("content/reports/") && names(f))?;
+    let rel = input.files.remove(at).path.to_string();
+    Some((rel, check_input(&input, as_of)))
+}
+
+/// Parse and check what was read, as a build does.
+fn check_input(input: &load::Input, as_of: Option<NaiveDate>) -> Checked {
+    let site = match load::parse(input) {
         Ok(s) => s,
         Err(errors) => return Checked { errors, site: None },
     };
