@@ -71,15 +71,18 @@ async fn site_for(
 }
 
 /// The visit's form context, its report's file being `broken` when that has errors.
-fn ctx_for(checked: &validate::Checked, id: &str, broken: Option<String>) -> Result<ReportCtx, Response> {
-    let Some((site, _)) = &checked.site else { return Err(not_found("")) };
-    let mut ctx = report_ctx(site, id)
-        .ok_or_else(|| not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch.")))?;
+fn ctx_for(checked: &validate::Checked, id: &str, broken: Option<String>) -> Option<ReportCtx> {
+    let (site, _) = checked.site.as_ref()?;
+    let mut ctx = report_ctx(site, id)?;
     if let Some(rel) = broken {
         ctx.rel = rel;
         ctx.info.existing = true;
     }
-    Ok(ctx)
+    Some(ctx)
+}
+
+fn no_visit(id: &str) -> Response {
+    not_found(&format!("Không có lượt dự nào mang mã «{id}» trong lịch."))
 }
 
 pub(super) async fn get(State(ed): State<Shared>, Path(id): Path<String>) -> Response {
@@ -87,10 +90,7 @@ pub(super) async fn get(State(ed): State<Shared>, Path(id): Path<String>) -> Res
         Ok(c) => c,
         Err(page) => return page,
     };
-    let ctx = match ctx_for(&checked, &id, broken.clone()) {
-        Ok(c) => c,
-        Err(page) => return page,
-    };
+    let Some(ctx) = ctx_for(&checked, &id, broken.clone()) else { return no_visit(&id) };
     let disk = store::read(&ed.root, &ctx.rel);
     let text = match &disk {
         Some(b) => String::from_utf8_lossy(b).into_owned(),
@@ -136,7 +136,7 @@ async fn report_propose(
     fields: BTreeMap<String, String>,
 ) -> Result<(ReportCtx, Proposal), Response> {
     let (now, broken) = site_for(ed, id, StatusCode::UNPROCESSABLE_ENTITY).await?;
-    let ctx = ctx_for(&now, id, broken)?;
+    let ctx = ctx_for(&now, id, broken).ok_or_else(|| no_visit(id))?;
     let rel = ctx.rel.clone();
     let values = report_values(&fields);
     let disk = store::read(&ed.root, &ctx.rel);
