@@ -29,7 +29,7 @@
 use super::words;
 use super::{Finding, FindingKind, Subject};
 use crate::fxhash::FxHashMap;
-use crate::model::{Loc, MeetingKind, Report, Rules, Site, Team, Unit, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Rules, Site, Team, Unit, UnitKind, Visit, VisitKind};
 use chrono::NaiveDate;
 
 fn dmy(d: NaiveDate) -> String {

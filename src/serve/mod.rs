@@ -8,6 +8,7 @@
 
 pub mod affected;
 pub mod change;
+pub mod editor;
 pub mod guard;
 pub mod limits;
 pub mod overlay;
@@ -89,8 +90,14 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
+    let mut editor = editor::Editor::new(root.to_path_buf(), addr.port(), Some(live_rx.clone()));
+    editor.as_of = opts.as_of;
+    editor.include_restricted = opts.include_restricted;
     // Only this server's own names (see server::local_only); idle sockets closed.
-    let app = server::local_only(server::router(out.to_path_buf(), live_rx, viewers.clone()), addr.port());
+    let app = server::local_only(
+        server::router(out.to_path_buf(), live_rx, viewers.clone()).merge(editor::router(Arc::new(editor))),
+        addr.port(),
+    );
     let listener = limits::IdleListener::new(listener, limits::IDLE);
     let server = tokio::spawn(async move {
         axum::serve(listener, app)

@@ -188,6 +188,8 @@ async fn decorate(State(live): State<LiveRx>, mut req: Request, next: Next) -> R
         }
     };
     let html = overlay::inject(&String::from_utf8_lossy(&bytes), &state.snippet());
+    // A second snippet, the editor's link (never in built files: only here).
+    let html = overlay::inject(&html, super::editor::LINK);
     for h in [header::CONTENT_LENGTH, header::ETAG, header::LAST_MODIFIED, header::ACCEPT_RANGES] {
         parts.headers.remove(h);
     }

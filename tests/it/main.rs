@@ -10,6 +10,7 @@ mod render_support;
 mod support;
 
 mod cli;
+mod editor_http;
 mod render_readers;
 mod serve_guard;
 mod os_files;

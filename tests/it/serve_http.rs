@@ -77,9 +77,13 @@ fn html_gets_the_reload_script_and_other_files_are_untouched() {
     let s = start();
     let (status, headers, body) = get(s.addr, "/bao-cao/r1/");
     assert_eq!(status, 200);
+    // The reload script, then the editor's "Soạn thảo" link, a second snippet.
     assert_eq!(
         body,
-        "<html><body><p>Báo cáo 1</p><script src=\"/__kehoach/live.js\" data-gen=\"0\"></script></body></html>"
+        format!(
+            "<html><body><p>Báo cáo 1</p><script src=\"/__kehoach/live.js\" data-gen=\"0\"></script>{}</body></html>",
+            kehoach::serve::editor::LINK
+        )
     );
     assert!(headers.to_ascii_lowercase().contains("cache-control: no-store"), "{headers}");
     assert!(!body.contains("kehoach-overlay"));
