@@ -309,4 +309,43 @@ mod tests {
         );
         assert_eq!(&*e[0].related[0].0.file, "content/reports/a.md");
     }
+
+    #[test]
+    fn a_duplicated_team_comes_first_and_its_lost_id_is_one_error() {
+        // to-2 was retyped as to-1: one duplicate, then one error for `to-2` with its uses.
+        let teams = "- { id: to-1, name: T1, leader: { name: A, title: B } }\n- { id: to-1, name: T2, leader: { name: C, title: D } }\n";
+        let schedule: String = ["2024-03", "2024-04"]
+            .iter()
+            .flat_map(|m| {
+                [
+                    format!("- {{ team: to-2, kind: dang_uy, unit: db-a, month: {m} }}\n"),
+                    format!("- {{ team: to-2, kind: chi_bo, unit: cb-b, month: {m} }}\n"),
+                ]
+            })
+            .collect();
+        let e = check(&site(teams, UNITS, &schedule, &[]));
+        assert_eq!(
+            e.iter().map(at).collect::<Vec<_>>(),
+            [
+                "content/teams.yaml:2:9 duplicate team id `to-1`",
+                "content/schedule.yaml:1:11 unknown team `to-2`"
+            ]
+        );
+        assert_eq!(e[1].notes.len(), 2, "{:?}", e[1].notes);
+        assert!(e[1].notes[0].contains("3 more places"), "{:?}", e[1].notes);
+        assert!(e[1].notes[0].contains("content/schedule.yaml:2:11"), "{:?}", e[1].notes);
+        assert!(e[1].notes[1].contains("duplicate team id"), "{:?}", e[1].notes);
+    }
+
+    #[test]
+    fn an_empty_teams_file_is_the_one_error_with_its_consequences_as_a_note() {
+        let schedule = "- { team: to-1, kind: dang_uy, unit: db-a, month: 2024-03 }\n- { team: to-2, kind: chi_bo, unit: cb-b, month: 2024-03 }\n";
+        let e = check(&site("", UNITS, schedule, &[]));
+        assert_eq!(
+            e.iter().map(at).collect::<Vec<_>>(),
+            ["content/teams.yaml:1:1 content/teams.yaml defines no team"]
+        );
+        assert_eq!(e[0].notes.len(), 1);
+        assert!(e[0].notes[0].starts_with("so 2 references to a team"), "{:?}", e[0].notes);
+    }
 }

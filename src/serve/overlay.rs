@@ -135,7 +135,7 @@ mod tests {
         assert!(html.contains("unknown key `&lt;script&gt;`"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("denied &amp; gone"));
-        assert!(html.contains("2 lỗi"), "{html}");
+        assert!(html.contains(&escape(&crate::msg::overlay_heading(2))), "{html}");
         assert!(!html.contains("style=") && !html.contains("onclick"), "no inline style or script: {html}");
         assert_eq!(html.matches("<li>").count(), 2);
     }

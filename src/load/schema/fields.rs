@@ -309,7 +309,7 @@ mod tests {
         assert_eq!(f.req(&mut s, "c", Count), None);
         f.finish(&mut s);
         assert_eq!(s.errors.len(), 3);
-        assert_eq!(s.errors[1].message, "expected a date YYYY-MM-DD, found a list");
+        assert_eq!(s.errors[1].message, "expected a date YYYY-MM-DD (or DD/MM/YYYY), found a list");
     }
 
     #[test]
