@@ -87,10 +87,12 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
     let theme_dir = root.join("themes").join(theme);
     if theme != "default" && !theme_dir.is_dir() {
         errors.push(
-            Diagnostic::error(theme_loc.clone(), format!("theme `{theme}` not found"), "no such theme")
-                .with_help(format!(
-                    "expected a folder `themes/{theme}/` beside `content/`, or `theme: default`"
-                )),
+            Diagnostic::error(
+                theme_loc.clone(),
+                crate::msg::files::no_theme(theme),
+                crate::msg::files::no_theme_label(),
+            )
+            .with_help(crate::msg::files::no_theme_help(theme)),
         );
     }
     let mut templates: BTreeMap<String, Template> =
