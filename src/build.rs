@@ -132,7 +132,6 @@ pub fn resolve_as_of(flag: Option<NaiveDate>, site: &Site) -> NaiveDate {
     flag.or(site.config.as_of).unwrap_or_else(today_in_vietnam)
 }
 
-/// A finding as a warning diagnostic, for the terminal.
 /// The place of the value of a top-level `key:` of the file `at` is in (site.yaml's
 /// `theme:`), from its source, or `at` itself when it is not written there.
 fn key_loc(loaded: &Loaded, at: &crate::model::Loc, key: &str) -> crate::model::Loc {
@@ -150,6 +149,7 @@ fn key_loc(loaded: &Loaded, at: &crate::model::Loc, key: &str) -> crate::model::
     at.clone()
 }
 
+/// A finding as a warning diagnostic, for the terminal.
 pub fn finding_diagnostic(f: &Finding) -> Diagnostic {
     Diagnostic {
         severity: Severity::Warning,

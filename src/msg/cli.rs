@@ -106,3 +106,32 @@ pub fn step_build() -> String {
         "  kehoach build          # the site, into public/"
     )
 }
+pub fn site_has_errors(n: usize) -> String {
+    let e = errors(n);
+    pick!("lỗi: nội dung có {e}; sửa trước đã", "error: the site has {e}; fix them first")
+}
+pub fn unknown_visit(id: &str) -> String {
+    pick!("lỗi: lịch không có chuyến dự mã `{id}`", "error: no visit has the id `{id}` in the schedule")
+}
+/// `list` starts with the closest id, in backticks: "`a`, `b`".
+pub fn closest_ids(list: &str) -> String {
+    pick!("gợi ý: các mã gần nhất: {list}", "help: the closest ids are: {list}")
+}
+pub fn visit_cancelled(id: &str) -> String {
+    pick!(
+        "lỗi: chuyến dự `{id}` đã hủy trong lịch; không cần báo cáo\n  = gợi ý: nếu buổi sinh hoạt vẫn diễn ra, trước hết bỏ `status: cancelled` của chuyến dự",
+        "error: the visit `{id}` is cancelled in the schedule; no report is expected\n  = help: if the meeting took place after all, remove `status: cancelled` from the visit first"
+    )
+}
+pub fn already_reported(id: &str, file: &str) -> String {
+    pick!(
+        "lỗi: chuyến dự `{id}` đã có báo cáo: {file}",
+        "error: the visit `{id}` already has a report: {file}"
+    )
+}
+pub fn file_exists(path: &str) -> String {
+    pick!("lỗi: `{path}` đã có; không ghi đè", "error: `{path}` already exists; not overwriting it")
+}
+pub fn cannot_write(path: &str, e: &str) -> String {
+    pick!("lỗi: không ghi được `{path}`: {e}", "error: cannot write `{path}`: {e}")
+}
