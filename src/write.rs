@@ -35,17 +35,13 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
-            WriteError::Dangerous(p) => write!(
-                f,
-                "refusing to write the site into `{}`: it is or contains the site's own files",
-                p.display()
-            ),
-            WriteError::NotOurs(p) => write!(
-                f,
-                "`{}` exists, is not empty and was not written by kehoach; use --force to replace it",
-                p.display()
-            ),
-            WriteError::Io(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
+            WriteError::Dangerous(p) => {
+                write!(f, "{}", crate::msg::files::dangerous_output(&p.display().to_string()))
+            }
+            WriteError::NotOurs(p) => write!(f, "{}", crate::msg::files::not_ours(&p.display().to_string())),
+            WriteError::Io(p, e) => {
+                write!(f, "{}", crate::msg::files::cannot_write(&p.display().to_string(), &e.to_string()))
+            }
         }
     }
 }

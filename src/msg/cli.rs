@@ -135,3 +135,12 @@ pub fn file_exists(path: &str) -> String {
 pub fn cannot_write(path: &str, e: &str) -> String {
     pick!("lỗi: không ghi được `{path}`: {e}", "error: cannot write `{path}`: {e}")
 }
+pub fn init_not_empty(path: &str) -> String {
+    pick!(
+        "lỗi: `{path}` không rỗng; kehoach init chỉ ghi vào một thư mục mới hoặc rỗng",
+        "error: `{path}` is not empty; kehoach init only writes into a new or empty folder"
+    )
+}
+pub fn not_a_folder(path: &str) -> String {
+    pick!("lỗi: `{path}` đã có và không phải thư mục", "error: `{path}` exists and is not a folder")
+}

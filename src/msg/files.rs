@@ -212,3 +212,18 @@ pub fn missing_front_matter_help() -> String {
         "begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`"
     )
 }
+pub fn dangerous_output(path: &str) -> String {
+    pick!(
+        "không ghi trang vào `{path}`: đó là (hoặc chứa) chính các tệp của trang",
+        "refusing to write the site into `{path}`: it is or contains the site's own files"
+    )
+}
+pub fn not_ours(path: &str) -> String {
+    pick!(
+        "`{path}` đã có, không rỗng và không do kehoach ghi; dùng --force để thay thế",
+        "`{path}` exists, is not empty and was not written by kehoach; use --force to replace it"
+    )
+}
+pub fn cannot_write(path: &str, e: &str) -> String {
+    pick!("không ghi được `{path}`: {e}", "cannot write `{path}`: {e}")
+}

@@ -56,9 +56,9 @@ fn output_dir() -> PathBuf {
 
 async fn serve(opts: ServeOptions) -> Result<(), String> {
     let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("cannot open the site folder `{}`: {e}", opts.root.display()))?;
+        .map_err(|e| crate::msg::serve::cannot_open(&opts.root.display().to_string(), &e.to_string()))?;
     if !root.join("content").is_dir() {
-        return Err(format!("`{}` holds no content/ folder: not a kehoach site", root.display()));
+        return Err(crate::msg::serve::not_a_site(&root.display().to_string()));
     }
     let out = output_dir();
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
@@ -101,7 +101,7 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     // A lost event (queue overflow) is reported as a change of content/: all is read again.
     let watcher = watch::start(&dirs, root.join("content"), tx)?;
     // Announced once the files are watched: from now on every save is seen.
-    println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
+    println!("{}", crate::msg::serve::serving(&root.display().to_string(), &addr.to_string()));
     let stop = stop_signal();
     tokio::pin!(stop);
     loop {
@@ -139,7 +139,7 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
         }
     }
 
-    println!("stopping…");
+    println!("{}", crate::msg::serve::stopping());
     drop(watcher);
     drop(live_tx); // ends every event stream, so that the connections can close
     let _ = stop_tx.send(());
@@ -219,8 +219,7 @@ async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -
 
 /// One line (and the errors, if any) per rebuild.
 fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
-    let reload =
-        since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
+    let reload = since_save.map(|d| crate::msg::serve::reload_sent(d.as_millis())).unwrap_or_default();
     match outcome {
         Outcome::Built {
             files,
@@ -252,11 +251,7 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
         }
         Outcome::Failed { errors, rendered } => {
             eprint!("{rendered}");
-            let n = errors.len();
-            let s = if n == 1 { "" } else { "s" };
-            println!(
-                "{what}: {n} error{s}; still serving the last good build, with the errors over every page{reload}"
-            );
+            println!("{what}: {}{reload}", crate::msg::serve::still_serving(errors.len()));
         }
     }
 }
