@@ -109,7 +109,7 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
                     templates.insert(name.clone(), Template { name, path: rel, text });
                 }
                 Ok(Err(_)) => errors.push(file_error(&rel, format!("template `{rel}` is not UTF-8 text"))),
-                Err(e) => errors.push(file_error(&rel, format!("cannot read `{rel}`: {e}"))),
+                Err(e) => errors.push(file_error(&rel, crate::msg::files::cannot_read(&rel, &e.to_string()))),
             }
         }
     }
@@ -124,7 +124,10 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
                 Ok(bytes) => {
                     out.assets.insert(format!("{STATIC_DIR}/{rel}"), bytes);
                 }
-                Err(e) => errors.push(file_error(&format!("{prefix}/{rel}"), format!("cannot read it: {e}"))),
+                Err(e) => errors.push(file_error(
+                    &format!("{prefix}/{rel}"),
+                    crate::msg::files::cannot_read(&format!("{prefix}/{rel}"), &e.to_string()),
+                )),
             }
         }
     }

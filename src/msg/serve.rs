@@ -42,3 +42,43 @@ pub fn not_a_site(root: &str) -> String {
         "`{root}` holds no content/ folder: not a kehoach site"
     )
 }
+pub fn cannot_watch(what: &str, e: &str) -> String {
+    pick!("không theo dõi được `{what}`: {e}", "cannot watch `{what}`: {e}")
+}
+pub fn cannot_start(e: &str) -> String {
+    pick!("không khởi động được máy chủ: {e}", "cannot start the server: {e}")
+}
+pub fn cannot_listen(port: u16, e: &str) -> String {
+    pick!(
+        "không mở được cổng 127.0.0.1:{port}: {e} (cổng đang bận? thử --port 0)",
+        "cannot listen on 127.0.0.1:{port}: {e} (is the port taken? try --port 0)"
+    )
+}
+pub fn initial_build() -> String {
+    pick!("bản dựng đầu tiên", "initial build")
+}
+pub fn reparsed(files: usize, ms: u128) -> String {
+    pick!(" (đọc lại {files} tệp, nạp {ms} ms)", " ({files} file(s) re-parsed, load {ms} ms)")
+}
+pub fn templates_only() -> String {
+    pick!(" (chỉ mẫu trang, không đọc lại nội dung)", " (templates only, content not re-read)")
+}
+pub fn deferred(n: usize) -> String {
+    pick!("; {n} tệp không mở trong trình duyệt theo sau", "; {n} more not open in a browser follow")
+}
+pub fn rebuilt(pages: usize, files: usize, affected: &str, ms: u128, findings: usize) -> String {
+    let f = super::cli::findings(findings);
+    pick!(
+        "đã dựng {pages} trang ({files} tệp, ảnh hưởng: {affected}) trong {ms} ms; {f}",
+        "built {pages} pages ({files} files, {affected} affected) in {ms} ms; {f}"
+    )
+}
+pub fn then_files(files: usize, ms: u128) -> String {
+    pick!(
+        "  rồi {files} tệp không mở trong trình duyệt, trong {ms} ms",
+        "  then {files} files not open in a browser in {ms} ms"
+    )
+}
+pub fn then_the_rest() -> String {
+    pick!("  rồi phần còn lại", "  then the rest")
+}

@@ -43,7 +43,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| crate::msg::serve::cannot_start(&e.to_string()))?;
     rt.block_on(serve(opts))
 }
 
@@ -78,12 +78,12 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
 
     let viewers = reload::Viewers::default();
     let first = rebuild(&session, Vec::new(), BTreeSet::new()).await;
-    report("initial build", &first, None);
+    report(&crate::msg::serve::initial_build(), &first, None);
     let (live_tx, live_rx) = tokio_watch::channel(Live::default().next(first.errors()));
 
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port))
         .await
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+        .map_err(|e| crate::msg::serve::cannot_listen(opts.port, &e.to_string()))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
@@ -132,9 +132,9 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
             }
             match &later {
                 Outcome::Built { files, elapsed, .. } => {
-                    println!("  then {files} files not open in a browser in {} ms", elapsed.as_millis())
+                    println!("{}", crate::msg::serve::then_files(*files, elapsed.as_millis()))
                 }
-                Outcome::Failed { .. } => report("  then the rest", &later, None),
+                Outcome::Failed { .. } => report(&crate::msg::serve::then_the_rest(), &later, None),
             }
         }
     }
@@ -232,22 +232,15 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
             elapsed,
             deferred,
         } => {
+            use crate::msg::serve as m;
             let how = if *reparsed {
-                let s = if *reparsed_files == 1 { "" } else { "s" };
-                format!(" ({reparsed_files} file{s} re-parsed, load {} ms)", load_elapsed.as_millis())
+                m::reparsed(*reparsed_files, load_elapsed.as_millis())
             } else {
-                " (templates only, content not re-read)".into()
+                m::templates_only()
             };
-            let later = if *deferred > 0 {
-                format!("; {deferred} more not open in a browser follow")
-            } else {
-                String::new()
-            };
-            println!(
-                "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}{later}",
-                affected.describe(),
-                elapsed.as_millis()
-            );
+            let later = if *deferred > 0 { m::deferred(*deferred) } else { String::new() };
+            let built = m::rebuilt(*pages, *files, &affected.describe(), elapsed.as_millis(), *findings);
+            println!("{what}: {built}{how}{reload}{later}");
         }
         Outcome::Failed { errors, rendered } => {
             eprint!("{rendered}");

@@ -34,7 +34,7 @@ fn unit(n: &Node, sink: &mut Sink, out: &mut Vec<Unit>) {
         }
         Some(k) => super::types::Ty::read(&TOP_KINDS, k, sink),
         None => {
-            f.absent(sink, "kind", "dang_bo_co_so or chi_bo_co_so");
+            f.absent(sink, "kind", &super::types::Ty::expected(&TOP_KINDS));
             None
         }
     };
