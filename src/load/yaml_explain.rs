@@ -151,10 +151,8 @@ fn code_part(line: &str) -> &str {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None if c == '"' || c == '\'' => {
-                if prev == ' ' || prev == ':' || prev == '[' || prev == '{' || prev == ',' || i == 0 {
-                    quote = Some(c);
-                }
+            None if (c == '"' || c == '\'') && (matches!(prev, ' ' | ':' | '[' | '{' | ',') || i == 0) => {
+                quote = Some(c);
             }
             None if c == '#' && prev.is_whitespace() => return &line[..i],
             None => {}
