@@ -82,3 +82,12 @@ pub fn then_files(files: usize, ms: u128) -> String {
 pub fn then_the_rest() -> String {
     pick!("  rồi phần còn lại", "  then the rest")
 }
+pub fn panicked(msg: &str) -> String {
+    pick!(
+        "lỗi nội bộ (lỗi của kehoach): bản dựng bị dừng đột ngột: {msg}",
+        "internal error (a bug in kehoach): the build panicked: {msg}"
+    )
+}
+pub fn server_failed(e: &str) -> String {
+    pick!("máy chủ gặp lỗi: {e}", "the server failed: {e}")
+}

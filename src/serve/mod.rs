@@ -61,7 +61,8 @@ async fn serve(opts: ServeOptions) -> Result<(), String> {
         return Err(crate::msg::serve::not_a_site(&root.display().to_string()));
     }
     let out = output_dir();
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
+    std::fs::create_dir_all(&out)
+        .map_err(|e| crate::msg::files::cannot_write(&out.display().to_string(), &e.to_string()))?;
     let result = serve_in(&root, &out, &opts).await;
     let _ = std::fs::remove_dir_all(&out);
     result
@@ -145,8 +146,8 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     let _ = stop_tx.send(());
     match tokio::time::timeout(Duration::from_secs(5), server).await {
         Ok(Ok(Ok(()))) => Ok(()),
-        Ok(Ok(Err(e))) => Err(format!("the server failed: {e}")),
-        Ok(Err(e)) => Err(format!("the server failed: {e}")),
+        Ok(Ok(Err(e))) => Err(crate::msg::serve::server_failed(&e.to_string())),
+        Ok(Err(e)) => Err(crate::msg::serve::server_failed(&e.to_string())),
         Err(_) => Ok(()), // connections that would not close; the process ends anyway
     }
 }
@@ -208,9 +209,9 @@ async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -
                     .unwrap_or_else(|| "unknown panic".into()),
                 Err(e) => e.to_string(),
             };
-            let msg = format!("internal error (a bug in kehoach): the build panicked: {msg}");
+            let msg = crate::msg::serve::panicked(&msg);
             Err(Outcome::Failed {
-                rendered: format!("error: {msg}\n"),
+                rendered: format!("{}: {msg}\n", crate::msg::error_word()),
                 errors: vec![overlay::plain_error(msg)],
             })
         }

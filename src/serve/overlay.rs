@@ -32,7 +32,11 @@ pub fn from_diagnostics(errors: &[Diagnostic], sources: &Sources) -> Vec<Overlay
 /// An error without a place in the content (a write failure, a crash of the pipeline).
 pub fn plain_error(message: impl Into<String>) -> OverlayError {
     let message = message.into();
-    OverlayError { location: String::new(), detail: format!("error: {message}\n"), message }
+    OverlayError {
+        location: String::new(),
+        detail: format!("{}: {message}\n", crate::msg::error_word()),
+        message,
+    }
 }
 
 /// Escape text for HTML element content and attribute values.
