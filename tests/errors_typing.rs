@@ -252,3 +252,22 @@ fn check_names_each_gap_and_english_is_a_setting_away() {
     assert!(err.contains("= help: February 2024 has 29 days"), "{err}");
     assert!(err.ends_with("error: the content has 1 error; nothing was built\n"), "{err}");
 }
+
+#[test]
+fn a_key_with_a_look_alike_space_is_one_error_naming_it() {
+    let err =
+        fails_with("content/schedule.yaml", replace("\n  unit: db-dien-luc", "\n  unit\u{a0}: db-dien-luc"));
+    assert_eq!(
+        err,
+        "lỗi: ký tự lạ ở cột 7: dấu cách không ngắt dòng (U+00A0)
+ --> content/schedule.yaml:3:7
+  |
+3 |   unit\u{a0}: db-dien-luc
+  |       ^ trông như dấu cách nhưng YAML không đọc là dấu cách
+  |
+  = gợi ý: xóa ký tự này và gõ lại một dấu cách thường
+
+lỗi: nội dung có 1 lỗi; chưa dựng gì
+"
+    );
+}
