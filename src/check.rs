@@ -123,6 +123,15 @@ impl<'a> Unknown<'a> {
         Unknown { what, source, known, uses: Vec::new(), index: FxHashMap::default() }
     }
 
+    /// The defining file, as a message names it.
+    fn source_name(&self) -> String {
+        if self.what == "visit" {
+            m::the_schedule()
+        } else {
+            self.source.trim_start_matches("content/").to_string()
+        }
+    }
+
     fn check(&mut self, r: &'a Sp<String>) {
         if self.known.contains(r.value.as_str()) {
             return;
@@ -159,6 +168,7 @@ impl<'a> Unknown<'a> {
         let mut sorted: Vec<&str> = self.known.iter().copied().collect();
         sorted.sort_unstable();
         let listed = similar::list(&sorted, 8);
+        let source_name = self.source_name();
         for (id, locs) in self.uses {
             let help = match similar::closest(id, sorted.iter().copied()) {
                 Some(c) => m::unknown_help_closest(self.what, c, &listed),
@@ -167,7 +177,7 @@ impl<'a> Unknown<'a> {
             let mut d = Diagnostic::error(
                 locs[0].clone(),
                 m::unknown(self.what, id),
-                m::unknown_label(self.what, self.source.trim_start_matches("content/")),
+                m::unknown_label(self.what, &source_name),
             )
             .with_help(help);
             if locs.len() > 1 {
