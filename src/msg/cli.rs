@@ -77,7 +77,10 @@ pub fn invalid_base_url(s: &str, expected: &str) -> String {
     pick!("base_url không hợp lệ `{s}`: {expected}", "invalid base_url `{s}`: {expected}")
 }
 pub fn invalid_date_arg(s: &str) -> String {
-    pick!("cần một ngày dạng YYYY-MM-DD, nhưng gặp `{s}`", "expected a date YYYY-MM-DD, found `{s}`")
+    pick!(
+        "cần một ngày dạng YYYY-MM-DD (hoặc DD/MM/YYYY), nhưng gặp `{s}`",
+        "expected a date YYYY-MM-DD (or DD/MM/YYYY), found `{s}`"
+    )
 }
 pub fn wrote(path: &str) -> String {
     pick!("đã viết {path}", "wrote {path}")
