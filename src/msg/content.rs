@@ -275,3 +275,26 @@ pub fn cells_under_cell_help() -> String {
         "a chi bộ cơ sở has no chi bộ trực thuộc; make it `kind: dang_bo_co_so`"
     )
 }
+
+/// The Vietnamese name of a value of a fixed set, as people may also write it.
+pub fn vi_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "dinh_ky" => "định kỳ",
+        "chuyen_de" => "chuyên đề",
+        "ket_hop" => "kết hợp",
+        "tot" => "tốt",
+        "kha" => "khá",
+        "trung_binh" => "trung bình",
+        "kem" => "kém",
+        "dang_uy" => "đảng ủy",
+        "chi_bo" => "chi bộ",
+        "dang_bo_co_so" => "đảng bộ cơ sở",
+        "chi_bo_co_so" => "chi bộ cơ sở",
+        "planned" => "kế hoạch",
+        "cancelled" => "đã hủy",
+        _ => return None,
+    })
+}
+pub fn or_vietnamese_names(names: &str) -> String {
+    pick!("viết được cả tên tiếng Việt: {names}", "the Vietnamese names are read too: {names}")
+}

@@ -449,9 +449,12 @@ impl<T: Copy + 'static> Ty for OneOf<T> {
         let expected = self.expected();
         let close = similar::closest(s, self.0.iter().map(|(k, _)| *k));
         let d = sink.error(n.pos, m::invalid("value", s), m::expected_label(&expected));
-        if let Some(c) = close {
-            d.help = Some(m::did_you_mean(c));
-        }
+        let names: Vec<&str> = self.0.iter().filter_map(|(k, _)| m::vi_name(k)).collect();
+        d.help = match close {
+            Some(c) => Some(m::did_you_mean(c)),
+            None if names.len() == self.0.len() => Some(m::or_vietnamese_names(&names.join(", "))),
+            None => None,
+        };
         None
     }
 }

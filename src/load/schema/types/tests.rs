@@ -150,3 +150,35 @@ fn enums_and_lists() {
     assert_eq!(read(List(Text), "[a, [b], {c: 1}]").1.len(), 2);
     assert_eq!(List(Text).expected(), "a list, each item a string");
 }
+
+#[test]
+fn a_value_far_from_every_key_is_told_the_vietnamese_names() {
+    let ratings = OneOf(&[("tot", 1), ("kha", 2), ("trung_binh", 3), ("kem", 4)]);
+    let n = parse("xuất sắc").unwrap();
+    let mut s = Sink::new(&Arc::from("content/x.yaml"));
+    assert_eq!(ratings.read(&n, &mut s), None);
+    assert_eq!(
+        s.errors[0].help.as_deref(),
+        Some("the Vietnamese names are read too: tốt, khá, trung bình, kém")
+    );
+    // Every name in the table is read back as its key.
+    for key in [
+        "dinh_ky",
+        "chuyen_de",
+        "ket_hop",
+        "tot",
+        "kha",
+        "trung_binh",
+        "kem",
+        "dang_uy",
+        "chi_bo",
+        "dang_bo_co_so",
+        "chi_bo_co_so",
+        "planned",
+        "cancelled",
+    ] {
+        let one = OneOf(Box::leak(Box::new([(key, 7)])));
+        let name = m::vi_name(key).unwrap();
+        assert_eq!(read(one, name).0, Some(7), "{name}");
+    }
+}
