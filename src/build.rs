@@ -133,6 +133,23 @@ pub fn resolve_as_of(flag: Option<NaiveDate>, site: &Site) -> NaiveDate {
     flag.or(site.config.as_of).unwrap_or_else(today_in_vietnam)
 }
 
+/// The place of the value of a top-level `key:` of the file `at` is in (site.yaml's
+/// `theme:`), from its source, or `at` itself when it is not written there.
+fn key_loc(loaded: &Loaded, at: &crate::model::Loc, key: &str) -> crate::model::Loc {
+    let Some(text) = loaded.sources.get(&*at.file) else { return at.clone() };
+    let prefix = format!("{key}:");
+    for (i, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(&prefix) {
+            let value = rest.trim_start();
+            let col = line.chars().count() - value.chars().count() + 1;
+            let len = value.split(" #").next().unwrap_or(value).trim_end().chars().count().max(1);
+            let pos = crate::model::Pos { line: i as u32 + 1, col: col as u32, len: len as u32 };
+            return crate::model::Loc::new(&at.file, pos);
+        }
+    }
+    at.clone()
+}
+
 /// A finding as a warning diagnostic, for the terminal.
 pub fn finding_diagnostic(f: &Finding) -> Diagnostic {
     Diagnostic {
@@ -242,7 +259,8 @@ pub fn render_into(
 ) -> Result<(), Failure> {
     let base_url = opts.base_url.as_deref().unwrap_or(&loaded.site.config.base_url);
     let site = &loaded.site;
-    let theme = crate::theme::load(&opts.root, &site.config.theme, &site.config.loc)
+    let theme_loc = key_loc(loaded, &site.config.loc, "theme");
+    let theme = crate::theme::load(&opts.root, &site.config.theme, &theme_loc)
         .map_err(|errors| Failure { errors, sources: loaded.sources.clone() })?;
     let render_opts = render::RenderOptions {
         include_restricted: opts.include_restricted,

@@ -123,6 +123,15 @@ impl<'a> Unknown<'a> {
         Unknown { what, source, known, uses: Vec::new(), index: FxHashMap::default() }
     }
 
+    /// The defining file, as a message names it.
+    fn source_name(&self) -> String {
+        if self.what == "visit" {
+            m::the_schedule()
+        } else {
+            self.source.trim_start_matches("content/").to_string()
+        }
+    }
+
     fn check(&mut self, r: &'a Sp<String>) {
         if self.known.contains(r.value.as_str()) {
             return;
@@ -159,6 +168,7 @@ impl<'a> Unknown<'a> {
         let mut sorted: Vec<&str> = self.known.iter().copied().collect();
         sorted.sort_unstable();
         let listed = similar::list(&sorted, 8);
+        let source_name = self.source_name();
         for (id, locs) in self.uses {
             let help = match similar::closest(id, sorted.iter().copied()) {
                 Some(c) => m::unknown_help_closest(self.what, c, &listed),
@@ -167,7 +177,7 @@ impl<'a> Unknown<'a> {
             let mut d = Diagnostic::error(
                 locs[0].clone(),
                 m::unknown(self.what, id),
-                m::unknown_label(self.what, self.source.trim_start_matches("content/")),
+                m::unknown_label(self.what, &source_name),
             )
             .with_help(help);
             if locs.len() > 1 {
@@ -308,5 +318,44 @@ mod tests {
             ["content/reports/b.md:2:8 a second report on visit `to-1-2024-03-chi-bo`"]
         );
         assert_eq!(&*e[0].related[0].0.file, "content/reports/a.md");
+    }
+
+    #[test]
+    fn a_duplicated_team_comes_first_and_its_lost_id_is_one_error() {
+        // to-2 was retyped as to-1: one duplicate, then one error for `to-2` with its uses.
+        let teams = "- { id: to-1, name: T1, leader: { name: A, title: B } }\n- { id: to-1, name: T2, leader: { name: C, title: D } }\n";
+        let schedule: String = ["2024-03", "2024-04"]
+            .iter()
+            .flat_map(|m| {
+                [
+                    format!("- {{ team: to-2, kind: dang_uy, unit: db-a, month: {m} }}\n"),
+                    format!("- {{ team: to-2, kind: chi_bo, unit: cb-b, month: {m} }}\n"),
+                ]
+            })
+            .collect();
+        let e = check(&site(teams, UNITS, &schedule, &[]));
+        assert_eq!(
+            e.iter().map(at).collect::<Vec<_>>(),
+            [
+                "content/teams.yaml:2:9 duplicate team id `to-1`",
+                "content/schedule.yaml:1:11 unknown team `to-2`"
+            ]
+        );
+        assert_eq!(e[1].notes.len(), 2, "{:?}", e[1].notes);
+        assert!(e[1].notes[0].contains("3 more places"), "{:?}", e[1].notes);
+        assert!(e[1].notes[0].contains("content/schedule.yaml:2:11"), "{:?}", e[1].notes);
+        assert!(e[1].notes[1].contains("duplicate team id"), "{:?}", e[1].notes);
+    }
+
+    #[test]
+    fn an_empty_teams_file_is_the_one_error_with_its_consequences_as_a_note() {
+        let schedule = "- { team: to-1, kind: dang_uy, unit: db-a, month: 2024-03 }\n- { team: to-2, kind: chi_bo, unit: cb-b, month: 2024-03 }\n";
+        let e = check(&site("", UNITS, schedule, &[]));
+        assert_eq!(
+            e.iter().map(at).collect::<Vec<_>>(),
+            ["content/teams.yaml:1:1 content/teams.yaml defines no team"]
+        );
+        assert_eq!(e[0].notes.len(), 1);
+        assert!(e[0].notes[0].starts_with("so 2 references to a team"), "{:?}", e[0].notes);
     }
 }

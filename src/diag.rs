@@ -161,7 +161,7 @@ mod tests {
         let out = render(&d, &src);
         assert_eq!(
             out,
-            "lỗi: unknown team `to-9`\n --> content/schedule.yaml:2:9\n  |\n2 |   team: to-9\n  |         ^^^^ no team has this id\n  |\n  = gợi ý: the teams are: to-1, to-2\n"
+            "error: unknown team `to-9`\n --> content/schedule.yaml:2:9\n  |\n2 |   team: to-9\n  |         ^^^^ no team has this id\n  |\n  = help: the teams are: to-1, to-2\n"
         );
     }
 

@@ -95,7 +95,7 @@ fn parse_base_url(s: &str) -> Result<String, String> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| cli::invalid_date_arg(s))
+    kehoach::load::schema::types::Date::parse_lenient(s.trim()).ok_or_else(|| cli::invalid_date_arg(s))
 }
 
 /// The allocator on Linux: jemalloc (elsewhere the system's). A build makes and drops

@@ -89,10 +89,12 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
     let theme_dir = root.join("themes").join(theme);
     if theme != "default" && !theme_dir.is_dir() {
         errors.push(
-            Diagnostic::error(theme_loc.clone(), format!("theme `{theme}` not found"), "no such theme")
-                .with_help(format!(
-                    "expected a folder `themes/{theme}/` beside `content/`, or `theme: default`"
-                )),
+            Diagnostic::error(
+                theme_loc.clone(),
+                crate::msg::files::no_theme(theme),
+                crate::msg::files::no_theme_label(),
+            )
+            .with_help(crate::msg::files::no_theme_help(theme)),
         );
     }
     let mut templates: BTreeMap<String, Template> =
@@ -109,7 +111,7 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
                     templates.insert(name.clone(), Template { name, path: rel, text });
                 }
                 Ok(Err(_)) => errors.push(file_error(&rel, format!("template `{rel}` is not UTF-8 text"))),
-                Err(e) => errors.push(file_error(&rel, format!("cannot read `{rel}`: {e}"))),
+                Err(e) => errors.push(file_error(&rel, crate::msg::files::cannot_read(&rel, &e.to_string()))),
             }
         }
     }
@@ -124,7 +126,10 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
                 Ok(bytes) => {
                     out.assets.insert(format!("{STATIC_DIR}/{rel}"), bytes);
                 }
-                Err(e) => errors.push(file_error(&format!("{prefix}/{rel}"), format!("cannot read it: {e}"))),
+                Err(e) => errors.push(file_error(
+                    &format!("{prefix}/{rel}"),
+                    crate::msg::files::cannot_read(&format!("{prefix}/{rel}"), &e.to_string()),
+                )),
             }
         }
     }

@@ -39,25 +39,21 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
-            WriteError::Dangerous(p) => write!(
-                f,
-                "refusing to write the site into `{}`: it is or contains the site's own files",
-                p.display()
-            ),
-            WriteError::NotOurs(p) => write!(
-                f,
-                "`{}` exists, is not empty and was not written by kehoach; use --force to replace it",
-                p.display()
-            ),
+            WriteError::Dangerous(p) => {
+                write!(f, "{}", crate::msg::files::dangerous_output(&p.display().to_string()))
+            }
+            WriteError::NotOurs(p) => write!(f, "{}", crate::msg::files::not_ours(&p.display().to_string())),
             WriteError::NotAFolder(p) => write!(
                 f,
-                "`{}` là một tệp, không phải thư mục: kehoach chỉ thay thế thư mục do chính nó tạo ra, \
-                 nên không ghi đè tệp này (kể cả với --force)\n  = gợi ý: chọn một thư mục khác cho --output, \
-                 ví dụ `{}`",
-                p.display(),
-                p.with_extension("").with_file_name("public").display()
+                "{}",
+                crate::msg::files::not_a_folder(
+                    &p.display().to_string(),
+                    &p.with_extension("").with_file_name("public").display().to_string()
+                )
             ),
-            WriteError::Io(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
+            WriteError::Io(p, e) => {
+                write!(f, "{}", crate::msg::files::cannot_write(&p.display().to_string(), &e.to_string()))
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ mod yaml_lines;
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
+use crate::msg::files as mf;
 use discover::{FileKind, MAX_FILE_BYTES, file_loc, kind_of};
 use rayon::prelude::*;
 use schema::fields::Sink;
@@ -157,8 +158,8 @@ pub fn assemble(
         if !parts.seen.contains(&kind) && !reported {
             errors.push(Diagnostic::error(
                 file_loc(&path),
-                format!("missing file `{path}`"),
-                "a site needs this file",
+                mf::missing_file(&path),
+                mf::a_site_needs_this_file(),
             ));
         }
     }
@@ -178,13 +179,13 @@ pub fn assemble(
             static_files: static_files.to_vec(),
         }),
         // Unreachable: a file that yields nothing has reported why.
-        _ => Err(vec![Diagnostic::error(file_loc("content/site.yaml"), "the site could not be read", "")]),
+        _ => Err(vec![Diagnostic::error(file_loc("content/site.yaml"), mf::unreadable_site(), "")]),
     }
 }
 
 fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
     let Some(kind) = kind_of(&file.path) else {
-        sink.push(Diagnostic::error(file_loc(&file.path), format!("unexpected file `{}`", file.path), ""));
+        sink.push(Diagnostic::error(file_loc(&file.path), mf::unexpected_file(&file.path), ""));
         return;
     };
     parts.seen.push(kind);
@@ -233,12 +234,8 @@ fn page_slug_error(path: &str, slug: &str) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error(
-            file_loc(path),
-            format!("invalid page file name `{path}`"),
-            "the file name is the page's address: lowercase letters a-z, digits and `-`",
-        )
-        .with_help("rename it, e.g. `huong-dan.md` for a page on guidance"),
+        Diagnostic::error(file_loc(path), mf::invalid_page_name(path), mf::invalid_page_name_label())
+            .with_help(mf::invalid_page_name_help(&schema::types::Id::suggest(slug))),
     )
 }
 
@@ -275,18 +272,13 @@ fn markdown_file<'a>(file: &'a SourceFile, sink: &mut Sink) -> Option<(Node, &'a
     let fm = match frontmatter::split(&file.text) {
         Ok(fm) => fm,
         Err(frontmatter::Problem::Missing) => {
-            let d = sink.error(
-                at,
-                "missing front matter",
-                "expected a line `---` here, starting the front matter",
-            );
-            d.help =
-                Some("begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`".into());
+            let d = sink.error(at, mf::missing_front_matter(), mf::missing_front_matter_label());
+            d.help = Some(mf::missing_front_matter_help());
             return None;
         }
         Err(frontmatter::Problem::Unterminated) => {
-            let d = sink.error(at, "unterminated front matter", "this `---` is never closed");
-            d.help = Some("end the front matter with a line holding only `---`".into());
+            let d = sink.error(at, mf::unterminated_front_matter(), mf::unterminated_front_matter_label());
+            d.help = Some(mf::unterminated_front_matter_help());
             return None;
         }
     };

@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn lists_are_cut() {
         assert_eq!(list(&["a", "b"], 5), "`a`, `b`");
-        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, … (3 mục)");
+        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, … (3 in all)");
         assert_eq!(fold("Định kỳ"), "dinh ky");
         assert_eq!(fold("TRUNG BÌNH"), "trung binh");
     }

@@ -110,7 +110,7 @@ fn every_file_is_parsed_and_errors_are_sorted() {
         e,
         [
             "content/pages/Hướng dẫn.md:0:0 invalid page file name `content/pages/Hướng dẫn.md`",
-            "content/site.yaml:1:8 invalid YAML: unclosed bracket '['",
+            "content/site.yaml:1:8 unclosed delimiter `[`",
             "content/teams.yaml:1:9 invalid id `To`",
             "content/units.yaml:1:30 invalid value `chi_bo`",
         ]

@@ -68,8 +68,10 @@ pub struct ParseError {
 /// Limits that keep hostile input from exhausting memory or time.
 /// How deeply lists and mappings may nest (the format needs 4 levels).
 pub(super) const MAX_DEPTH: usize = 16;
-/// How many values one file may hold.
-pub(super) const MAX_NODES: usize = 100_000;
+/// How many values one file may hold: far above honest content (a schedule of 50,000
+/// visits in one file is about a million), a bound on what a 20 MB file can make the
+/// build hold (values, not aliases, which are bounded on their own).
+pub(super) const MAX_NODES: usize = 4_000_000;
 /// How many parser events anchors may record for replay at aliases.
 const MAX_ALIAS_EVENTS: usize = 10_000;
 
@@ -97,6 +99,8 @@ pub(super) fn parse_slow(text: &str) -> Result<Node, ParseError> {
     // Content is a few levels deep; each level costs stack while deserializing.
     budget.max_depth = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
+    // Events: about one per value, two per list or mapping.
+    budget.max_events = 2 * MAX_NODES;
     // Anchors and aliases are rare in content; a few thousand copied events are plenty,
     // and an alias bomb ("billion laughs") stops long before it reaches MAX_NODES.
     budget.max_recorded_anchor_events = MAX_ALIAS_EVENTS;

@@ -120,13 +120,31 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{3000}' | '\u{ff1a}' | '\u{200b}' | '\u{feff}' | '\u{2007}' | '\u{202f}')
 }
 
-/// The last invisible character on the lines up to `upto`, outside quotes and comments.
+/// The last look-alike character where YAML needs a space or a colon, on the lines up to
+/// `upto`: a full-width colon outside quotes and comments, or a look-alike space in the
+/// indentation or beside a colon. (One inside a value is text, and harmless.)
 fn invisible(text: &str, upto: usize) -> Option<(Pos, char)> {
     let mut found = None;
     for (n, line) in lines_upto(text, upto) {
-        let code = code_part(line);
-        if let Some((col, c)) = code.chars().enumerate().find(|(_, c)| is_invisible(*c)) {
-            found = Some((Pos { line: n, col: col as u32 + 1, len: 1 }, c));
+        let chars: Vec<char> = code_part(line).chars().collect();
+        let mut quote = None;
+        for (col, &c) in chars.iter().enumerate() {
+            let prev = if col == 0 { ' ' } else { chars[col - 1] };
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if (c == '"' || c == '\'') && matches!(prev, ' ' | ':' | '[' | '{' | ',') => {
+                    quote = Some(c)
+                }
+                None if is_invisible(c) => {
+                    let indent = chars[..col].iter().all(|p| p.is_whitespace() || *p == '-');
+                    let by_colon = prev == ':' || chars.get(col + 1) == Some(&':');
+                    if c == '\u{ff1a}' || indent || by_colon {
+                        found = Some((Pos { line: n, col: col as u32 + 1, len: 1 }, c));
+                    }
+                }
+                None => {}
+            }
         }
     }
     found
@@ -152,10 +170,8 @@ fn code_part(line: &str) -> &str {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None if c == '"' || c == '\'' => {
-                if prev == ' ' || prev == ':' || prev == '[' || prev == '{' || prev == ',' || i == 0 {
-                    quote = Some(c);
-                }
+            None if (c == '"' || c == '\'') && (matches!(prev, ' ' | ':' | '[' | '{' | ',') || i == 0) => {
+                quote = Some(c);
             }
             None if c == '#' && prev.is_whitespace() => return &line[..i],
             None => {}

@@ -99,3 +99,6 @@ pub fn none_defined_note(what: &str, uses: usize, ids: &str) -> String {
         "so {uses} references to a {w} find no id ({ids}); fix this file first"
     )
 }
+pub fn the_schedule() -> String {
+    pick!("lịch (schedule)", "the schedule")
+}

@@ -77,7 +77,10 @@ pub fn invalid_base_url(s: &str, expected: &str) -> String {
     pick!("base_url không hợp lệ `{s}`: {expected}", "invalid base_url `{s}`: {expected}")
 }
 pub fn invalid_date_arg(s: &str) -> String {
-    pick!("cần một ngày dạng YYYY-MM-DD, nhưng gặp `{s}`", "expected a date YYYY-MM-DD, found `{s}`")
+    pick!(
+        "cần một ngày dạng YYYY-MM-DD (hoặc DD/MM/YYYY), nhưng gặp `{s}`",
+        "expected a date YYYY-MM-DD (or DD/MM/YYYY), found `{s}`"
+    )
 }
 pub fn wrote(path: &str) -> String {
     pick!("đã viết {path}", "wrote {path}")
@@ -105,4 +108,42 @@ pub fn step_build() -> String {
         "  kehoach build          # dựng trang vào public/",
         "  kehoach build          # the site, into public/"
     )
+}
+pub fn site_has_errors(n: usize) -> String {
+    let e = errors(n);
+    pick!("lỗi: nội dung có {e}; sửa trước đã", "error: the site has {e}; fix them first")
+}
+pub fn unknown_visit(id: &str) -> String {
+    pick!("lỗi: lịch không có chuyến dự mã `{id}`", "error: no visit has the id `{id}` in the schedule")
+}
+/// `list` starts with the closest id, in backticks: "`a`, `b`".
+pub fn closest_ids(list: &str) -> String {
+    pick!("gợi ý: các mã gần nhất: {list}", "help: the closest ids are: {list}")
+}
+pub fn visit_cancelled(id: &str) -> String {
+    pick!(
+        "lỗi: chuyến dự `{id}` đã hủy trong lịch; không cần báo cáo\n  = gợi ý: nếu buổi sinh hoạt vẫn diễn ra, trước hết bỏ `status: cancelled` của chuyến dự",
+        "error: the visit `{id}` is cancelled in the schedule; no report is expected\n  = help: if the meeting took place after all, remove `status: cancelled` from the visit first"
+    )
+}
+pub fn already_reported(id: &str, file: &str) -> String {
+    pick!(
+        "lỗi: chuyến dự `{id}` đã có báo cáo: {file}",
+        "error: the visit `{id}` already has a report: {file}"
+    )
+}
+pub fn file_exists(path: &str) -> String {
+    pick!("lỗi: `{path}` đã có; không ghi đè", "error: `{path}` already exists; not overwriting it")
+}
+pub fn cannot_write(path: &str, e: &str) -> String {
+    pick!("lỗi: không ghi được `{path}`: {e}", "error: cannot write `{path}`: {e}")
+}
+pub fn init_not_empty(path: &str) -> String {
+    pick!(
+        "lỗi: `{path}` không rỗng; kehoach init chỉ ghi vào một thư mục mới hoặc rỗng",
+        "error: `{path}` is not empty; kehoach init only writes into a new or empty folder"
+    )
+}
+pub fn not_a_folder(path: &str) -> String {
+    pick!("lỗi: `{path}` đã có và không phải thư mục", "error: `{path}` exists and is not a folder")
 }

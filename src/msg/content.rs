@@ -62,7 +62,7 @@ pub fn kind_name(kind: &str) -> String {
         "a number" => "số",
         "a string" => "chuỗi chữ",
         "a list" => "danh sách",
-        "a mapping" => "các cặp khóa: giá trị",
+        "a mapping" => "một nhóm khóa",
         other => other,
     }
     .to_string()
@@ -95,10 +95,10 @@ pub fn thing(en: &str) -> String {
         "a list of strings" => "một danh sách các đoạn chữ",
         _ => {
             if let Some(rest) = en.strip_prefix("a mapping of keys (").and_then(|r| r.strip_suffix(')')) {
-                return format!("các cặp khóa: giá trị ({})", thing(rest));
+                return format!("một nhóm khóa ({})", thing(rest));
             }
             if let Some(rest) = en.strip_prefix("a mapping ") {
-                return format!("các cặp khóa: giá trị {rest}");
+                return format!("một nhóm khóa {rest}");
             }
             if let Some(rest) = en.strip_prefix("the front matter of ") {
                 return format!("phần đầu (front matter) của {rest}");
@@ -184,6 +184,22 @@ pub fn unknown_key_help(what: &str, closest: Option<&str>, allowed: &str) -> Str
 pub fn did_you_mean(c: &str) -> String {
     pick!("có phải `{c}`?", "did you mean `{c}`?")
 }
+/// An id that starts with `-` (Excel would read it as a formula, the command line as an option).
+pub fn id_leading_dash(s: &str) -> String {
+    pick!("mã `{s}` bắt đầu bằng dấu `-`", "the id `{s}` starts with `-`")
+}
+pub fn id_leading_dash_label() -> String {
+    pick!(
+        "cần một mã gồm chữ thường a-z, chữ số và `-`, không bắt đầu bằng `-`",
+        "expected an id of lowercase letters a-z, digits and `-`, not starting with `-`"
+    )
+}
+pub fn id_leading_dash_help(v: &str) -> String {
+    pick!(
+        "viết `{v}`: một mã bắt đầu bằng `-` bị Excel đọc như công thức và bị dòng lệnh đọc như một tùy chọn",
+        "write `{v}`: an id starting with `-` is read by Excel as a formula and by the command line as an option"
+    )
+}
 pub fn write_it_as(v: &str) -> String {
     pick!("viết là `{v}`", "write it as `{v}`")
 }
@@ -217,4 +233,84 @@ fn en_month(m: u32) -> &'static str {
         "December",
     ];
     NAMES.get(m.saturating_sub(1) as usize).copied().unwrap_or("?")
+}
+
+/// An error in a template (Tera's words after ours).
+pub fn template_error(what: &str) -> String {
+    pick!("lỗi trong mẫu trang (template): {what}", "error in a template: {what}")
+}
+pub fn template_error_label() -> String {
+    pick!("ở đây", "here")
+}
+
+pub fn period_reversed(to: &str, from: &str) -> String {
+    pick!(
+        "thời gian kết thúc (`{to}`) trước khi bắt đầu (`{from}`)",
+        "period ends (`{to}`) before it starts (`{from}`)"
+    )
+}
+pub fn period_reversed_label(from: &str) -> String {
+    pick!("cần một tháng không trước {from}", "expected a month not before {from}")
+}
+pub fn period_starts_here() -> String {
+    pick!("thời gian bắt đầu ở đây", "the period starts here")
+}
+pub fn period_too_long(from: &str, to: &str, months: i64) -> String {
+    pick!(
+        "thời gian từ `{from}` đến `{to}` dài {months} tháng",
+        "the period from `{from}` to `{to}` spans {months} months"
+    )
+}
+pub fn period_too_long_label(max: i64) -> String {
+    pick!(
+        "tối đa {max} tháng (mỗi tháng có một trang)",
+        "expected at most {max} months (the site has a page for each)"
+    )
+}
+pub fn cell_at_top() -> String {
+    pick!(
+        "`chi_bo_truc_thuoc` không đặt ở cấp trên cùng",
+        "invalid value `chi_bo_truc_thuoc` at the top level"
+    )
+}
+pub fn cell_at_top_help() -> String {
+    pick!(
+        "chi bộ trực thuộc được viết trong `cells:` của đảng bộ của nó",
+        "a chi bộ trực thuộc is written under its đảng bộ's `cells:`"
+    )
+}
+pub fn cells_under_cell() -> String {
+    pick!("`cells` trong một chi_bo_co_so", "`cells` under a chi_bo_co_so")
+}
+pub fn cells_under_cell_label() -> String {
+    pick!("chỉ dang_bo_co_so mới có chi bộ trực thuộc", "only a dang_bo_co_so has cells")
+}
+pub fn cells_under_cell_help() -> String {
+    pick!(
+        "chi bộ cơ sở không có chi bộ trực thuộc; nếu có, viết `kind: dang_bo_co_so`",
+        "a chi bộ cơ sở has no chi bộ trực thuộc; make it `kind: dang_bo_co_so`"
+    )
+}
+
+/// The Vietnamese name of a value of a fixed set, as people may also write it.
+pub fn vi_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "dinh_ky" => "định kỳ",
+        "chuyen_de" => "chuyên đề",
+        "ket_hop" => "kết hợp",
+        "tot" => "tốt",
+        "kha" => "khá",
+        "trung_binh" => "trung bình",
+        "kem" => "kém",
+        "dang_uy" => "đảng ủy",
+        "chi_bo" => "chi bộ",
+        "dang_bo_co_so" => "đảng bộ cơ sở",
+        "chi_bo_co_so" => "chi bộ cơ sở",
+        "planned" => "kế hoạch",
+        "cancelled" => "đã hủy",
+        _ => return None,
+    })
+}
+pub fn or_vietnamese_names(names: &str) -> String {
+    pick!("viết được cả tên tiếng Việt: {names}", "the Vietnamese names are read too: {names}")
 }

@@ -155,3 +155,84 @@ pub fn not_utf8_help() -> String {
         "save the file as \"UTF-8\" (in Notepad: Save As… → Encoding: UTF-8), not in a legacy Vietnamese encoding such as TCVN3 or VNI"
     )
 }
+pub fn no_theme(theme: &str) -> String {
+    pick!("không có giao diện (theme) `{theme}`", "theme `{theme}` not found")
+}
+pub fn no_theme_label() -> String {
+    pick!("không có giao diện này", "no such theme")
+}
+pub fn no_theme_help(theme: &str) -> String {
+    pick!(
+        "cần thư mục `themes/{theme}/` bên cạnh `content/`, hoặc viết `theme: default`",
+        "expected a folder `themes/{theme}/` beside `content/`, or `theme: default`"
+    )
+}
+pub fn missing_front_matter() -> String {
+    pick!("thiếu phần đầu (front matter)", "missing front matter")
+}
+pub fn missing_front_matter_label() -> String {
+    pick!(
+        "cần một dòng `---` ở đây, mở đầu phần đầu",
+        "expected a line `---` here, starting the front matter"
+    )
+}
+pub fn unterminated_front_matter() -> String {
+    pick!("phần đầu (front matter) không được đóng", "unterminated front matter")
+}
+pub fn unterminated_front_matter_label() -> String {
+    pick!("dòng `---` này không có dòng `---` đóng", "this `---` is never closed")
+}
+pub fn unterminated_front_matter_help() -> String {
+    pick!(
+        "kết thúc phần đầu bằng một dòng chỉ có `---`",
+        "end the front matter with a line holding only `---`"
+    )
+}
+pub fn invalid_page_name(path: &str) -> String {
+    pick!("tên tệp trang không hợp lệ `{path}`", "invalid page file name `{path}`")
+}
+pub fn invalid_page_name_label() -> String {
+    pick!(
+        "tên tệp là địa chỉ của trang: chữ thường a-z, chữ số và `-`",
+        "the file name is the page's address: lowercase letters a-z, digits and `-`"
+    )
+}
+pub fn invalid_page_name_help(suggested: &str) -> String {
+    pick!("đổi tên, ví dụ `{suggested}.md`", "rename it, e.g. `{suggested}.md`")
+}
+pub fn unreadable_site() -> String {
+    pick!("không đọc được trang", "the site could not be read")
+}
+pub fn a_site_needs_this_file() -> String {
+    pick!("trang cần tệp này", "a site needs this file")
+}
+pub fn missing_front_matter_help() -> String {
+    pick!(
+        "bắt đầu tệp bằng `---`, rồi các khóa viết theo YAML (ví dụ `title: …`), rồi `---`",
+        "begin the file with `---`, then its keys in YAML (e.g. `title: …`), then `---`"
+    )
+}
+pub fn dangerous_output(path: &str) -> String {
+    pick!(
+        "không ghi trang vào `{path}`: đó là (hoặc chứa) chính các tệp của trang",
+        "refusing to write the site into `{path}`: it is or contains the site's own files"
+    )
+}
+pub fn not_ours(path: &str) -> String {
+    pick!(
+        "`{path}` đã có, không rỗng và không do kehoach ghi; dùng --force để thay thế",
+        "`{path}` exists, is not empty and was not written by kehoach; use --force to replace it"
+    )
+}
+/// `--output` names a file: kehoach replaces only folders it wrote.
+pub fn not_a_folder(path: &str, instead: &str) -> String {
+    pick!(
+        "`{path}` là một tệp, không phải thư mục: kehoach chỉ thay thế thư mục do chính nó tạo ra, \
+         nên không ghi đè tệp này (kể cả với --force)\n  = gợi ý: chọn một thư mục khác cho --output, ví dụ `{instead}`",
+        "`{path}` is a file, not a folder: kehoach replaces only folders it wrote, so it does not \
+         overwrite this file (not even with --force)\n  = help: choose another folder for --output, e.g. `{instead}`"
+    )
+}
+pub fn cannot_write(path: &str, e: &str) -> String {
+    pick!("không ghi được `{path}`: {e}", "cannot write `{path}`: {e}")
+}

@@ -52,9 +52,17 @@ impl Lang {
 }
 
 /// The language of this run (`KEHOACH_LANG`, read once).
+///
+/// The library's own unit tests read English unless `KEHOACH_LANG` is set: they check
+/// which message goes where, in the words they were written with; the integration tests
+/// (`tests/`) check the Vietnamese that the program prints.
 pub fn lang() -> Lang {
     static LANG: OnceLock<Lang> = OnceLock::new();
-    *LANG.get_or_init(|| Lang::from_env_value(std::env::var("KEHOACH_LANG").ok().as_deref()))
+    *LANG.get_or_init(|| match std::env::var("KEHOACH_LANG") {
+        Ok(v) => Lang::from_env_value(Some(&v)),
+        Err(_) if cfg!(test) => Lang::En,
+        Err(_) => Lang::Vi,
+    })
 }
 
 /// `pick!("vi {x}", "en {x}")`: the message in the language of the run.
@@ -122,7 +130,10 @@ mod tests {
     fn counts_are_one_wording() {
         if lang() == Lang::Vi {
             assert_eq!(count(1, "lỗi", "error", "errors"), "1 lỗi");
-            assert_eq!(count(5, "khoảng trống", "gap", "gaps"), "5 khoảng trống");
+            assert_eq!(count(5, "lỗi", "error", "errors"), "5 lỗi");
+        } else {
+            assert_eq!(count(1, "lỗi", "error", "errors"), "1 error");
+            assert_eq!(count(5, "lỗi", "error", "errors"), "5 errors");
         }
     }
 }

@@ -22,8 +22,8 @@ pub fn parser_said(line: u32, col: u32, msg: &str) -> String {
 }
 pub fn too_large() -> String {
     pick!(
-        "tệp quá lớn hoặc lồng quá sâu (giới hạn an toàn: tối đa 16 cấp lồng nhau, 10000 giá trị sao chép qua alias)",
-        "the document is too large or too deeply nested (a safety limit: at most 16 levels, 10000 values copied by aliases)"
+        "tệp quá lớn hoặc lồng quá sâu (giới hạn an toàn: tối đa 16 cấp lồng nhau, 4000000 giá trị, 10000 giá trị sao chép qua alias)",
+        "the document is too large or too deeply nested (a safety limit: at most 16 levels, 4000000 values, 10000 values copied by aliases)"
     )
 }
 pub fn second_document() -> String {

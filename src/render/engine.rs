@@ -60,7 +60,16 @@ impl Engine {
     }
 
     fn diagnostic(&self, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
-        let what = if rendering.is_some() { "cannot render template" } else { "template error" };
+        let mut all = self.diagnostics(e, rendering);
+        let first = all.remove(0);
+        // Tera's checks may find several: the others as notes under the first.
+        all.into_iter().fold(first, |d, o| d.with_note(format!("{} ({})", o.message, o.loc)))
+    }
+
+    /// One diagnostic per error Tera reports, each at its template file, line and column.
+    fn diagnostics(&self, e: &tera::Error, rendering: Option<&str>) -> Vec<Diagnostic> {
+        let m = &crate::msg::content::template_error;
+        let label = crate::msg::content::template_error_label();
         match e.kind() {
             ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
                 let s = r.span();
@@ -68,7 +77,7 @@ impl Engine {
                 let pos =
                     Pos { line: s.start_line as u32, col: s.start_col as u32 + 1, len: len.max(1) as u32 };
                 let name = if r.filename().is_empty() { rendering.unwrap_or("") } else { r.filename() };
-                Diagnostic::error(self.loc_of(name, pos), format!("{what}: {}", r.message()), "here")
+                vec![Diagnostic::error(self.loc_of(name, pos), m(r.message()), label)]
             }
             _ => {
                 let mut message = e.to_string();
@@ -78,11 +87,45 @@ impl Engine {
                     message.push_str(&s.to_string());
                     source = s.source();
                 }
-                let pos = Pos { line: 1, col: 1, len: 0 };
-                Diagnostic::error(self.loc_of(rendering.unwrap_or(""), pos), format!("{what}: {message}"), "")
+                // Tera's checks of a set of templates give their reports as text, each
+                // "error: what\n --> name:line:col\n…": read them back.
+                let reports: Vec<Diagnostic> = reports(&message)
+                    .into_iter()
+                    .map(|(what, name, pos)| {
+                        Diagnostic::error(self.loc_of(name, pos), m(what), label.clone())
+                    })
+                    .collect();
+                if !reports.is_empty() {
+                    return reports;
+                }
+                let name = rendering.unwrap_or("");
+                let pos = if name.is_empty() { Pos::default() } else { Pos { line: 1, col: 1, len: 0 } };
+                vec![Diagnostic::error(self.loc_of(name, pos), m(message.trim_start_matches("error: ")), "")]
             }
         }
     }
+}
+
+/// The reports in Tera's text: (what, template name, place), for each "error: what" line
+/// followed by " --> name:line:col".
+fn reports(text: &str) -> Vec<(&str, &str, Pos)> {
+    let mut out = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(what) = line.trim_start().strip_prefix("error: ") else { continue };
+        let Some(at) = lines.peek().and_then(|l| l.trim_start().strip_prefix("--> ")) else { continue };
+        let mut parts = at.rsplitn(3, ':');
+        let (Some(col), Some(line_no), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let (Ok(l), Ok(c)) = (line_no.parse::<u32>(), col.parse::<u32>()) else { continue };
+        let len = lines
+            .clone()
+            .find(|l| l.contains('^'))
+            .map_or(1, |l| l.chars().filter(|c| *c == '^').count() as u32);
+        out.push((what, name, Pos { line: l, col: c, len }));
+    }
+    out
 }
 
 /// Tera's escaping (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time:
@@ -224,6 +267,24 @@ mod tests {
         let text = crate::diag::render(&d, &e.sources);
         assert!(text.contains("--> templates/page.html:4:"), "{text}");
         assert!(text.contains("{{ team.nam }}"), "{text}");
+    }
+
+    #[test]
+    fn checks_of_the_templates_name_the_file_line_and_column_once() {
+        let err = Engine::new(&theme(&[("x.html", "a\n{{ x | nofilter }}\n")])).err().unwrap();
+        assert_eq!(err.len(), 1);
+        let text = crate::diag::render(&err[0], &std::collections::BTreeMap::new());
+        assert_eq!(
+            text,
+            format!(
+                "error: {}\n --> templates/x.html:2:8\n  = {}\n",
+                crate::msg::content::template_error("Unknown filter `nofilter`"),
+                crate::msg::content::template_error_label()
+            )
+        );
+        let err = Engine::new(&theme(&[("x.html", "a\n{% include \"nope.html\" %}\n")])).err().unwrap();
+        assert_eq!(err[0].loc.to_string(), "templates/x.html:2:12");
+        assert!(!err[0].message.contains("error:"), "{}", err[0].message);
     }
 
     #[test]

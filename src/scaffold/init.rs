@@ -39,13 +39,15 @@ pub enum InitError {
 impl std::fmt::Display for InitError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
-            InitError::NotEmpty(p) => write!(
-                f,
-                "error: `{}` is not empty; kehoach init only writes into a new or empty folder",
-                p.display()
-            ),
-            InitError::NotAFolder(p) => write!(f, "error: `{}` exists and is not a folder", p.display()),
-            InitError::Io(p, e) => write!(f, "error: cannot write `{}`: {e}", p.display()),
+            InitError::NotEmpty(p) => {
+                write!(f, "{}", crate::msg::cli::init_not_empty(&p.display().to_string()))
+            }
+            InitError::NotAFolder(p) => {
+                write!(f, "{}", crate::msg::cli::not_a_folder(&p.display().to_string()))
+            }
+            InitError::Io(p, e) => {
+                write!(f, "{}", crate::msg::cli::cannot_write(&p.display().to_string(), &e.to_string()))
+            }
         }
     }
 }

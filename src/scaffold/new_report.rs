@@ -1,10 +1,16 @@
 //! `kehoach new report <visit-id>`: a report file for a visit, its front matter filled in
 //! from the schedule and the standard headings in place.
+//!
+//! What only the author knows is left blank: `submitted_on`, the attendance counts
+//! (`present`, `excused`, `unexcused`) and `rating`. An unfilled report is then an error
+//! that `check` names blank by blank (and serve shows in its overlay), never a report
+//! counted as sent on time with everyone present.
 
 use super::yaml_str;
-use crate::build::{self, Failure};
+use crate::build::Failure;
 use crate::load::similar;
 use crate::model::{Site, UnitKind, Visit, VisitKind};
+use crate::msg::cli as m;
 use chrono::{Duration, NaiveTime};
 use std::fmt;
 use std::io::Write;
@@ -34,32 +40,22 @@ impl fmt::Display for NewReportError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             NewReportError::Content(fail) => {
-                write!(
-                    f,
-                    "{}\nerror: the site has {} errors; fix them first",
-                    fail.render(),
-                    fail.errors.len()
-                )
+                write!(f, "{}\n{}", fail.render(), m::site_has_errors(fail.errors.len()))
             }
             NewReportError::UnknownVisit { id, closest } => {
-                write!(f, "error: no visit has the id `{id}` in the schedule")?;
+                write!(f, "{}", m::unknown_visit(id))?;
                 if !closest.is_empty() {
                     let list: Vec<String> = closest.iter().map(|c| format!("`{c}`")).collect();
-                    write!(f, "\n  = help: the closest ids are: {}", list.join(", "))?;
+                    write!(f, "\n  = {}", m::closest_ids(&list.join(", ")))?;
                 }
                 Ok(())
             }
-            NewReportError::Cancelled { id } => write!(
-                f,
-                "error: the visit `{id}` is cancelled in the schedule; no report is expected\n  = help: if the meeting took place after all, remove `status: cancelled` from the visit first"
-            ),
-            NewReportError::AlreadyReported { id, file } => {
-                write!(f, "error: the visit `{id}` already has a report: {file}")
+            NewReportError::Cancelled { id } => write!(f, "{}", m::visit_cancelled(id)),
+            NewReportError::AlreadyReported { id, file } => write!(f, "{}", m::already_reported(id, file)),
+            NewReportError::Exists(p) => write!(f, "{}", m::file_exists(&p.display().to_string())),
+            NewReportError::Io(p, e) => {
+                write!(f, "{}", m::cannot_write(&p.display().to_string(), &e.to_string()))
             }
-            NewReportError::Exists(p) => {
-                write!(f, "error: `{}` already exists; not overwriting it", p.display())
-            }
-            NewReportError::Io(p, e) => write!(f, "error: cannot write `{}`: {e}", p.display()),
         }
     }
 }
@@ -112,7 +108,7 @@ pub fn report_text(site: &Site, visit: &Visit) -> String {
         fm.push("# started_at: \"14:00\"        # giờ bắt đầu, kết thúc thực tế".into());
         fm.push("# ended_at: \"16:00\"".into());
     }
-    line(&mut fm, "submitted_on", held.to_string(), "ngày báo cáo đến Ban Tổ chức: sửa khi gửi");
+    blank(&mut fm, "submitted_on", "ĐIỀN: ngày gửi báo cáo đến Ban Tổ chức, YYYY-MM-DD");
     let author = team.map(|t| t.leader.name.as_str()).unwrap_or("");
     line(&mut fm, "author", yaml_str(author), "tổ trưởng tổ công tác");
     if unit.is_some_and(|u| u.kind == UnitKind::ChiBoTrucThuoc) {
@@ -139,14 +135,14 @@ pub fn report_text(site: &Site, visit: &Visit) -> String {
         VisitKind::ChiBo => "total: đảng viên của chi bộ",
         VisitKind::DangUy => "total: số cấp ủy viên",
     };
-    line(
-        &mut fm,
-        "attendance",
-        format!("{{ total: {total}, exempt: 0, present: {total}, excused: 0, unexcused: 0 }}"),
-        &format!("sửa theo thực tế; {who}"),
-    );
+    fm.push(format!("{:<27} # {}", "attendance:", format_args!("sửa theo thực tế; {who}")));
+    fm.push(format!("{:<27} # {}", format!("  total: {total}"), "tổng số"));
+    fm.push(format!("{:<27} # {}", "  exempt: 0", "miễn sinh hoạt"));
+    blank(&mut fm, "  present", "ĐIỀN: số có mặt");
+    blank(&mut fm, "  excused", "ĐIỀN: số vắng có lý do");
+    blank(&mut fm, "  unexcused", "ĐIỀN: số vắng không lý do");
     fm.push("# speakers:                  # số đảng viên phát biểu".into());
-    line(&mut fm, "rating", "kha".into(), "tot | kha | trung_binh | kem: sửa theo đánh giá của tổ");
+    blank(&mut fm, "rating", "ĐIỀN: tot | kha | trung_binh | kem (Tốt, Khá, Trung bình, Kém)");
     fm.push("# score:                     # điểm theo phiếu chấm, 0-100".into());
     line(&mut fm, "restricted", "false".into(), "true: không công bố trong bản dựng chung");
     format!("---\n{}\n---\n{BODY}", fm.join("\n"))
@@ -167,6 +163,12 @@ fn visit_comment(site: &Site, visit: &Visit) -> String {
     )
 }
 
+/// A key left blank for the author, with what to write.
+fn blank(fm: &mut Vec<String>, key: &str, comment: &str) {
+    let text = format!("{key}:");
+    fm.push(format!("{text:<27} # {comment}"));
+}
+
 /// One `key: value` line of front matter, with its comment aligned.
 fn line(fm: &mut Vec<String>, key: &str, value: String, comment: &str) {
     let text = format!("{key}: {value}");
@@ -179,15 +181,44 @@ fn two_hours(start: NaiveTime) -> Option<(NaiveTime, NaiveTime)> {
     (wrapped == 0).then_some((start, end))
 }
 
+/// The site at `root`, leaving out the reports that have errors when only reports do: a
+/// report this command wrote and nobody has filled in yet must not stop the next one.
+fn load_site(root: &Path) -> Result<Site, NewReportError> {
+    let failed = |errors, input: Option<crate::load::Input>| {
+        let sources = input
+            .map(|i| i.files.into_iter().map(|f| (f.path.to_string(), f.text)).collect())
+            .unwrap_or_default();
+        NewReportError::Content(Failure { errors, sources })
+    };
+    let mut input = crate::load::read(root).map_err(|e| failed(e, None))?;
+    let site = match crate::load::parse(&input) {
+        Ok(site) => site,
+        Err(errors) if errors.iter().all(|e| e.loc.file.starts_with("content/reports/")) => {
+            let bad: Vec<std::sync::Arc<str>> = errors.iter().map(|e| e.loc.file.clone()).collect();
+            input.files.retain(|f| !bad.contains(&f.path));
+            match crate::load::parse(&input) {
+                Ok(site) => site,
+                Err(errors) => return Err(failed(errors, Some(input))),
+            }
+        }
+        Err(errors) => return Err(failed(errors, Some(input))),
+    };
+    let errors = crate::check::check(&site);
+    if !errors.is_empty() {
+        return Err(failed(errors, Some(input)));
+    }
+    Ok(site)
+}
+
 /// Load the site at `root` and write the report on `visit_id`; the path written.
 pub fn run(root: &Path, visit_id: &str) -> Result<PathBuf, NewReportError> {
-    let loaded = build::load(root).map_err(NewReportError::Content)?;
-    let visit = find_visit(&loaded.site, visit_id)?;
+    let site = load_site(root)?;
+    let visit = find_visit(&site, visit_id)?;
     let path = root.join(report_path(visit));
     if path.exists() {
         return Err(NewReportError::Exists(path));
     }
-    let text = report_text(&loaded.site, visit);
+    let text = report_text(&site, visit);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| NewReportError::Io(dir.to_path_buf(), e))?;
     }
@@ -222,16 +253,19 @@ mod tests {
         assert_eq!(report_path(v), "content/reports/2024-03/to-1-2024-03-chi-bo.md");
         let t = report_text(&s, v);
         assert!(t.contains("\nheld_on: 2024-03-25 "), "{t}");
-        assert!(t.contains("\nsubmitted_on: 2024-03-25 "));
+        assert!(t.contains("\nsubmitted_on:  "), "left for the author: {t}");
         assert!(t.contains("\nstarted_at: \"08:00\" "));
         assert!(t.contains("\nended_at: \"10:00\" "));
         assert!(t.contains("\nauthor: Nguyễn Văn A "));
         assert!(t.contains("\nchair: Hoàng Thị E "));
         assert!(t.contains("\n# accompanied_by: "), "the field is there for a chi bộ trực thuộc");
         assert!(t.contains("Đơn vị db-dien-luc đi cùng"), "names the đảng bộ that sends someone");
-        assert!(t.contains("\nattendance: { total: 18, exempt: 0, present: 18, excused: 0, unexcused: 0 } "));
+        assert!(t.contains("\n  total: 18 "), "{t}");
+        assert!(
+            t.contains("\n  present:  ") && t.contains("\n  excused:  ") && t.contains("\n  unexcused:  ")
+        );
         assert!(t.contains("\nmeeting: dinh_ky "));
-        assert!(t.contains("\nrating: kha "));
+        assert!(t.contains("\nrating:  "), "left for the author");
         assert!(t.contains("\nrestricted: false "));
         let body = t.split("\n---\n").nth(1).unwrap();
         let headings: Vec<&str> = body.lines().filter(|l| l.starts_with('#')).collect();
@@ -256,7 +290,7 @@ mod tests {
         assert!(!t.contains("\nstarted_at:"));
         assert!(!t.contains("accompanied_by"));
         assert!(t.contains("\n# chair:"), "no secretary known");
-        assert!(t.contains("total: 0, exempt: 0, present: 0"), "members unknown");
+        assert!(t.contains("\n  total: 0 "), "members unknown");
         assert!(t.contains("\nauthor: Lê Văn C "));
     }
 
@@ -264,7 +298,7 @@ mod tests {
     fn late_start_does_not_wrap_past_midnight_and_dang_uy_counts_no_members() {
         let t = text_for("to-2-2024-04-dang-uy");
         assert!(!t.contains("\nended_at:"), "{t}");
-        assert!(t.contains("total: 0,"), "a đảng ủy meeting is not all 142 party members");
+        assert!(t.contains("\n  total: 0 "), "a đảng ủy meeting is not all 142 party members");
         assert!(t.contains("\nchair: Phạm Văn D "));
     }
 
@@ -280,7 +314,7 @@ mod tests {
         }
         let msg = find_visit(&s, "to-1-2024-3-chi-bo").unwrap_err().to_string();
         assert!(
-            msg.contains("`to-1-2024-3-chi-bo`") && msg.contains("closest ids are: `to-1-2024-03-chi-bo`")
+            msg.contains("`to-1-2024-3-chi-bo`") && msg.contains(&m::closest_ids("`to-1-2024-03-chi-bo`"))
         );
         assert!(matches!(find_visit(&s, "to-1-2024-03-chi-bo"), Err(NewReportError::AlreadyReported { .. })));
         assert!(find_visit(&s, "to-1-2024-03-dang-uy").is_ok());

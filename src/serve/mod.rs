@@ -46,7 +46,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| crate::msg::serve::cannot_start(&e.to_string()))?;
     rt.block_on(serve(opts))
 }
 
@@ -59,12 +59,13 @@ fn output_dir() -> PathBuf {
 
 async fn serve(opts: ServeOptions) -> Result<(), String> {
     let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("cannot open the site folder `{}`: {e}", opts.root.display()))?;
+        .map_err(|e| crate::msg::serve::cannot_open(&opts.root.display().to_string(), &e.to_string()))?;
     if !root.join("content").is_dir() {
-        return Err(format!("`{}` holds no content/ folder: not a kehoach site", root.display()));
+        return Err(crate::msg::serve::not_a_site(&root.display().to_string()));
     }
     let out = output_dir();
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
+    std::fs::create_dir_all(&out)
+        .map_err(|e| crate::msg::files::cannot_write(&out.display().to_string(), &e.to_string()))?;
     let result = serve_in(&root, &out, &opts).await;
     let _ = std::fs::remove_dir_all(&out);
     result
@@ -81,12 +82,12 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
 
     let viewers = reload::Viewers::default();
     let first = rebuild(&session, Vec::new(), BTreeSet::new()).await;
-    report("initial build", &first, None);
+    report(&crate::msg::serve::initial_build(), &first, None);
     let (live_tx, live_rx) = tokio_watch::channel(Live::default().next(first.errors()));
 
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port))
         .await
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+        .map_err(|e| crate::msg::serve::cannot_listen(opts.port, &e.to_string()))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
@@ -111,7 +112,7 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
     // A lost event (queue overflow) is reported as a change of content/: all is read again.
     let mut watcher = watch::Watching::start(root, root.join("content"), tx)?;
     // Announced once the files are watched: from now on every save is seen.
-    println!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
+    println!("{}", crate::msg::serve::serving(&root.display().to_string(), &addr.to_string()));
     let stop = stop_signal();
     tokio::pin!(stop);
     loop {
@@ -144,21 +145,21 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
             }
             match &later {
                 Outcome::Built { files, elapsed, .. } => {
-                    println!("  then {files} files not open in a browser in {} ms", elapsed.as_millis())
+                    println!("{}", crate::msg::serve::then_files(*files, elapsed.as_millis()))
                 }
-                Outcome::Failed { .. } => report("  then the rest", &later, None),
+                Outcome::Failed { .. } => report(&crate::msg::serve::then_the_rest(), &later, None),
             }
         }
     }
 
-    println!("stopping…");
+    println!("{}", crate::msg::serve::stopping());
     drop(watcher);
     drop(live_tx); // ends every event stream, so that the connections can close
     let _ = stop_tx.send(());
     match tokio::time::timeout(Duration::from_secs(5), server).await {
         Ok(Ok(Ok(()))) => Ok(()),
-        Ok(Ok(Err(e))) => Err(format!("the server failed: {e}")),
-        Ok(Err(e)) => Err(format!("the server failed: {e}")),
+        Ok(Ok(Err(e))) => Err(crate::msg::serve::server_failed(&e.to_string())),
+        Ok(Err(e)) => Err(crate::msg::serve::server_failed(&e.to_string())),
         Err(_) => Ok(()), // connections that would not close; the process ends anyway
     }
 }
@@ -220,9 +221,9 @@ async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -
                     .unwrap_or_else(|| "unknown panic".into()),
                 Err(e) => e.to_string(),
             };
-            let msg = format!("internal error (a bug in kehoach): the build panicked: {msg}");
+            let msg = crate::msg::serve::panicked(&msg);
             Err(Outcome::Failed {
-                rendered: format!("error: {msg}\n"),
+                rendered: format!("{}: {msg}\n", crate::msg::error_word()),
                 errors: vec![overlay::plain_error(msg)],
             })
         }
@@ -231,8 +232,7 @@ async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -
 
 /// One line (and the errors, if any) per rebuild.
 fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
-    let reload =
-        since_save.map(|d| format!("; reload sent {} ms after the save", d.as_millis())).unwrap_or_default();
+    let reload = since_save.map(|d| crate::msg::serve::reload_sent(d.as_millis())).unwrap_or_default();
     match outcome {
         Outcome::Built {
             files,
@@ -245,30 +245,19 @@ fn report(what: &str, outcome: &Outcome, since_save: Option<Duration>) {
             elapsed,
             deferred,
         } => {
+            use crate::msg::serve as m;
             let how = if *reparsed {
-                let s = if *reparsed_files == 1 { "" } else { "s" };
-                format!(" ({reparsed_files} file{s} re-parsed, load {} ms)", load_elapsed.as_millis())
+                m::reparsed(*reparsed_files, load_elapsed.as_millis())
             } else {
-                " (templates only, content not re-read)".into()
+                m::templates_only()
             };
-            let later = if *deferred > 0 {
-                format!("; {deferred} more not open in a browser follow")
-            } else {
-                String::new()
-            };
-            println!(
-                "{what}: built {pages} pages ({files} files, {} affected) in {} ms{how}; {findings} findings{reload}{later}",
-                affected.describe(),
-                elapsed.as_millis()
-            );
+            let later = if *deferred > 0 { m::deferred(*deferred) } else { String::new() };
+            let built = m::rebuilt(*pages, *files, &affected.describe(), elapsed.as_millis(), *findings);
+            println!("{what}: {built}{how}{reload}{later}");
         }
         Outcome::Failed { errors, rendered } => {
             eprint!("{rendered}");
-            let n = errors.len();
-            let s = if n == 1 { "" } else { "s" };
-            println!(
-                "{what}: {n} error{s}; still serving the last good build, with the errors over every page{reload}"
-            );
+            println!("{what}: {}{reload}", crate::msg::serve::still_serving(errors.len()));
         }
     }
 }

@@ -32,7 +32,11 @@ pub fn from_diagnostics(errors: &[Diagnostic], sources: &Sources) -> Vec<Overlay
 /// An error without a place in the content (a write failure, a crash of the pipeline).
 pub fn plain_error(message: impl Into<String>) -> OverlayError {
     let message = message.into();
-    OverlayError { location: String::new(), detail: format!("error: {message}\n"), message }
+    OverlayError {
+        location: String::new(),
+        detail: format!("{}: {message}\n", crate::msg::error_word()),
+        message,
+    }
 }
 
 /// Escape text for HTML element content and attribute values.
@@ -135,7 +139,7 @@ mod tests {
         assert!(html.contains("unknown key `&lt;script&gt;`"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("denied &amp; gone"));
-        assert!(html.contains("2 lỗi"), "{html}");
+        assert!(html.contains(&escape(&crate::msg::overlay_heading(2))), "{html}");
         assert!(!html.contains("style=") && !html.contains("onclick"), "no inline style or script: {html}");
         assert_eq!(html.matches("<li>").count(), 2);
     }

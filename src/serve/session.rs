@@ -315,7 +315,10 @@ fn render_paths(
 
 fn write_failed(e: &write::WriteError) -> Outcome {
     let msg = e.to_string();
-    Outcome::Failed { errors: vec![overlay::plain_error(&msg)], rendered: format!("error: {msg}\n") }
+    Outcome::Failed {
+        errors: vec![overlay::plain_error(&msg)],
+        rendered: format!("{}: {msg}\n", crate::msg::error_word()),
+    }
 }
 
 /// Render the outputs that `changes` affect (all when `!built`) and write them; on failure

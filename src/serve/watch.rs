@@ -69,11 +69,11 @@ pub fn start(
         Ok(_) => {}
         Err(e) => eprintln!("warning: watching the site: {e}"),
     })
-    .map_err(|e| format!("cannot watch the site: {e}"))?;
+    .map_err(|e| crate::msg::serve::cannot_watch("content/", &e.to_string()))?;
     for d in dirs {
         watcher
             .watch(d, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
+            .map_err(|e| crate::msg::serve::cannot_watch(&d.display().to_string(), &e.to_string()))?;
     }
     Ok(watcher)
 }

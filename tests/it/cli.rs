@@ -21,6 +21,6 @@ fn base_url_flag_that_is_no_address_is_refused_and_nothing_is_written() {
     let st = run(Path::new(VALID), &dest, &["--base-url", "javascript:alert(1)"]);
     assert!(!st.status.success());
     let err = String::from_utf8_lossy(&st.stderr);
-    assert!(err.contains("invalid base_url `javascript:alert(1)`"), "{err}");
+    assert!(err.contains("base_url không hợp lệ `javascript:alert(1)`"), "{err}");
     assert!(!dest.exists());
 }

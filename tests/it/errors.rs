@@ -70,7 +70,11 @@ fn fails(case: &str, expected: &[&str]) -> String {
 fn yaml_syntax() {
     fails(
         "yaml-syntax",
-        &["--> content/teams.yaml:4:10", "invalid YAML", "did not find expected ',' or '}'"],
+        &[
+            "lỗi: dấu `{` mở ở đây không được đóng\n --> content/teams.yaml:3:11\n",
+            "^ mở ở đây, thiếu dấu đóng `}`",
+            "ghi chú: trình đọc YAML dừng ở dòng 4, cột 10: while parsing a flow mapping, did not find expected ',' or '}'",
+        ],
     );
 }
 
@@ -78,7 +82,11 @@ fn yaml_syntax() {
 fn front_matter_missing() {
     fails(
         "frontmatter-missing",
-        &["error: missing front matter", "--> content/pages/huong-dan.md:1:1", "expected a line `---` here"],
+        &[
+            "lỗi: thiếu phần đầu (front matter)",
+            "--> content/pages/huong-dan.md:1:1",
+            "cần một dòng `---` ở đây",
+        ],
     );
 }
 
@@ -87,17 +95,16 @@ fn front_matter_unterminated() {
     fails(
         "frontmatter-unterminated",
         &[
-            "error: unterminated front matter",
+            "lỗi: phần đầu (front matter) không được đóng",
             "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:1:1",
-            "this `---` is never closed",
+            "dòng `---` này không có dòng `---` đóng",
         ],
     );
 }
 
 #[test]
 fn missing_file() {
-    let err =
-        fails("missing-file", &["error: missing file `content/units.yaml`", "--> content/units.yaml\n"]);
+    let err = fails("missing-file", &["lỗi: thiếu tệp `content/units.yaml`", "--> content/units.yaml\n"]);
     assert!(!err.contains(":0:0"), "{err}");
 }
 
@@ -106,21 +113,21 @@ fn missing_key() {
     let err = fails(
         "missing-key",
         &[
-            "error: missing key `kind`",
+            "lỗi: thiếu khóa `kind`",
             "--> content/schedule.yaml:8:3",
-            "this visit needs `kind`: dang_uy or chi_bo",
+            "chuyến dự (mục lịch) này cần có `kind`: dang_uy hoặc chi_bo",
             "--> content/schedule.yaml:13:3",
-            "error: unknown key `knd`",
+            "lỗi: khóa lạ `knd`",
         ],
     );
-    assert_eq!(err.matches("error: missing key `kind`").count(), 2, "{err}");
+    assert_eq!(err.matches("lỗi: thiếu khóa `kind`").count(), 2, "{err}");
 }
 
 #[test]
 fn unknown_key() {
     fails(
         "unknown-key",
-        &["error: unknown key `secretery`", "--> content/units.yaml:4:3", "help: did you mean `secretary`?"],
+        &["lỗi: khóa lạ `secretery`", "--> content/units.yaml:4:3", "gợi ý: có phải `secretary`?"],
     );
 }
 
@@ -130,7 +137,7 @@ fn wrong_type() {
         "wrong-type",
         &[
             "--> content/teams.yaml:3:11",
-            "expected a mapping { name: …, title: … }, found a string `Nguyễn Văn An`",
+            "lỗi: cần một nhóm khóa { name: …, title: … }, nhưng gặp chuỗi chữ `Nguyễn Văn An`",
         ],
     );
 }
@@ -139,7 +146,12 @@ fn wrong_type() {
 fn bad_date() {
     fails(
         "bad-date",
-        &["error: invalid date `2024-03-32`", "--> content/schedule.yaml:12:9", "expected a date YYYY-MM-DD"],
+        &[
+            "lỗi: ngày không hợp lệ `2024-03-32`",
+            "--> content/schedule.yaml:12:9",
+            "cần một ngày dạng YYYY-MM-DD",
+            "gợi ý: tháng 3 năm 2024 có 31 ngày",
+        ],
     );
 }
 
@@ -147,7 +159,12 @@ fn bad_date() {
 fn bad_month() {
     fails(
         "bad-month",
-        &["error: invalid month `2024-13`", "--> content/schedule.yaml:16:10", "expected a month YYYY-MM"],
+        &[
+            "lỗi: tháng không hợp lệ `2024-13`",
+            "--> content/schedule.yaml:16:10",
+            "cần một tháng dạng YYYY-MM",
+            "gợi ý: tháng phải từ 01 đến 12 (ở đây là 13)",
+        ],
     );
 }
 
@@ -155,7 +172,7 @@ fn bad_month() {
 fn bad_time() {
     fails(
         "bad-time",
-        &["error: invalid time `24:30`", "--> content/schedule.yaml:6:9", "expected a time HH:MM"],
+        &["lỗi: giờ không hợp lệ `24:30`", "--> content/schedule.yaml:6:9", "cần một giờ dạng HH:MM"],
     );
 }
 
@@ -164,9 +181,9 @@ fn bad_id() {
     fails(
         "bad-id",
         &[
-            "error: invalid id `To_2`",
+            "lỗi: mã (id) không hợp lệ `To_2`",
             "--> content/teams.yaml:7:7",
-            "expected an id of lowercase letters",
+            "cần một mã (id) gồm chữ thường a-z",
             "`to-2`",
         ],
     );
@@ -177,9 +194,9 @@ fn bad_enum() {
     fails(
         "bad-enum",
         &[
-            "error: invalid value `gioi`",
+            "lỗi: giá trị không hợp lệ `gioi`",
             "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:11:9",
-            "expected one of tot, kha, trung_binh, kem",
+            "cần một trong tot, kha, trung_binh, kem",
         ],
     );
 }
@@ -189,10 +206,10 @@ fn duplicate_id() {
     fails(
         "duplicate-id",
         &[
-            "error: duplicate unit id `cb-ngan-hang`",
+            "lỗi: mã đơn vị `cb-ngan-hang` bị trùng",
             "--> content/units.yaml:9:7",
             "::: content/units.yaml:8:13",
-            "first defined here",
+            "khai báo lần đầu ở đây",
         ],
     );
 }
@@ -202,11 +219,11 @@ fn duplicate_default_visit_id() {
     fails(
         "duplicate-visit",
         &[
-            "error: duplicate visit id `to-1-2024-03-chi-bo`",
+            "lỗi: mã chuyến dự `to-1-2024-03-chi-bo` bị trùng",
             "--> content/schedule.yaml:19:3",
             "::: content/schedule.yaml:8:3",
-            "so its id is `to-1-2024-03-chi-bo`",
-            "need an explicit `id:` each",
+            "nên mã của nó là `to-1-2024-03-chi-bo`",
+            "cần mỗi chuyến một `id:` riêng",
         ],
     );
 }
@@ -216,9 +233,9 @@ fn unknown_team() {
     fails(
         "unknown-team",
         &[
-            "error: unknown team `to-3`",
+            "lỗi: không có tổ công tác mã `to-3`",
             "--> content/schedule.yaml:13:9",
-            "expected the id of a team",
+            "cần mã của một tổ công tác trong teams.yaml",
             "`to-1`, `to-2`",
         ],
     );
@@ -229,10 +246,10 @@ fn unknown_unit() {
     fails(
         "unknown-unit",
         &[
-            "error: unknown unit `cb-dl-ky-thuta`",
+            "lỗi: không có đơn vị mã `cb-dl-ky-thuta`",
             "--> content/schedule.yaml:10:9",
-            "expected the id of a unit",
-            "did you mean `cb-dl-ky-thuat`?",
+            "cần mã của một đơn vị",
+            "có phải `cb-dl-ky-thuat`?",
         ],
     );
 }
@@ -242,10 +259,10 @@ fn unknown_visit() {
     fails(
         "unknown-visit",
         &[
-            "error: unknown visit `to-1-2024-03-chibo`",
+            "lỗi: không có chuyến dự mã `to-1-2024-03-chibo`",
             "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:2:8",
-            "expected the id of a visit",
-            "did you mean `to-1-2024-03-chi-bo`?",
+            "cần mã của một chuyến dự",
+            "có phải `to-1-2024-03-chi-bo`?",
         ],
     );
 }
@@ -255,7 +272,7 @@ fn two_reports() {
     fails(
         "two-reports",
         &[
-            "error: a second report on visit `to-1-2024-03-chi-bo`",
+            "lỗi: báo cáo thứ hai cho chuyến dự `to-1-2024-03-chi-bo`",
             "--> content/reports/2024-03/to-1-2024-03-chi-bo.md:2:8",
             "::: content/reports/2024-03/lan-2.md:2:8",
         ],
@@ -264,27 +281,27 @@ fn two_reports() {
 
 #[test]
 fn unexpected_file() {
-    fails("unexpected-file", &["error: unexpected file `content/team.yaml`", "did you mean `teams.yaml`?"]);
+    fails("unexpected-file", &["lỗi: tệp lạ `content/team.yaml`", "có phải `teams.yaml`?"]);
 }
 
 #[test]
 fn both_schedules() {
     fails(
         "both-schedules",
-        &["`content/schedule.yaml` and the folder `content/schedule/`", "--> content/schedule.yaml"],
+        &["có cả `content/schedule.yaml` lẫn thư mục `content/schedule/`", "--> content/schedule.yaml"],
     );
 }
 
 #[test]
 fn not_utf8() {
-    fails("not-utf8", &["is not valid UTF-8", "--> content/pages/huong-dan.md:2:9"]);
+    fails("not-utf8", &["không phải văn bản UTF-8", "--> content/pages/huong-dan.md:2:9", "\"UTF-8\""]);
 }
 
 #[test]
 fn period_reversed() {
     fails(
         "period-reversed",
-        &["error: period ends (`2024-02`) before it starts (`2024-03`)", "--> content/site.yaml:5:30"],
+        &["lỗi: thời gian kết thúc (`2024-02`) trước khi bắt đầu (`2024-03`)", "--> content/site.yaml:5:30"],
     );
 }
 
@@ -314,14 +331,14 @@ fn many_errors_in_several_files_are_all_reported() {
         "many-errors",
         &[
             "--> content/pages/huong-dan.md:2:1",
-            "error: missing file `content/plan.md`",
-            "error: unknown key `titel`",
-            "error: invalid value `dinh ky`",
-            "error: invalid value `gioi`",
-            "error: invalid value `dang-uy`",
-            "error: invalid month `2024-4`",
-            "error: invalid date `2024-11-31`",
-            "error: invalid id `To-2`",
+            "lỗi: thiếu tệp `content/plan.md`",
+            "lỗi: khóa lạ `titel`",
+            "lỗi: giá trị không hợp lệ `dinh kyy`",
+            "lỗi: giá trị không hợp lệ `gioi`",
+            "lỗi: giá trị không hợp lệ `dang-uyy`",
+            "lỗi: tháng không hợp lệ `2024-4`",
+            "lỗi: ngày không hợp lệ `2024-11-31`",
+            "lỗi: mã (id) không hợp lệ `To-2`",
         ],
     );
     // In order of file, line and column.
@@ -337,7 +354,8 @@ fn many_errors_in_several_files_are_all_reported() {
     let at: Vec<usize> = order.iter().map(|s| err.find(s).unwrap()).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{err}");
     // Nine errors and the closing count.
-    assert_eq!(err.matches("\nerror: ").count() + usize::from(err.starts_with("error: ")), 10, "{err}");
+    assert_eq!(err.matches("\nlỗi: ").count() + usize::from(err.starts_with("lỗi: ")), 10, "{err}");
+    assert!(err.ends_with("lỗi: nội dung có 9 lỗi; chưa dựng gì\n"), "{err}");
 }
 
 #[test]
@@ -383,10 +401,10 @@ fn symlink_loop_is_a_clean_error() {
     std::os::unix::fs::symlink(&static_dir, static_dir.join("loop")).unwrap();
     let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("symbolic link loop at `content/static/loop`"), "{err}");
-    assert!(err.contains("it leads back to `content/static`"), "{err}");
+    assert!(err.contains("liên kết tượng trưng vòng tròn ở `content/static/loop`"), "{err}");
+    assert!(err.contains("nó dẫn ngược về `content/static`"), "{err}");
     // The loop does not stop the other files from being read and checked.
-    assert!(err.contains("invalid date `2024-03-32`"), "{err}");
+    assert!(err.contains("ngày không hợp lệ `2024-03-32`"), "{err}");
 }
 
 #[cfg(unix)]
@@ -401,8 +419,8 @@ fn a_pipe_is_refused_not_read() {
     }
     let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("`content/pages/tin.md` is not a regular file"), "{err}");
-    assert!(err.contains("invalid date `2024-03-32`"), "{err}");
+    assert!(err.contains("`content/pages/tin.md` không phải một tệp thường"), "{err}");
+    assert!(err.contains("ngày không hợp lệ `2024-03-32`"), "{err}");
 }
 
 #[test]
@@ -410,7 +428,7 @@ fn no_content_folder() {
     let dir = tempfile::tempdir().unwrap();
     let (code, err) = kehoach(&["check", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("no `content/` folder"), "{err}");
+    assert!(err.contains("không có thư mục `content/`"), "{err}");
 }
 
 #[test]
@@ -421,7 +439,7 @@ fn a_huge_yaml_file_is_refused_unread() {
     f.set_len(21 * 1024 * 1024).unwrap();
     let (code, err) = kehoach(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("`content/schedule.yaml` is too large (21 MB)"), "{err}");
+    assert!(err.contains("`content/schedule.yaml` quá lớn (21 MB)"), "{err}");
 }
 
 /// The valid fixture loads and checks cleanly (judging and rendering are not called here).

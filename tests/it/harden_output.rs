@@ -21,7 +21,7 @@ fn refuses_the_site_root_its_content_and_what_holds_them() {
             let o = run(root, &out, args);
             assert_eq!(o.status.code(), Some(1), "output {} force {force}", out.display());
             let err = stderr(&o);
-            assert!(err.contains("refusing to write the site into"), "{err}");
+            assert!(err.contains("không ghi trang vào"), "{err}");
             assert_eq!(snapshot(root), before, "the site was changed by a build into {}", out.display());
         }
     }
@@ -37,7 +37,7 @@ fn a_folder_kehoach_did_not_write_is_replaced_only_with_force() {
     let o = run(root, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("was not written by kehoach") && err.contains("--force"), "{err}");
+    assert!(err.contains("không do kehoach ghi") && err.contains("--force"), "{err}");
     assert_eq!(fs::read_to_string(out.join("notes/keep.txt")).unwrap(), "mine");
 
     let o = run(root, &out, &["--force"]);

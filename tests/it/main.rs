@@ -10,6 +10,7 @@ mod render_support;
 mod support;
 
 mod cli;
+mod errors_typing;
 mod editor_http;
 mod render_readers;
 mod serve_guard;

@@ -74,7 +74,17 @@ fn an_unknown_theme_is_an_error() {
     fs::write(root.join("content/site.yaml"), yaml).unwrap();
     let o = run(root, &root.join("public"), &[]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("theme `khac` not found"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("lỗi: không có giao diện (theme) `khac`"), "{err}");
+    // At its own line of site.yaml, under the value.
+    let line = fs::read_to_string(root.join("content/site.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("theme:"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("--> content/site.yaml:{line}:8\n")), "{err}");
+    assert!(err.contains("theme: khac\n") && err.contains("^^^^ không có giao diện này"), "{err}");
 }
 
 #[test]
@@ -86,6 +96,6 @@ fn build_ends_with_one_line_pages_findings_time() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{stdout}");
     let pages = read_dir(&tmp.path().join("public")).keys().filter(|p| p.ends_with(".html")).count();
-    assert!(lines[0].starts_with(&format!("built {pages} pages")), "{stdout}");
-    assert!(lines[0].contains(" ms") && lines[0].contains("findings"), "{stdout}");
+    assert!(lines[0].starts_with(&format!("đã dựng {pages} trang")), "{stdout}");
+    assert!(lines[0].contains(" ms") && lines[0].contains("điểm cần lưu ý"), "{stdout}");
 }

@@ -31,7 +31,7 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
     let before = std::fs::read_to_string(site.join("content/site.yaml")).unwrap();
     let o = kehoach(&["init"], &site);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("not empty"), "{}", text(&o));
+    assert!(text(&o).contains("không rỗng"), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(site.join("content/site.yaml")).unwrap(), before);
 }
 
@@ -52,12 +52,33 @@ fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
     assert!(report.contains("accompanied_by"), "{report}");
     assert!(report.contains("## Đề xuất, kiến nghị"));
     assert!(root.join("content/reports/2024-05/to-1-2024-05-chi-bo.md").is_file());
+    // Unfilled, it counts as no report: `check` names each blank the author must fill.
+    let o = kehoach(&["check", "--root"], &root);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let t = text(&o);
+    for key in ["submitted_on", "present", "excused", "unexcused", "rating"] {
+        assert_eq!(t.matches(&format!("lỗi: `{key}` chưa có giá trị")).count(), 3, "{key}: {t}");
+    }
+    assert!(t.contains("lỗi: nội dung có 15 lỗi"), "{t}");
+    // Filled in, it checks.
+    for id in ["2024-03/to-1-2024-03-chi-bo", "2024-04/to-2-2024-04-dang-uy", "2024-05/to-1-2024-05-chi-bo"] {
+        let p = root.join(format!("content/reports/{id}.md"));
+        let filled = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("submitted_on:  ", "submitted_on: 2024-06-01 ")
+            .replace("  present:  ", "  present: 0 ")
+            .replace("  excused:  ", "  excused: 0 ")
+            .replace("  unexcused:  ", "  unexcused: 0 ")
+            .replace("rating:  ", "rating: Khá ");
+        std::fs::write(&p, filled).unwrap();
+    }
     let o = kehoach(&["check", "--root"], &root);
     assert!(o.status.success(), "{}", text(&o));
+    let report = std::fs::read_to_string(&written).unwrap();
 
     let o = kehoach(&["new", "report", "to-1-2024-03-chi-bo", "--root"], &root);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("already"), "{}", text(&o));
+    assert!(text(&o).contains("đã có báo cáo"), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(&written).unwrap(), report, "left as it was");
 }
 
@@ -72,6 +93,6 @@ fn new_report_on_an_unknown_or_cancelled_visit_explains() {
     assert!(t.contains("`to-2-2024-4-dang-uy`") && t.contains("`to-2-2024-04-dang-uy`"), "{t}");
     let o = kehoach(&["new", "report", "to-2-2024-05-dang-uy", "--root"], &root);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("cancelled"), "{}", text(&o));
+    assert!(text(&o).contains("đã hủy"), "{}", text(&o));
     assert!(!root.join("content/reports/2024-05/to-2-2024-05-dang-uy.md").exists());
 }

@@ -40,8 +40,8 @@ impl Serve {
             }
         });
         let mut s = Serve { child, lines, addr: "127.0.0.1:1".parse().unwrap() };
-        let line = s.wait_line("at http://");
-        let url = line.split("at http://").nth(1).unwrap().split('/').next().unwrap();
+        let line = s.wait_line("http://");
+        let url = line.split("http://").nth(1).unwrap().split('/').next().unwrap();
         s.addr = url.parse().unwrap();
         assert!(s.addr.ip().is_loopback(), "listens on 127.0.0.1 only: {line}");
         s
@@ -115,7 +115,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
     assert!(ev.contains("data: 2"), "{ev}");
     assert_eq!(summary(s.addr)["late"], 0);
     let line = s.wait_line("(report)");
-    assert!(line.contains(REPORT) && line.contains("ms after the save"), "{line}");
+    assert!(line.contains(REPORT) && line.contains("ms sau khi lưu"), "{line}");
 
     // Break the content: the last good site stays, every page carries the errors.
     edit(&root, "content/teams.yaml", "  name: Tổ công tác số 1", "  nme: Tổ công tác số 1");
@@ -126,7 +126,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
         assert!(page.contains("content/teams.yaml:"), "the error names its file and line: {page}");
     }
     assert_eq!(summary(s.addr)["late"], 0, "the last good build is still served");
-    s.wait_line("still serving the last good build");
+    s.wait_line("vẫn phục vụ bản dựng tốt gần nhất");
 
     // Fix it: the overlay goes.
     edit(&root, "content/teams.yaml", "  nme: Tổ công tác số 1", "  name: Tổ công tác số 1");

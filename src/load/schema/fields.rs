@@ -112,6 +112,21 @@ impl<'n> Fields<'n> {
 
     /// Report that `key` is missing from this mapping.
     pub fn missing(&self, sink: &mut Sink, key: &str, expected: &str) {
+        // `unit\u{a0}:` is `unit` with a look-alike space: [`Fields::finish`] names that
+        // character, the cause; "missing `unit`" would only follow from it.
+        let look_alike = |k: &Node| {
+            let name = k.display();
+            name.chars().any(crate::load::yaml_explain::is_invisible)
+                && name
+                    .chars()
+                    .filter(|c| !crate::load::yaml_explain::is_invisible(*c))
+                    .collect::<String>()
+                    .trim()
+                    == key
+        };
+        if self.entries.iter().any(|(k, _)| look_alike(k)) {
+            return;
+        }
         let expected = m::thing(expected);
         sink.error(self.pos, m::missing_key(key), m::missing_key_label(&self.what, key, &expected));
     }
@@ -208,6 +223,15 @@ impl<'n> Fields<'n> {
             let name = k.display();
             if let Some(d) = comma_in_value(i.checked_sub(1).and_then(|p| self.entries.get(p)), k, v) {
                 sink.push(sink_loc(sink, d));
+                continue;
+            }
+            if let Some((i, c)) =
+                name.chars().enumerate().find(|(_, c)| crate::load::yaml_explain::is_invisible(*c))
+            {
+                let pos = Pos { line: k.pos.line, col: k.pos.col + i as u32, len: 1 };
+                let y = crate::msg::yaml::invisible_char;
+                let d = sink.error(pos, y(c, pos.col), crate::msg::yaml::invisible_char_label(c));
+                d.help = Some(crate::msg::yaml::invisible_char_help(c));
                 continue;
             }
             let close = similar::closest(&name, self.known.iter().copied());
@@ -310,7 +334,7 @@ mod tests {
         assert_eq!(f.req(&mut s, "c", Count), None);
         f.finish(&mut s);
         assert_eq!(s.errors.len(), 3);
-        assert_eq!(s.errors[1].message, "expected a date YYYY-MM-DD, found a list");
+        assert_eq!(s.errors[1].message, "expected a date YYYY-MM-DD (or DD/MM/YYYY), found a list");
     }
 
     #[test]

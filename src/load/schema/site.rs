@@ -5,6 +5,7 @@ use super::types::{Count, Date, Id, Month, Range, Text};
 use crate::load::yaml::Node;
 use crate::model::Pos;
 use crate::model::{Config, Require, Rules, Sp, YearMonth};
+use crate::msg::content as m;
 
 /// The longest period a site may cover: ten years of monthly pages.
 const MAX_PERIOD_MONTHS: i64 = 120;
@@ -33,20 +34,20 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
                 (Some(from), Some(to)) if from.value > to.value => {
                     let d = sink.error(
                         to.loc.pos,
-                        format!("period ends (`{}`) before it starts (`{}`)", to.value, from.value),
-                        format!("expected a month not before {}", from.value),
+                        m::period_reversed(&to.value.to_string(), &from.value.to_string()),
+                        m::period_reversed_label(&from.value.to_string()),
                     );
-                    d.related.push((from.loc.clone(), "the period starts here".into()));
+                    d.related.push((from.loc.clone(), m::period_starts_here()));
                     None
                 }
                 (Some(from), Some(to)) if months_between(from.value, to.value) > MAX_PERIOD_MONTHS => {
                     let months = months_between(from.value, to.value);
                     let d = sink.error(
                         to.loc.pos,
-                        format!("the period from `{}` to `{}` spans {months} months", from.value, to.value),
-                        format!("expected at most {MAX_PERIOD_MONTHS} months (the site has a page for each)"),
+                        m::period_too_long(&from.value.to_string(), &to.value.to_string(), months),
+                        m::period_too_long_label(MAX_PERIOD_MONTHS),
                     );
-                    d.related.push((from.loc.clone(), "the period starts here".into()));
+                    d.related.push((from.loc.clone(), m::period_starts_here()));
                     None
                 }
                 (Some(from), Some(to)) => Some((from.value, to.value)),

@@ -400,15 +400,8 @@ impl Ty for Id {
             return Some(s);
         }
         if s.len() > 1 && Id::is_valid(s.trim_start_matches('-')) {
-            let d = sink.error(
-                n.pos,
-                format!("mã `{s}` bắt đầu bằng dấu `-`"),
-                "cần một mã gồm chữ thường a-z, chữ số và `-`, không bắt đầu bằng `-`",
-            );
-            d.help = Some(format!(
-                "viết `{}`: một mã bắt đầu bằng `-` bị Excel đọc như công thức và bị dòng lệnh đọc như một tùy chọn",
-                s.trim_start_matches('-')
-            ));
+            let d = sink.error(n.pos, m::id_leading_dash(&s), m::id_leading_dash_label());
+            d.help = Some(m::id_leading_dash_help(s.trim_start_matches('-')));
             return None;
         }
         let slug = Id::suggest(&s);
@@ -434,7 +427,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("ke hoach", "planned"),
     ("du kien", "planned"),
     ("theo ke hoach", "planned"),
-    ("dang bo", "dang_bo_co_so"),
 ];
 
 impl<T: Copy + 'static> OneOf<T> {
@@ -466,9 +458,12 @@ impl<T: Copy + 'static> Ty for OneOf<T> {
         let expected = self.expected();
         let close = similar::closest(s, self.0.iter().map(|(k, _)| *k));
         let d = sink.error(n.pos, m::invalid("value", s), m::expected_label(&expected));
-        if let Some(c) = close {
-            d.help = Some(m::did_you_mean(c));
-        }
+        let names: Vec<&str> = self.0.iter().filter_map(|(k, _)| m::vi_name(k)).collect();
+        d.help = match close {
+            Some(c) => Some(m::did_you_mean(c)),
+            None if names.len() == self.0.len() => Some(m::or_vietnamese_names(&names.join(", "))),
+            None => None,
+        };
         None
     }
 }
@@ -494,99 +489,4 @@ impl<T: Ty> Ty for List<T> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::yaml::parse;
-    use std::sync::Arc;
-
-    fn read<T: Ty>(ty: T, yaml: &str) -> (Option<T::Out>, Vec<String>) {
-        let n = parse(yaml).unwrap();
-        let mut s = Sink::new(&Arc::from("content/x.yaml"));
-        let v = ty.read(&n, &mut s);
-        (v, s.errors.iter().map(|e| format!("{} / {}", e.message, e.label)).collect())
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(read(Date, "2024-02-29").0, NaiveDate::from_ymd_opt(2024, 2, 29));
-        assert_eq!(read(Date, "2024-02-30").1, ["invalid date `2024-02-30` / expected a date YYYY-MM-DD"]);
-        assert_eq!(read(Date, "'2024-3-1'").1, ["invalid date `2024-3-1` / expected a date YYYY-MM-DD"]);
-        assert_eq!(
-            read(Date, "20240314").1,
-            ["expected a date YYYY-MM-DD, found an integer `20240314` / expected a date YYYY-MM-DD"]
-        );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn dates_are_read_as_chrono_reads_them(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
-            proptest::prop_assert_eq!(Date::parse(&s), NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
-        }
-    }
-
-    #[test]
-    fn months_and_times() {
-        assert_eq!(read(Month, "2024-03").0, YearMonth::new(2024, 3));
-        assert_eq!(read(Month, "2024-13").1, ["invalid month `2024-13` / expected a month YYYY-MM"]);
-        assert_eq!(read(Time, "14:00").0, NaiveTime::from_hms_opt(14, 0, 0));
-        assert_eq!(read(Time, "\"9:30\"").0, NaiveTime::from_hms_opt(9, 30, 0));
-        assert_eq!(read(Time, "25:00").1, ["invalid time `25:00` / expected a time HH:MM (24-hour)"]);
-        assert_eq!(read(Time, "14h").1.len(), 1);
-        assert_eq!(read(Time, "'14:0'").1.len(), 1);
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(read(Count, "18").0, Some(18));
-        assert_eq!(read(Count, "'18'").0, Some(18));
-        assert_eq!(read(Count, "-1").1, ["invalid number `-1` / expected a whole number ≥ 0"]);
-        assert_eq!(read(Count, "1.5").1.len(), 1);
-        assert_eq!(read(Count, "1000000").0, Some(MAX_COUNT));
-        assert_eq!(
-            read(Count, "1000001").1,
-            ["invalid number `1000001` / expected a whole number from 0 to 1000000"]
-        );
-        assert_eq!(read(Count, "99999999999999999999999").1.len(), 1);
-        assert_eq!(read(Count, "many").1, ["invalid number `many` / expected a whole number ≥ 0"]);
-        assert_eq!(read(Range(0, 100), "101").1.len(), 1);
-        assert_eq!(read(Range(0, 100), "100").0, Some(100));
-        assert_eq!(read(Int, "-3").0, Some(-3));
-    }
-
-    #[test]
-    fn flags_text_ids() {
-        assert_eq!(read(Flag, "true").0, Some(true));
-        assert_eq!(
-            read(Flag, "yes").1,
-            ["expected true or false, found a string `yes` / expected true or false"]
-        );
-        assert_eq!(read(Text, "0214 3 800 000").0.as_deref(), Some("0214 3 800 000"));
-        assert_eq!(read(Text, "42").0.as_deref(), Some("42"));
-        assert_eq!(read(Text, "[a]").1, ["expected a string, found a list / expected a string"]);
-        assert_eq!(read(Id, "to-1").0.as_deref(), Some("to-1"));
-        let (v, e) = read(Id, "To 1");
-        assert_eq!(v, None);
-        assert_eq!(e, ["invalid id `To 1` / expected an id of lowercase letters a-z, digits and `-`"]);
-        let (v, e) = read(Id, "-to-1");
-        assert_eq!(v, None);
-        assert_eq!(
-            e,
-            [
-                "mã `-to-1` bắt đầu bằng dấu `-` / cần một mã gồm chữ thường a-z, chữ số và `-`, không bắt đầu bằng `-`"
-            ]
-        );
-        assert!(!Id::is_valid("-"));
-    }
-
-    #[test]
-    fn enums_and_lists() {
-        let kinds = OneOf(&[("dang_uy", 1), ("chi_bo", 2)]);
-        assert_eq!(read(kinds, "chi_bo").0, Some(2));
-        assert_eq!(read(kinds, "dangu_uy").1, ["invalid value `dangu_uy` / expected dang_uy or chi_bo"]);
-        let three = OneOf(&[("a", 1), ("b", 2), ("c", 3)]);
-        assert_eq!(three.expected(), "one of a, b, c");
-        assert_eq!(read(List(Text), "[a, b]").0, Some(vec!["a".to_string(), "b".to_string()]));
-        assert_eq!(read(List(Text), "[a, [b], {c: 1}]").1.len(), 2);
-        assert_eq!(List(Text).expected(), "a list, each item a string");
-    }
-}
+mod tests;

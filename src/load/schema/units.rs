@@ -26,15 +26,15 @@ fn unit(n: &Node, sink: &mut Sink, out: &mut Vec<Unit>) {
         Some(k) if k.display() == "chi_bo_truc_thuoc" => {
             let d = sink.error(
                 k.pos,
-                "invalid value `chi_bo_truc_thuoc` at the top level",
-                format!("expected {}", TOP_KINDS.0.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(" or ")),
+                crate::msg::content::cell_at_top(),
+                crate::msg::content::expected_label(&super::types::Ty::expected(&TOP_KINDS)),
             );
-            d.help = Some("a chi bộ trực thuộc is written under its đảng bộ's `cells:`".into());
+            d.help = Some(crate::msg::content::cell_at_top_help());
             None
         }
         Some(k) => super::types::Ty::read(&TOP_KINDS, k, sink),
         None => {
-            f.absent(sink, "kind", "dang_bo_co_so or chi_bo_co_so");
+            f.absent(sink, "kind", &super::types::Ty::expected(&TOP_KINDS));
             None
         }
     };
@@ -62,8 +62,12 @@ fn unit(n: &Node, sink: &mut Sink, out: &mut Vec<Unit>) {
     let Some(cells) = cells_node else { return };
     if kind.is_some_and(|k| k != UnitKind::DangBoCoSo) {
         let pos = cells_key.unwrap_or(cells.pos);
-        let d = sink.error(pos, "`cells` under a chi_bo_co_so", "only a dang_bo_co_so has cells");
-        d.help = Some("a chi bộ cơ sở has no chi bộ trực thuộc; make it `kind: dang_bo_co_so`".into());
+        let d = sink.error(
+            pos,
+            crate::msg::content::cells_under_cell(),
+            crate::msg::content::cells_under_cell_label(),
+        );
+        d.help = Some(crate::msg::content::cells_under_cell_help());
         return;
     }
     for c in items(cells, "a list of cells (chi bộ trực thuộc)", sink) {

@@ -42,6 +42,9 @@ fn look_alike_characters_are_named_with_their_column() {
     let x = explained("a: 1\nb:\u{a0}[x\n");
     assert_eq!(at(&x), (2, 3), "{x:?}");
     assert!(x.message.contains("U+00A0"), "{}", x.message);
+    // One inside a value is text: the real cause is named.
+    let x = explained("a: Nguyễn\u{a0}Văn A\nb: [1, 2\nc: 3\n");
+    assert_eq!((at(&x), x.message.clone()), ((2, 4), m::unclosed('[')));
 }
 
 #[test]
