@@ -333,7 +333,7 @@ fn report_on_a_cancelled_visit_is_a_finding_and_still_judged() {
     assert_eq!(f[0].subject, Subject::Report("to-2-2024-04-chi-bo".into()));
     assert_eq!(
         f[0].message,
-        "Lịch dự `to-2-2024-04-chi-bo` đã hủy trong lịch, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 10/04/2024."
+        "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại Đơn vị cb-b: lịch ghi cuộc này đã hủy, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 10/04/2024."
     );
     // Held outside the month too: the cancellation is the finding.
     let r = report("to-2-2024-04-chi-bo", "2024-05-10", "2024-05-12");
@@ -352,7 +352,7 @@ fn report_held_outside_its_visit_month() {
     assert_eq!(f[0].loc.pos.line, 3, "points at held_on");
     assert_eq!(
         f[0].message,
-        "Báo cáo `to-2-2024-03-chi-bo` ghi ngày họp 27/02/2024, không thuộc tháng 3/2024 của lịch dự."
+        "Tổ to-2, cuộc dự sinh hoạt chi bộ tháng 3/2024 tại Đơn vị cb-b: báo cáo ghi ngày họp 27/02/2024, không thuộc tháng 3/2024 của lịch dự."
     );
     // The month's first and last days are in it.
     for held in ["2024-03-01", "2024-03-31"] {

@@ -309,7 +309,7 @@ fn period_reversed() {
 fn id_leading_dash() {
     fails(
         "id-leading-dash",
-        &["error: mã `-to-2` bắt đầu bằng dấu `-`", "--> content/teams.yaml:7:7", "viết `to-2`"],
+        &["lỗi: mã `-to-2` bắt đầu bằng dấu `-`", "--> content/teams.yaml:7:7", "viết `to-2`"],
     );
 }
 
@@ -318,7 +318,7 @@ fn deadline_before_period() {
     fails(
         "deadline-before-period",
         &[
-            "error: hạn hoàn thành `2024-02-28` trước tháng đầu của kỳ kế hoạch (`2024-03`)",
+            "lỗi: hạn hoàn thành `2024-02-28` trước tháng đầu của kỳ kế hoạch (`2024-03`)",
             "--> content/site.yaml:6:11",
             "2024-03-01",
         ],

@@ -39,7 +39,7 @@ fn a_report_on_a_cancelled_visit_is_a_finding_on_the_dashboard() {
     let files = build(root.to_str().unwrap(), &[]);
     let html = dashboard(&files);
     assert!(
-        html.contains("đã hủy trong lịch, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 12/04/2024"),
+        html.contains("lịch ghi cuộc này đã hủy, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 12/04/2024"),
         "{html}"
     );
     let findings = json(&files, "data/findings.json");

@@ -167,11 +167,11 @@ fn serve_recovers_when_content_is_deleted_and_put_back() {
     let content = root.join("content");
     let aside = tmp.path().join("content-backup");
     std::fs::rename(&content, &aside).unwrap();
-    s.wait_line("still serving the last good build");
+    s.wait_line("vẫn phục vụ bản dựng tốt gần nhất");
     assert_eq!(summary(s.addr)["late"], 1, "the last good build is served meanwhile");
 
     copy_tree(&aside, &content);
-    s.wait_line("built");
+    s.wait_line("đã dựng");
     // A save after the folder came back is seen.
     edit(&root, REPORT, "submitted_on: 2024-04-10", "submitted_on: 2024-03-28");
     let deadline = Instant::now() + Duration::from_secs(30);
