@@ -7,7 +7,7 @@
 //! the forms' own in `report_routes` and `schedule_routes`), [`pages`] and
 //! [`form_page`] (the HTML), [`report_file`] and [`schedule_file`] (the writers, on
 //! [`yaml_edit`]), [`validate`] (the build's own load and check), [`guard`] (token,
-//! `Host`, `Origin`), [`vi`] (the load's messages beside a field, in Vietnamese), [`store`] (atomic writes under `content/`), [`gitcommit`]
+//! `Host`, `Origin`), [`store`] (atomic writes under `content/`), [`gitcommit`]
 //! ("Ghi nhận"), [`form`] (decoding a POST).
 
 pub mod form;
@@ -22,7 +22,6 @@ pub mod schedule_file;
 mod schedule_routes;
 pub mod store;
 pub mod validate;
-pub mod vi;
 pub mod yaml_edit;
 
 use super::reload::LiveRx;

@@ -258,7 +258,7 @@ pub(super) fn sort_errors(
             })
             .flatten();
         match field {
-            Some(f) => by_field.entry(f).or_default().push(super::vi::field_message(d)),
+            Some(f) => by_field.entry(f).or_default().push(super::validate::sentence(d)),
             None if &*d.loc.file == rel => general.push(format!("dòng {}: {s}", d.loc.pos.line)),
             None => general.push(format!("{}: {s}", validate::place(d))),
         }
