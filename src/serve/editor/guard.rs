@@ -47,24 +47,16 @@ impl Guard {
         &self.token
     }
 
-    /// Is `authority` (`host:port`) this server's own?
-    fn own(&self, authority: &str) -> bool {
-        let port = self.port.to_string();
-        ["127.0.0.1", "localhost", "[::1]"]
-            .iter()
-            .any(|h| authority.strip_prefix(h).and_then(|r| r.strip_prefix(':')).is_some_and(|p| p == port))
-    }
-
     /// The headers of a request that may write: `Host` this server's, `Origin` (when
     /// given) too.
     pub fn check_headers(&self, headers: &HeaderMap) -> Result<(), Refusal> {
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-        if !self.own(&host.to_ascii_lowercase()) {
+        if !crate::serve::server::is_own_host(host, self.port) {
             return Err(Refusal::Host);
         }
         if let Some(origin) = headers.get(header::ORIGIN) {
             let o = origin.to_str().unwrap_or("").to_ascii_lowercase();
-            if !o.strip_prefix("http://").is_some_and(|a| self.own(a)) {
+            if !crate::serve::server::is_own_origin(&o, self.port) {
                 return Err(Refusal::Origin);
             }
         }
