@@ -193,6 +193,7 @@ fn data_files_into(
     for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
         emit.file(f);
     }
+    crate::office::files_into(site, judgement, restricted, keep, emit);
 }
 
 /// The search index (the same published view as the data files), when `keep` keeps it;

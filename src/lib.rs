@@ -17,6 +17,7 @@ pub mod git;
 pub mod load;
 pub mod model;
 pub mod nfc;
+pub mod office;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -1,0 +1,36 @@
+//! Office files: the schedule to and from Excel, reports from Word, the plan and the
+//! synthesis as Word documents in the Party's document layout (Hướng dẫn 36-HD/VPTW).
+//!
+//! Outputs (made with every build, beside the data files): `data/lich.xlsx`,
+//! `data/bao-cao.xlsx` ([`xlsx_export`]), `ke-hoach/ke-hoach.docx` and
+//! `tong-hop/tong-hop.docx` ([`docx_documents`], written by [`docx_writer`]). Commands:
+//! `kehoach import schedule` ([`schedule_import`], reading tables with [`table`]) and
+//! `kehoach import report` ([`report_import`], reading Word with [`docx_reader`]).
+
+pub mod columns;
+pub mod table;
+pub mod xlsx_export;
+
+use crate::derive::Judgement;
+use crate::model::Site;
+use crate::render::OutputFile;
+use crate::render::sink::Sink;
+
+/// Every office file of a build whose path passes `keep`, handed to `emit`. Restricted
+/// content only with `include_restricted` (the rule of the pages).
+pub fn files_into(
+    site: &Site,
+    judgement: &Judgement,
+    include_restricted: bool,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &dyn Sink,
+) {
+    if keep(xlsx_export::SCHEDULE_PATH) {
+        let bytes = xlsx_export::schedule_xlsx(site, judgement);
+        emit.file(OutputFile { path: xlsx_export::SCHEDULE_PATH.into(), bytes });
+    }
+    if keep(xlsx_export::REPORTS_PATH) {
+        let bytes = xlsx_export::reports_xlsx(site, judgement, include_restricted);
+        emit.file(OutputFile { path: xlsx_export::REPORTS_PATH.into(), bytes });
+    }
+}
