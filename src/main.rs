@@ -67,6 +67,11 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Import office files: the schedule from Excel/CSV, a report from Word.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Create a new, minimal site in DIR (new or empty).
     Init {
         #[arg(default_value = ".")]
@@ -81,6 +86,19 @@ enum NewCommand {
         visit_id: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Write the schedule (content/schedule.yaml) from an .xlsx or .csv file.
+    Schedule {
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace the existing schedule.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -157,6 +175,23 @@ fn main() -> ExitCode {
             }
         }
         Command::Init { dir } => init(&dir),
+        Command::Import { what } => {
+            let result = match what {
+                ImportCommand::Schedule { file, root, replace } => {
+                    kehoach::office::import_schedule_cli(&root, &file, replace)
+                }
+            };
+            match result {
+                Ok(out) => {
+                    print!("{out}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprint!("{err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

@@ -7,7 +7,11 @@
 //! `kehoach import schedule` ([`schedule_import`], reading tables with [`table`]) and
 //! `kehoach import report` ([`report_import`], reading Word with [`docx_reader`]).
 
+pub mod cells;
 pub mod columns;
+pub mod schedule_import;
+#[cfg(test)]
+mod schedule_tests;
 pub mod table;
 pub mod xlsx_export;
 
@@ -32,5 +36,24 @@ pub fn files_into(
     if keep(xlsx_export::REPORTS_PATH) {
         let bytes = xlsx_export::reports_xlsx(site, judgement, include_restricted);
         emit.file(OutputFile { path: xlsx_export::REPORTS_PATH.into(), bytes });
+    }
+}
+
+/// `kehoach import schedule`: what to print on success, or the messages of the failure.
+pub fn import_schedule_cli(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    replace: bool,
+) -> Result<String, String> {
+    match schedule_import::run(root, file, replace) {
+        Ok(done) => {
+            let mut s = format!("đã ghi {} lượt dự vào {}\n", done.visits, done.path.display());
+            for r in &done.removed {
+                s.push_str(&format!("đã xóa {} (thay bằng lịch mới)\n", r.display()));
+            }
+            s.push_str("tiếp theo: `kehoach check` để kiểm tra lịch\n");
+            Ok(s)
+        }
+        Err((file, e)) => Err(schedule_import::message(&file, &e)),
     }
 }

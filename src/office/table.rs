@@ -40,7 +40,9 @@ impl Value {
             Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Value::Number(n) => n.to_string(),
             Value::Date(d, None) => crate::render::vi::date(*d),
-            Value::Date(d, Some(t)) => format!("{} {}", crate::render::vi::date(*d), crate::render::vi::time(*t)),
+            Value::Date(d, Some(t)) => {
+                format!("{} {}", crate::render::vi::date(*d), crate::render::vi::time(*t))
+            }
             Value::Time(t) => crate::render::vi::time(*t),
         }
     }
@@ -60,7 +62,11 @@ impl Sheet {
     pub fn address(&self, row: usize, col: usize) -> String {
         match &self.name {
             Some(name) => {
-                let quoted = if name.chars().all(|c| c.is_alphanumeric()) { name.clone() } else { format!("'{name}'") };
+                let quoted = if name.chars().all(|c| c.is_alphanumeric()) {
+                    name.clone()
+                } else {
+                    format!("'{name}'")
+                };
                 format!("{quoted}!{}{}", column_letters(col), row + 1)
             }
             None => format!("{}:{}", row + 1, col + 1),
@@ -107,13 +113,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, TableError> {
 /// Refuse a zip archive whose entries would unpack past [`MAX_UNPACKED`] or that holds
 /// too many entries (a zip bomb), before anything is unpacked.
 pub fn check_zip(bytes: &[u8]) -> Result<(), TableError> {
-    let not_zip = || TableError("không phải tệp Office Open XML (.xlsx/.docx): không đọc được như một tệp nén zip".into());
-    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_zip())?;
+    let not_zip = || {
+        TableError("không phải tệp Office Open XML (.xlsx/.docx): không đọc được như một tệp nén zip".into())
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_zip())?;
     if archive.len() > 10_000 {
         return Err(TableError(format!("tệp nén có quá nhiều mục ({})", archive.len())));
     }
-    let total = archive.decompressed_size().unwrap_or(u128::MAX);
-    if total > u128::from(MAX_UNPACKED) {
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let size = archive.by_index_raw(i).map_err(|_| not_zip())?.size();
+        total = total.saturating_add(size);
+    }
+    if total > MAX_UNPACKED {
         return Err(TableError(format!(
             "tệp giải nén ra {total} byte, quá giới hạn {MAX_UNPACKED} byte (có thể là tệp nén độc hại)"
         )));
@@ -144,7 +156,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, TableError> {
         .map_err(|e| TableError(format!("không đọc được bảng tính: {e}")))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| TableError(format!("không đọc được trang `{name}`: {e}")))?;
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| TableError(format!("không đọc được trang `{name}`: {e}")))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows: Vec<Vec<Value>> = vec![Vec::new(); r0 as usize];
         for row in range.rows() {
@@ -196,20 +210,23 @@ fn csv_text(bytes: &[u8]) -> Result<String, TableError> {
     }
 }
 
-/// Read a CSV file: the separator is `;` when the first non-empty line has more `;` than
-/// `,` outside quotes (Excel in Vietnamese Windows), else `,`.
+/// Read a CSV file: the separator is `;` when the first ten non-empty lines have more `;`
+/// than `,` outside quotes (Excel in Vietnamese Windows), else `,`.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, TableError> {
     let text = csv_text(bytes)?;
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // The first lines (quoted fields may span lines; a rough count is enough here).
+    let first: String = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect::<Vec<_>>().join("\n");
     let count = |sep: char| {
         let mut quoted = false;
-        first.chars().filter(|&c| {
-            if c == '"' {
-                quoted = !quoted;
-            }
-            !quoted && c == sep
-        })
-        .count()
+        first
+            .chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                !quoted && c == sep
+            })
+            .count()
     };
     let sep = if count(';') > count(',') { ';' } else { ',' };
     let mut rows: Vec<Vec<Value>> = Vec::new();

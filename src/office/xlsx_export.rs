@@ -58,7 +58,9 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     fn new(site: &'a Site) -> Self {
-        fn unique<'a>(items: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> FxHashMap<&'a str, &'a str> {
+        fn unique<'a>(
+            items: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+        ) -> FxHashMap<&'a str, &'a str> {
             let mut count: FxHashMap<String, usize> = FxHashMap::default();
             for (_, name) in items.clone() {
                 *count.entry(fold(name)).or_default() += 1;
@@ -158,7 +160,9 @@ pub fn reports_xlsx(site: &Site, judgement: &Judgement, include_restricted: bool
             let (visit, report) = (&site.visits[v], &site.reports[r]);
             let a = report.attendance.value;
             let n = |x: u32| Cell::Number(f64::from(x));
-            let time = |t: &Option<crate::model::Sp<NaiveTime>>| t.as_ref().map_or(Cell::Empty, |t| Cell::Time(t.value));
+            let time = |t: &Option<crate::model::Sp<NaiveTime>>| {
+                t.as_ref().map_or(Cell::Empty, |t| Cell::Time(t.value))
+            };
             vec![
                 Cell::text(visit.id.as_str()),
                 Cell::text(names.team(&visit.team)),
@@ -203,7 +207,12 @@ fn workbook(sheet: &str, title: &str, header: &[&str], rows: &[Vec<Cell>]) -> Ve
     })
 }
 
-fn build_workbook(sheet: &str, title: &str, header: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
+fn build_workbook(
+    sheet: &str,
+    title: &str,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let fixed = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
