@@ -141,7 +141,7 @@ fn an_office_csv_with_semicolons_a_title_and_names_is_imported() {
     let yaml = std::fs::read_to_string(site.path().join("content/schedule.yaml")).unwrap();
     assert!(yaml.contains("- team: to-1\n  kind: dang_uy\n  unit: db-dien-luc\n  month: 2024-04\n  date: 2024-04-16\n  time: \"08:30\"\n  place: Hội trường; tầng 2\n"), "{yaml}");
     assert!(yaml.contains("- team: to-2\n  kind: chi_bo\n  unit: cb-ngan-hang\n  month: 2024-05\n  note: Đơn vị đề nghị \"dời\" lịch\n"), "{yaml}");
-    assert_eq!(visits(site.path()).len(), 3);
+    assert_eq!(yaml.matches("- team:").count(), 3, "the empty row skipped");
 }
 
 #[test]
