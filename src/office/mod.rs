@@ -9,6 +9,9 @@
 
 pub mod cells;
 pub mod columns;
+pub mod docx_documents;
+pub mod docx_markdown;
+pub mod docx_writer;
 pub mod schedule_import;
 #[cfg(test)]
 mod schedule_tests;
@@ -36,6 +39,14 @@ pub fn files_into(
     if keep(xlsx_export::REPORTS_PATH) {
         let bytes = xlsx_export::reports_xlsx(site, judgement, include_restricted);
         emit.file(OutputFile { path: xlsx_export::REPORTS_PATH.into(), bytes });
+    }
+    if keep(docx_documents::PLAN_PATH) {
+        let bytes = docx_documents::plan_docx(site);
+        emit.file(OutputFile { path: docx_documents::PLAN_PATH.into(), bytes });
+    }
+    if keep(docx_documents::SYNTHESIS_PATH) {
+        let bytes = docx_documents::synthesis_docx(site, judgement, include_restricted);
+        emit.file(OutputFile { path: docx_documents::SYNTHESIS_PATH.into(), bytes });
     }
 }
 

@@ -131,10 +131,12 @@ pub fn site() -> Site {
             as_of: None,
             require: Require { dang_uy: 1, chi_bo: 1 },
             team_size: sp(2, "content/site.yaml"),
+            synthesis: None,
             loc: loc("content/site.yaml"),
         },
         plan: Plan {
             title: "Kế hoạch".into(),
+            superior: None,
             number: None,
             issued_on: None,
             place: None,
