@@ -76,7 +76,7 @@ fn head(p: &Parts) -> Vec<Block> {
         right.push(d);
     }
     let w = text_width();
-    let left_w = w * 9 / 20;
+    let left_w = w / 2;
     let mut title = Para::line(vec![Run::new(p.kind.as_str()).bold()], Align::Center, 16);
     title.before = 18;
     let mut out = vec![
@@ -188,7 +188,7 @@ fn heading(text: &str) -> Block {
 fn cell(text: impl Into<String>, bold: bool, align: Align) -> Vec<Para> {
     let mut r = Run::new(text);
     r.bold = bold;
-    vec![Para::line(vec![r], align, 13)]
+    vec![Para::line(vec![r], align, 12)]
 }
 
 /// The title of the synthesis (its page's too).
@@ -248,8 +248,9 @@ pub fn synthesis_document(site: &Site, judgement: &Judgement, include_restricted
     }
     rows.push(figures("Cộng".into(), String::new(), all, true));
     let w = text_width();
-    let num = mm(17);
-    let widths = vec![(w - 6 * num) * 5 / 10, (w - 6 * num) * 5 / 10, num, num, num, num, num, num];
+    let num = mm(15);
+    let rest = w - 6 * num;
+    let widths = vec![rest * 11 / 20, rest - rest * 11 / 20, num, num, num, num, num, num];
     body.push(Block::T(Table { widths, rows, borders: true, header_rows: 1 }));
     let reported = view.reported();
     let total = reported.len() as u32;

@@ -11,6 +11,7 @@ pub mod cells;
 pub mod columns;
 pub mod docx_documents;
 pub mod docx_markdown;
+pub mod docx_reader;
 pub mod docx_writer;
 pub mod schedule_import;
 #[cfg(test)]
