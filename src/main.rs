@@ -100,6 +100,15 @@ enum ImportCommand {
         #[arg(long)]
         replace: bool,
     },
+    /// Write the report of a visit from a Word document (.docx).
+    Report {
+        file: PathBuf,
+        /// The visit reported on.
+        #[arg(long)]
+        visit: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn parse_base_url(s: &str) -> Result<String, String> {
@@ -179,6 +188,9 @@ fn main() -> ExitCode {
             let result = match what {
                 ImportCommand::Schedule { file, root, replace } => {
                     kehoach::office::import_schedule_cli(&root, &file, replace)
+                }
+                ImportCommand::Report { file, visit, root } => {
+                    kehoach::office::report_import::cli(&root, &file, &visit)
                 }
             };
             match result {

@@ -12,7 +12,10 @@ pub mod columns;
 pub mod docx_documents;
 pub mod docx_markdown;
 pub mod docx_reader;
+pub mod docx_to_markdown;
 pub mod docx_writer;
+pub mod report_fields;
+pub mod report_import;
 pub mod schedule_import;
 #[cfg(test)]
 mod schedule_tests;
