@@ -195,3 +195,81 @@ fn zip_bomb() -> Vec<u8> {
     }
     z.finish().unwrap().into_inner()
 }
+
+/// A workbook as an office makes it: a merged title row, a header of two rows (merged
+/// `Thời gian` over `Ngày` and `Giờ`), empty rows, a sheet per month without a month
+/// column, dates as date cells and as text, times typed `8h30`.
+fn office_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let title = Format::new().set_bold();
+    for (sheet, rows) in [
+        (
+            "Tháng 4-2024",
+            vec![(
+                "Tổ công tác số 1",
+                "Đảng ủy",
+                "dang bo cong ty dien luc lao cai",
+                Some((2024, 4, 16)),
+                "8h30",
+            )],
+        ),
+        ("Tháng 5-2024", vec![("to-2", "chi bo", "CHI BỘ NGÂN HÀNG NHÀ NƯỚC CHI NHÁNH TỈNH", None, "14:00")]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.merge_range(0, 0, 0, 5, &format!("LỊCH DỰ SINH HOẠT {}", sheet.to_uppercase()), &title).unwrap();
+        for (c, h) in ["STT", "Tổ công tác", "Loại", "Đơn vị được dự"].iter().enumerate() {
+            ws.merge_range(2, c as u16, 3, c as u16, h, &title).unwrap();
+        }
+        ws.merge_range(2, 4, 2, 5, "Thời gian", &title).unwrap();
+        ws.write_string(3, 4, "Ngày").unwrap();
+        ws.write_string(3, 5, "Giờ").unwrap();
+        for (k, (team, kind, unit, day, time)) in rows.iter().enumerate() {
+            let r = 5 + 2 * k as u32; // an empty row above each
+            ws.write_number(r, 0, (k + 1) as f64).unwrap();
+            ws.write_string(r, 1, *team).unwrap();
+            ws.write_string(r, 2, *kind).unwrap();
+            ws.write_string(r, 3, *unit).unwrap();
+            match day {
+                Some((y, m, d)) => {
+                    ws.write_datetime_with_format(r, 4, ExcelDateTime::from_ymd(*y, *m, *d).unwrap(), &date)
+                        .unwrap();
+                }
+                None => {
+                    ws.write_string(r, 4, "").unwrap();
+                }
+            }
+            ws.write_string(r, 5, *time).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_office_workbook_with_a_sheet_per_month_and_merged_headers_is_imported() {
+    let site = support::site("valid");
+    let file = site.path().join("lich-quy-2.xlsx");
+    std::fs::write(&file, office_workbook()).unwrap();
+    let o = kehoach()
+        .args(["import", "schedule"])
+        .arg(&file)
+        .arg("--root")
+        .arg(site.path())
+        .arg("--replace")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = std::fs::read_to_string(site.path().join("content/schedule.yaml")).unwrap();
+    assert!(
+        yaml.contains("- team: to-1\n  kind: dang_uy\n  unit: db-dien-luc\n  month: 2024-04\n  date: 2024-04-16\n  time: \"08:30\"\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "- team: to-2\n  kind: chi_bo\n  unit: cb-ngan-hang\n  month: 2024-05\n  time: \"14:00\"\n"
+        ),
+        "the month of the sheet: {yaml}"
+    );
+}

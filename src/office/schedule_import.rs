@@ -206,9 +206,12 @@ pub fn rows(site: &Site, sheets: &[Sheet]) -> Result<Vec<Row>, Vec<CellError>> {
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
-/// The header row of a sheet (its index) and the column of each known header.
+/// The header row of a sheet (the index of its last row) and the column of each known
+/// header. A header of two rows (a merged cell such as `Thời gian` over `Ngày` and `Giờ`)
+/// is read as one: the row under the header is part of it when every cell it fills names
+/// a column.
 fn header(sheet: &Sheet) -> Option<(usize, FxHashMap<Column, usize>)> {
-    sheet.rows.iter().enumerate().find_map(|(r, row)| {
+    let known = |row: &[Value]| -> FxHashMap<Column, usize> {
         let mut cols: FxHashMap<Column, usize> = FxHashMap::default();
         for (k, v) in row.iter().enumerate() {
             if let Value::Text(t) = v
@@ -217,8 +220,21 @@ fn header(sheet: &Sheet) -> Option<(usize, FxHashMap<Column, usize>)> {
                 cols.entry(c).or_insert(k);
             }
         }
-        (cols.len() >= 3).then_some((r, cols))
-    })
+        cols
+    };
+    let (r, mut cols) =
+        sheet.rows.iter().enumerate().map(|(r, row)| (r, known(row))).find(|(_, cols)| cols.len() >= 3)?;
+    if let Some(next) = sheet.rows.get(r + 1) {
+        let filled = next.iter().filter(|v| !v.is_empty()).count();
+        let below = known(next);
+        if filled > 0 && below.len() == filled {
+            for (c, k) in below {
+                cols.entry(c).or_insert(k);
+            }
+            return Some((r + 1, cols));
+        }
+    }
+    Some((r, cols))
 }
 
 /// One row's visit, its errors pushed to `errors`.
