@@ -34,7 +34,7 @@ pub fn month_text(s: &str) -> Option<YearMonth> {
         return None;
     }
     match numbers(f)[..] {
-        [y, m] if y >= 1000 && y <= 9999 && f.starts_with(&y.to_string()) => YearMonth::new(y as i32, m),
+        [y, m] if (1000..=9999).contains(&y) && f.starts_with(&y.to_string()) => YearMonth::new(y as i32, m),
         [m, y] if (1000..=9999).contains(&y) => YearMonth::new(y as i32, m),
         _ => None,
     }

@@ -68,11 +68,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let mut s = State::default();
     for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
-            Event::Start(Tag::Paragraph) => {
-                if s.cur.is_none() {
-                    s.cur = Some(Vec::new());
-                }
-            }
+            Event::Start(Tag::Paragraph) if s.cur.is_none() => s.cur = Some(Vec::new()),
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => s.flush(),
             Event::Start(Tag::Heading { level, .. }) => {
                 s.flush();

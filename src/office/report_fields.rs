@@ -72,10 +72,7 @@ fn number_after(f: &str, phrase: &str) -> Option<u32> {
 
 /// The times in `f` (`14 gio 00`, `14h00`, `14:00`, `14 gio`), in order.
 fn times(f: &str) -> Vec<NaiveTime> {
-    let words: Vec<&str> = f
-        .split(|c: char| c == ' ' || c == ',' || c == ';' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = f.split([' ', ',', ';', '(', ')']).filter(|w| !w.is_empty()).collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
