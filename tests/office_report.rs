@@ -50,7 +50,7 @@ fn word_report() -> Vec<u8> {
         p("Chủ trì: Đồng chí Hoàng Thị E, Bí thư chi bộ"),
         bold("I. NỘI DUNG SINH HOẠT"),
         "<w:p><w:r><w:t xml:space=\"preserve\">Chi bộ đã </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>thông qua</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\"> nghị quyết tháng</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:br/><w:t>Dòng sau.</w:t></w:r></w:p>".to_string(),
-        "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"x\"><a:t xmlns:a=\"y\">ảnh</a:t></wp:inline></w:drawing></w:r></w:p>".to_string(),
+        "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"x\"><wp:docPr id=\"1\" name=\"a\" descr=\"Toàn cảnh buổi sinh hoạt\"/><a:t xmlns:a=\"y\">ảnh</a:t></wp:inline></w:drawing></w:r></w:p>".to_string(),
         styled("Heading1", "Nhận xét, đánh giá"),
         bold("1. Ưu điểm"),
         item(1, "Chuẩn bị chu đáo"),
@@ -80,6 +80,13 @@ fn word_report() -> Vec<u8> {
         ),
         ("word/styles.xml", styles),
         ("word/numbering.xml", numbering),
+        (
+            "word/footnotes.xml",
+            format!(
+                "<w:footnotes {W}><w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote>\
+<w:footnote w:id=\"1\"><w:p><w:r><w:t>Nghị quyết số 12 của chi bộ.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+            ),
+        ),
     ])
 }
 
@@ -102,7 +109,7 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("lấy từ tài liệu: held_on, started_at, ended_at, attendance.total, attendance.exempt, attendance.present, attendance.excused, attendance.unexcused, chair"), "{out}");
-    assert!(out.contains("đã bỏ 1 hình ảnh và 1 chú thích"), "{out}");
+    assert!(out.contains("đã bỏ 1 hình ảnh (giữ lời mô tả nếu có) và giữ 1 chú thích"), "{out}");
     let text =
         std::fs::read_to_string(site.path().join("content/reports/2024-05/to-1-2024-05-chi-bo.md")).unwrap();
     for line in [
@@ -120,7 +127,8 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
     for md in [
         "## BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ",
         "## I. NỘI DUNG SINH HOẠT",
-        "Chi bộ đã **thông qua** *nghị quyết tháng*\\\nDòng sau.",
+        "Chi bộ đã **thông qua** *nghị quyết tháng* (chú thích: Nghị quyết số 12 của chi bộ.)\\\nDòng sau.",
+        "(hình: Toàn cảnh buổi sinh hoạt)",
         "## Nhận xét, đánh giá",
         "### 1. Ưu điểm\n\n- Chuẩn bị chu đáo\n- Đảng viên phát biểu sôi nổi",
         "### 2. Hạn chế\n\n1. Còn đọc nghị quyết dài\n1. Chưa liên hệ thực tế",
@@ -129,7 +137,7 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
     ] {
         assert!(body.contains(md), "{md:?} in:\n{body}");
     }
-    assert!(!body.contains("ảnh"), "an image's own text is not the body's");
+    assert!(!body.contains("\nảnh"), "an image's own text is not the body's");
     let check = kehoach().args(["check", "--root"]).arg(site.path()).output().unwrap();
     assert!(check.status.success(), "{}", stderr(&check));
     // The synthesis gathers its proposals (the heading in capitals is the same section).

@@ -1,7 +1,9 @@
 //! Reading a Word document (.docx): the paragraphs (style, alignment, list level, runs
 //! with bold, italic, underline and size) and tables of `word/document.xml`, the page
 //! size and margins, the default font and the style names of `word/styles.xml`, the list
-//! kinds of `word/numbering.xml`; images and footnote references are counted. Bounded:
+//! kinds of `word/numbering.xml`. Images are counted, their description (alt text) kept
+//! as `(hình: …)`; footnotes and endnotes are counted and their text kept where they are
+//! referred to, as `(chú thích: …)`. Bounded:
 //! the archive is checked before anything is unpacked, and each part is read up to a
 //! limit ([`super::table::check_zip`], [`super::table::zip_entry`]).
 
@@ -64,6 +66,8 @@ pub struct Docx {
     pub numbered: BTreeMap<String, Vec<bool>>,
     pub images: usize,
     pub footnotes: usize,
+    /// The text of each footnote and endnote, by id.
+    pub notes: BTreeMap<String, String>,
 }
 
 impl Docx {
@@ -131,6 +135,11 @@ pub fn read(bytes: &[u8]) -> Result<Docx, TableError> {
     }
     if let Some(numbering) = zip_entry(bytes, "word/numbering.xml", MAX_PART)? {
         read_numbering(&numbering, &mut doc);
+    }
+    for part in ["word/footnotes.xml", "word/endnotes.xml"] {
+        if let Some(notes) = zip_entry(bytes, part, MAX_PART)? {
+            read_notes(&notes, &mut doc);
+        }
     }
     read_document(&document, &mut doc)?;
     Ok(doc)
@@ -217,6 +226,35 @@ fn read_numbering(xml: &[u8], doc: &mut Docx) {
     }
 }
 
+/// The text of the notes (footnotes or endnotes) of a notes part, by id.
+fn read_notes(xml: &[u8], doc: &mut Docx) {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut id: Option<String> = None;
+    let mut in_text = false;
+    loop {
+        match r.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match local(&e).as_str() {
+                "footnote" | "endnote" => {
+                    let separator = attr(&e, "w:type").is_some_and(|t| t != "normal");
+                    id = if separator { None } else { attr(&e, "w:id") };
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == "t" => in_text = false,
+            Ok(Event::Text(t)) if in_text => {
+                if let Some(id) = &id {
+                    doc.notes.entry(id.clone()).or_default().push_str(&t);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 /// An open table: its rows of cells.
 type OpenTable = Vec<Vec<Vec<DPara>>>;
 
@@ -238,8 +276,9 @@ fn read_document(xml: &[u8], doc: &mut Docx) -> Result<(), TableError> {
                 if matches!(local(&e).as_str(), "drawing" | "pict" | "object") {
                     hidden += 1;
                 }
+                alt_text(&e, &mut para);
             }
-            Event::Empty(_) if hidden > 0 => {}
+            Event::Empty(e) if hidden > 0 => alt_text(&e, &mut para),
             Event::Start(e) => {
                 let name = local(&e);
                 match name.as_str() {
@@ -276,7 +315,14 @@ fn read_document(xml: &[u8], doc: &mut Docx) -> Result<(), TableError> {
                         r.text.push('\t');
                     }
                 }
-                "footnoteReference" | "endnoteReference" => doc.footnotes += 1,
+                "footnoteReference" | "endnoteReference" => {
+                    doc.footnotes += 1;
+                    let note =
+                        attr(&e, "w:id").and_then(|id| doc.notes.get(&id)).map(|t| t.trim().to_string());
+                    if let (Some(r), Some(t)) = (run.as_mut(), note.filter(|t| !t.is_empty())) {
+                        r.text.push_str(&format!(" (chú thích: {t})"));
+                    }
+                }
                 "p" => push_para(DPara::default(), &mut tables, doc),
                 _ => property(&e, &mut para, &mut run, &mut ilvl, doc),
             },
@@ -330,6 +376,15 @@ fn read_document(xml: &[u8], doc: &mut Docx) -> Result<(), TableError> {
         buf.clear();
     }
     Ok(())
+}
+
+/// An image's description (`<wp:docPr descr="…">`), kept as `(hình: …)`.
+fn alt_text(e: &BytesStart, para: &mut Option<DPara>) {
+    if local(e) == "docPr"
+        && let (Some(p), Some(d)) = (para.as_mut(), attr(e, "descr").filter(|d| !d.trim().is_empty()))
+    {
+        p.runs.push(DRun { text: format!("(hình: {})", d.trim()), ..DRun::default() });
+    }
 }
 
 fn push_para(p: DPara, tables: &mut [OpenTable], doc: &mut Docx) {

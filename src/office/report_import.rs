@@ -1,8 +1,9 @@
 //! `kehoach import report FILE.docx --visit ID [--root DIR]`: the report of a visit from
 //! the team's Word document. The front matter is the one `kehoach new report` writes,
 //! with the keys the document states ([`super::report_fields`]) filled in and marked; the
-//! body is the document as Markdown ([`super::docx_to_markdown`]). Images and footnotes
-//! are left out and counted in the message. The file is written only if no report on the
+//! body is the document as Markdown ([`super::docx_to_markdown`]). Images are left out
+//! (their description kept), footnotes kept in brackets where they are referred to; both
+//! are counted in the message. The file is written only if no report on the
 //! visit exists.
 
 use super::docx_reader::{self, DBlock, Docx};
@@ -187,7 +188,7 @@ pub fn cli(root: &Path, file: &Path, visit_id: &str) -> Result<String, String> {
     }
     if done.images > 0 || done.footnotes > 0 {
         s.push_str(&format!(
-            "lưu ý: đã bỏ {} hình ảnh và {} chú thích (footnote) của tài liệu; thêm lại bằng tay nếu cần\n",
+            "lưu ý: đã bỏ {} hình ảnh (giữ lời mô tả nếu có) và giữ {} chú thích cuối trang trong ngoặc `(chú thích: …)`; thêm lại hình bằng tay nếu cần\n",
             done.images, done.footnotes
         ));
     }
