@@ -95,6 +95,15 @@ fn the_sample_exports_readable_deterministic_workbooks() {
     assert!(matches!(row[10], Data::Float(_)), "attendance is a number");
     let header = range.rows().next().unwrap();
     assert_eq!(header[0].to_string(), "Mã lượt dự");
+    // The restricted report: a row only in the Standing Committee's build.
+    let ids = |bytes: &[u8]| -> Vec<String> {
+        let mut wb = workbook(bytes);
+        let range = wb.worksheet_range("Báo cáo").unwrap();
+        range.rows().skip(1).map(|r| r[0].to_string()).collect()
+    };
+    assert!(!ids(&a["data/bao-cao.xlsx"]).contains(&"to-4-2024-06-chi-bo".to_string()));
+    let full = build(SAMPLE, &["--include-restricted"]);
+    assert!(ids(&full["data/bao-cao.xlsx"]).contains(&"to-4-2024-06-chi-bo".to_string()));
 }
 
 #[test]

@@ -224,3 +224,20 @@ fn duplicate_ids_and_a_file_without_a_header_are_errors() {
         rows(&site, &[Sheet { name: Some("x".into()), rows: vec![vec![t("Tổ"), t("STT")]] }]).unwrap_err();
     assert!(e[0].message.contains("dòng tiêu đề"));
 }
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let mut v = visit("to-1", VisitKind::ChiBo, "cb-b", "2024-03");
+    v.place = Some("=HYPERLINK(\"http://x\")".into());
+    v.note = Some("+84 214".into());
+    let site = site_with(vec![v]);
+    let j = crate::derive::judge(&site, d("2024-08-20"));
+    let bytes = schedule_xlsx(&site, &j);
+    let back = rows(&site, &table::read("lich.xlsx", &bytes).unwrap()).unwrap();
+    assert_eq!(back[0].place.as_deref(), Some("=HYPERLINK(\"http://x\")"));
+    assert_eq!(back[0].note.as_deref(), Some("+84 214"));
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut xml).unwrap();
+    assert!(!xml.contains("<f>"), "no formula cell: {xml}");
+}
