@@ -13,7 +13,6 @@ use crate::derive::Judgement;
 use crate::feeds::exports::published_reports;
 use crate::fxhash::FxHashMap;
 use crate::model::{Site, Visit};
-use crate::render::vi;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
@@ -263,9 +262,4 @@ fn build_workbook(
     ws.set_paper_size(9);
     ws.set_repeat_rows(0, 0)?;
     wb.save_to_buffer()
-}
-
-/// `dd/mm/yyyy`, as the sheet shows a date (for tests and messages).
-pub fn shown_date(d: NaiveDate) -> String {
-    vi::date(d)
 }
