@@ -211,6 +211,7 @@ fn data_files_into(
     for f in render::data::month_summaries_where(site, month_ends, restricted, keep) {
         emit.file(f);
     }
+    crate::office::files_into(site, judgement, restricted, keep, emit);
 }
 
 /// The search index (the same published view as the data files), when `keep` keeps it;

@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod msg;
 pub mod nfc;
+pub mod office;
 pub mod output;
 pub mod paths;
 pub mod render;

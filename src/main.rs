@@ -72,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Import office files: the schedule from Excel/CSV, a report from Word.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Create a new, minimal site in DIR (new or empty).
     Init {
         #[arg(default_value = ".")]
@@ -84,6 +89,28 @@ enum NewCommand {
     /// Write content/reports/<month>/<visit-id>.md, filled in from the schedule.
     Report {
         visit_id: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Write the schedule (content/schedule.yaml) from an .xlsx or .csv file.
+    Schedule {
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace the existing schedule.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write the report of a visit from a Word document (.docx).
+    Report {
+        file: PathBuf,
+        /// The visit reported on.
+        #[arg(long)]
+        visit: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -167,6 +194,26 @@ fn main() -> ExitCode {
             }
         }
         Command::Init { dir } => init(&dir),
+        Command::Import { what } => {
+            let result = match what {
+                ImportCommand::Schedule { file, root, replace } => {
+                    kehoach::office::import_schedule_cli(&root, &file, replace)
+                }
+                ImportCommand::Report { file, visit, root } => {
+                    kehoach::office::report_import::cli(&root, &file, &visit)
+                }
+            };
+            match result {
+                Ok(out) => {
+                    print!("{out}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprint!("{err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

@@ -161,7 +161,20 @@ pub struct Config {
     pub team_size: Sp<u32>,
     /// `rules:` of site.yaml: the plan's own minimum lengths of a meeting.
     pub rules: Rules,
+    /// The synthesis report's document parts (`synthesis:`), when given.
+    pub synthesis: Option<Synthesis>,
     pub loc: Loc,
+}
+
+/// `synthesis:` in site.yaml: the parts of the synthesis report as a Party document
+/// (Hướng dẫn 36-HD/VPTW). Its date is `as_of`; `place` defaults to the plan's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Synthesis {
+    /// Số hiệu, e.g. `45-BC/ĐUK`.
+    pub number: Option<String>,
+    pub place: Option<String>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
 }
 
 impl Config {
@@ -215,6 +228,9 @@ impl Require {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub title: String,
+    /// The superior body (`superior:`), e.g. `ĐẢNG BỘ TỈNH LÀO CAI`: the first line at the
+    /// top left of the Party document.
+    pub superior: Option<String>,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub place: Option<String>,

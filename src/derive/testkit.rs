@@ -164,10 +164,12 @@ impl SiteBuilder {
             require: Require { dang_uy: 1, chi_bo: 1 },
             team_size: Sp::new(2, loc("content/site.yaml", 12, 12)),
             rules: Default::default(),
+            synthesis: None,
             loc: loc("content/site.yaml", 1, 1),
         };
         let plan = Plan {
             title: "Kế hoạch".into(),
+            superior: None,
             number: None,
             issued_on: None,
             place: None,

@@ -54,6 +54,7 @@ pub fn plan(view: &View) -> Page {
         "plan",
         &json!({
             "title": plan.title,
+            "superior": plan.superior,
             "number": plan.number,
             "place_date": place_date,
             "issuer": view.site.config.issuer,

@@ -193,6 +193,25 @@ pub fn synthesis(view: &View, bodies: &Bodies) -> Page {
     p.ctx.insert("reports_total", &total);
     p.ctx.insert("proposals", &proposals);
     p.ctx.insert("judged", &judged);
+    p.ctx.insert("doc", &synthesis_parts(view));
     p.ctx.insert("period", &json!({"from": vi::month(view.site.config.period_from), "to": vi::month(view.site.config.period_to)}));
     p
+}
+
+/// The synthesis's parts as a Party document (`synthesis:` in site.yaml): number,
+/// "Lào Cai, ngày … tháng … năm …" (the place, else the plan's; the date `as_of`), the
+/// signature block and "Nơi nhận".
+fn synthesis_parts(view: &View) -> Value {
+    let s = view.site.config.synthesis.clone().unwrap_or_default();
+    let date = vi::date_official(view.judgement.as_of);
+    let place_date = match s.place.as_ref().or(view.site.plan.place.as_ref()) {
+        Some(pl) => format!("{pl}, {date}"),
+        None => date.replacen('n', "N", 1),
+    };
+    json!({
+        "number": s.number,
+        "place_date": place_date,
+        "signer": s.signer.as_ref().map(|x| json!({"name": x.name, "title": x.title, "on_behalf_of": x.on_behalf_of})),
+        "recipients": s.recipients,
+    })
 }

@@ -76,6 +76,7 @@ pub fn site() -> (Site, Judgement) {
         .build();
     site.plan = Plan {
         title: "Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024".into(),
+        superior: None,
         number: Some("123-KH/ĐUK".into()),
         issued_on: Some(d(2024, 2, 5)),
         place: Some("Lào Cai".into()),

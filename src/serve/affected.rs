@@ -67,6 +67,9 @@ pub const AGGREGATES: &[&str] = &[
     "data/summary.json",
     "data/findings.json",
     "data/reports.csv",
+    "data/lich.xlsx",
+    "data/bao-cao.xlsx",
+    "tong-hop/tong-hop.docx",
     "search-index.js",
     "tim-kiem/index.html",
 ];

@@ -132,10 +132,12 @@ pub fn site() -> Site {
             require: Require { dang_uy: 1, chi_bo: 1 },
             team_size: sp(2, "content/site.yaml"),
             rules: Default::default(),
+            synthesis: None,
             loc: loc("content/site.yaml"),
         },
         plan: Plan {
             title: "Kế hoạch".into(),
+            superior: None,
             number: None,
             issued_on: None,
             place: None,

@@ -10,6 +10,9 @@ mod render_support;
 mod support;
 
 mod cli;
+mod office_schedule;
+mod office_report;
+mod office_docx;
 mod errors_typing;
 mod editor_http;
 mod render_readers;

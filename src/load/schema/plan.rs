@@ -11,18 +11,11 @@ pub fn read(node: &Node, body: &str, sink: &mut Sink) -> Option<Plan> {
     let before = sink.errors.len();
     let mut f = Fields::new(node, "the front matter of plan.md", sink)?;
     let title = f.req(sink, "title", Text);
+    let superior = f.opt_text(sink, "superior");
     let number = f.opt_text(sink, "number");
     let issued_on = f.opt(sink, "issued_on", Date);
     let place = f.opt_text(sink, "place");
-    let signer = f
-        .opt_map(sink, "signer", "signer", "a mapping { name: …, title: …, on_behalf_of: … }")
-        .and_then(|mut s| {
-            let name = s.req(sink, "name", Text);
-            let title = s.req(sink, "title", Text);
-            let on_behalf_of = s.opt_text(sink, "on_behalf_of");
-            s.finish(sink);
-            Some(Signer { name: name?, title: title?, on_behalf_of })
-        });
+    let signer = signer(&mut f, sink);
     let recipients = f.opt(sink, "recipients", List(Text)).unwrap_or_default();
     f.finish(sink);
     if sink.errors.len() > before {
@@ -30,6 +23,7 @@ pub fn read(node: &Node, body: &str, sink: &mut Sink) -> Option<Plan> {
     }
     Some(Plan {
         title: title?,
+        superior,
         number,
         issued_on,
         place,
@@ -38,6 +32,20 @@ pub fn read(node: &Node, body: &str, sink: &mut Sink) -> Option<Plan> {
         body: body.to_string(),
         loc: sink.loc(Pos { line: 1, col: 1, len: 0 }),
     })
+}
+
+/// The optional `signer: { name, title, on_behalf_of }` of `f` (plan.md, and
+/// `synthesis:` in site.yaml).
+pub fn signer(f: &mut Fields, sink: &mut Sink) -> Option<Signer> {
+    f.opt_map(sink, "signer", "signer", "a mapping { name: …, title: …, on_behalf_of: … }").and_then(
+        |mut s| {
+            let name = s.req(sink, "name", Text);
+            let title = s.req(sink, "title", Text);
+            let on_behalf_of = s.opt_text(sink, "on_behalf_of");
+            s.finish(sink);
+            Some(Signer { name: name?, title: title?, on_behalf_of })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -55,11 +63,14 @@ mod tests {
 
     #[test]
     fn reads_all_keys() {
-        let (p, e) = run("title: KH\nnumber: 123-KH/ĐUK\nissued_on: 2024-02-05\nplace: Lào Cai\n\
-             signer: { name: A, title: Bí thư, on_behalf_of: T/M BTV }\nrecipients: [X, Y]\n");
+        let (p, e) = run(
+            "title: KH\nsuperior: ĐẢNG BỘ TỈNH LÀO CAI\nnumber: 123-KH/ĐUK\nissued_on: 2024-02-05\nplace: Lào Cai\n\
+             signer: { name: A, title: Bí thư, on_behalf_of: T/M BTV }\nrecipients: [X, Y]\n",
+        );
         assert!(e.is_empty(), "{e:?}");
         let p = p.unwrap();
         assert_eq!(p.title, "KH");
+        assert_eq!(p.superior.as_deref(), Some("ĐẢNG BỘ TỈNH LÀO CAI"));
         assert_eq!(p.number.as_deref(), Some("123-KH/ĐUK"));
         assert_eq!(p.signer.unwrap().on_behalf_of.as_deref(), Some("T/M BTV"));
         assert_eq!(p.recipients, ["X", "Y"]);
@@ -71,7 +82,7 @@ mod tests {
         let (p, e) = run("title: KH\n");
         assert!(e.is_empty());
         let p = p.unwrap();
-        assert_eq!((p.number, p.signer, p.recipients.len()), (None, None, 0));
+        assert_eq!((p.number, p.signer, p.recipients.len(), p.superior), (None, None, 0, None));
     }
 
     #[test]

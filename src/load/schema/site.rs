@@ -1,10 +1,10 @@
 //! `site.yaml`: the site-wide settings.
 
 use super::fields::{Fields, Sink};
-use super::types::{Count, Date, Id, Month, Range, Text};
+use super::types::{Count, Date, Id, List, Month, Range, Text};
 use crate::load::yaml::Node;
 use crate::model::Pos;
-use crate::model::{Config, Require, Rules, Sp, YearMonth};
+use crate::model::{Config, Require, Rules, Sp, Synthesis, YearMonth};
 use crate::msg::content as m;
 
 /// The longest period a site may cover: ten years of monthly pages.
@@ -93,6 +93,21 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
             }
             None => Rules::default(),
         };
+    let synthesis = f
+        .opt_map(
+            sink,
+            "synthesis",
+            "synthesis",
+            "a mapping { number: …, place: …, signer: {…}, recipients: [...] }",
+        )
+        .map(|mut s| {
+            let number = s.opt_text(sink, "number");
+            let place = s.opt_text(sink, "place");
+            let signer = super::plan::signer(&mut s, sink);
+            let recipients = s.opt(sink, "recipients", List(Text)).unwrap_or_default();
+            s.finish(sink);
+            Synthesis { number, place, signer, recipients }
+        });
     f.finish(sink);
     if sink.errors.len() > before {
         return None;
@@ -113,6 +128,7 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
         require,
         team_size,
         rules,
+        synthesis,
         loc: sink.loc(Pos { line: 1, col: 1, len: 0 }),
     })
 }
@@ -152,7 +168,8 @@ mod tests {
 
     const FULL: &str = "title: KH\norganization: ĐUK\nissuer: BTV\nbase_url: /sinhhoat\ntheme: plain\n\
         language: vi\nperiod: { from: 2024-03, to: 2024-10 }\ndeadline: 2024-11-10\nreport_due_days: 7\n\
-        as_of: 2024-08-20\nrequire: { dang_uy: 1, chi_bo: 2 }\nteam_size: 3\n";
+        as_of: 2024-08-20\nrequire: { dang_uy: 1, chi_bo: 2 }\nteam_size: 3\n\
+        synthesis: { number: 45-BC/ĐUK, signer: { name: Lê Văn C, title: Phó Bí thư, on_behalf_of: T/M Ban Thường vụ }, recipients: [Ban Thường vụ, Lưu] }\n";
 
     fn run(yaml: &str) -> (Option<Config>, Vec<String>) {
         read_as("content/site.yaml", yaml, read)
@@ -173,6 +190,20 @@ mod tests {
         assert_eq!(c.require, Require { dang_uy: 1, chi_bo: 2 });
         assert_eq!(c.team_size.value, 3);
         assert_eq!(c.as_of.map(|d| d.to_string()).as_deref(), Some("2024-08-20"));
+        let s = c.synthesis.unwrap();
+        assert_eq!((s.number.as_deref(), s.place), (Some("45-BC/ĐUK"), None));
+        assert_eq!(s.signer.unwrap().on_behalf_of.as_deref(), Some("T/M Ban Thường vụ"));
+        assert_eq!(s.recipients, ["Ban Thường vụ", "Lưu"]);
+    }
+
+    #[test]
+    fn synthesis_keys_are_checked() {
+        let (c, e) = run(
+            "title: KH\norganization: O\nissuer: I\nperiod: {from: 2024-03, to: 2024-03}\ndeadline: 2024-11-10\n\
+            synthesis: { numbr: 1, signer: { name: A } }\n",
+        );
+        assert!(c.is_none());
+        assert_eq!(e, ["6:32 missing key `title`", "6:14 unknown key `numbr`"]);
     }
 
     #[test]

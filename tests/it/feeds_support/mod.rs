@@ -124,10 +124,12 @@ pub fn site() -> Site {
         require: Require { dang_uy: 1, chi_bo: 1 },
         team_size: Sp::new(2, loc("content/site.yaml", 12)),
         rules: Default::default(),
+        synthesis: None,
         loc: loc("content/site.yaml", 1),
     };
     let plan = Plan {
         title: "Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024".into(),
+        superior: None,
         number: Some("123-KH/ĐUK".into()),
         issued_on: Some(d("2024-02-05")),
         place: Some("Lào Cai".into()),
