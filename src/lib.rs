@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod fxhash;
 pub mod git;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod nfc;
 pub mod output;

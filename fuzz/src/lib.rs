@@ -111,15 +111,15 @@ fn frontmatter(data: &[u8]) {
 fn markdown(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for root in ["", "../../"] {
-        let html = render::markdown::to_html(text, root);
+        let html = kehoach::markdown::to_html(text, root);
         if let Some(bad) = runnable(&html) {
             panic!("{bad} in {html:?}");
         }
     }
-    let _ = render::markdown::section(text, "Đề xuất, kiến nghị");
+    let _ = kehoach::markdown::section(text, "Đề xuất, kiến nghị");
     let _ = search::docs::markdown_text(text);
     // One reading for the page, the synthesis and the search: the same sanitised HTML.
-    use render::report_body::{Want, read};
+    use kehoach::markdown::report_body::{Want, read};
     let parts = read(text, Want { page: Some("../../"), proposals: Some("../"), text: true });
     for html in parts.html.iter().chain(parts.proposals.iter().flatten()) {
         if let Some(bad) = runnable(html) {

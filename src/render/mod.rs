@@ -7,14 +7,11 @@
 
 pub mod data;
 pub mod engine;
-pub mod markdown;
-mod markdown_fast;
 mod pages_calendar;
 mod pages_dashboard;
 mod pages_main;
 mod pages_reports;
 mod pages_search;
-pub mod report_body;
 mod rows;
 pub mod stamp;
 pub mod view;
@@ -29,7 +26,7 @@ use crate::output::{OutputFile, Sink};
 use crate::theme::Theme;
 use crate::vi;
 use rayon::prelude::*;
-use report_body::Bodies;
+use crate::markdown::report_body::Bodies;
 use serde::Serialize;
 use view::{View, url};
 

@@ -1,7 +1,7 @@
 //! Contexts of the home page, the plan, the teams, the units, other pages and the 404 page.
 
 use super::Page;
-use super::markdown;
+use crate::markdown;
 use super::rows::{self, Figures, MonthRef, figures, month_ref, people, unit_row, visit_status, visit_value};
 use super::stamp::Source;
 use crate::vi;

@@ -2,9 +2,9 @@
 //! Committee. Only published reports appear (see [`super::view`]).
 
 use super::Page;
-use super::markdown;
+use crate::markdown;
 use super::pages_main::team_figures;
-use super::report_body::Bodies;
+use crate::markdown::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
 use crate::vi;
 use super::view::{View, url};

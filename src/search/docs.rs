@@ -8,7 +8,7 @@ use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
 use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
-use crate::render::report_body;
+use crate::markdown::report_body;
 use crate::output::{OutputFile, Sink};
 use rayon::prelude::*;
 

@@ -5,6 +5,9 @@
 //! the page (`root`), and folder links get `index.html`, so they work from disk and under
 //! any `base_url`. Images from outside the site are dropped (nothing loads from outside).
 
+pub mod fast;
+pub mod report_body;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::borrow::Borrow;
 use unicode_normalization::UnicodeNormalization;
@@ -66,7 +69,7 @@ where
     E: Borrow<Event<'a>>,
     I: Iterator<Item = E>,
 {
-    if let Some(html) = super::markdown_fast::render(events(), root) {
+    if let Some(html) = fast::render(events(), root) {
         return html;
     }
     // Raw HTML or the like (rare): the events again, for the sanitiser.
@@ -188,6 +191,30 @@ pub(super) fn section_events(events: &[Event], title: &str) -> Option<std::ops::
 
 /// The heading of the part of a report gathered into the synthesis.
 pub const PROPOSALS: &str = "Đề xuất, kiến nghị";
+
+#[cfg(test)]
+/// The text of every Markdown file of the repository (the sample in `content/` and the
+/// test fixtures), for the tests that compare two ways of rendering on real documents.
+pub(crate) fn repository_markdown() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "md")
+                && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                out.push(text);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("content"), &mut files);
+    walk(&root.join("tests"), &mut files);
+    files
+}
 
 #[cfg(test)]
 mod tests {
