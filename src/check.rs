@@ -125,6 +125,9 @@ fn reference(
 }
 
 #[cfg(test)]
+mod damaged;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::{Input, SourceFile, parse};
