@@ -7,7 +7,7 @@ pub mod calendar;
 mod findings;
 mod gaps;
 #[cfg(test)]
-mod props;
+pub(crate) mod props;
 pub mod publish;
 mod status;
 mod summary;
