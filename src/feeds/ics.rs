@@ -405,7 +405,7 @@ mod shared_events {
     #[test]
     fn feeds_equal_one_calendar_per_feed() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = crate::build::load(root).unwrap_or_else(|f| panic!("{}", f.render())).site;
+        let site = crate::load::parse(&crate::load::read(root).unwrap()).unwrap();
         for base in ["/", "https://example.vn/sh/"] {
             let mut expected = vec![OutputFile {
                 path: ALL_PATH.into(),
