@@ -16,9 +16,6 @@ mod rows;
 pub mod stamp;
 pub mod view;
 
-#[cfg(test)]
-mod test_site;
-
 use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
 use crate::model::Site;

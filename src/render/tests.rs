@@ -1,6 +1,7 @@
 //! Unit tests of the page contexts with the embedded theme, on a site built in code.
 
 use super::*;
+use crate::derive::testkit::render_site as test_site;
 use crate::theme;
 
 fn opts(include_restricted: bool) -> RenderOptions {

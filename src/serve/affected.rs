@@ -149,7 +149,7 @@ fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
 mod tests {
     use super::*;
     use crate::serve::change::DataFile;
-    use crate::serve::testsite::{page, report, site};
+    use crate::derive::testkit::serve_site::{page, report, site};
 
     #[test]
     fn a_report_touches_its_visit_team_unit_months_and_aggregates() {
