@@ -2,7 +2,7 @@
 //! two reports on one visit). Errors in single values are found while loading.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
 

@@ -12,7 +12,6 @@ pub mod check;
 pub mod derive;
 pub mod diag;
 pub mod feeds;
-pub mod fxhash;
 pub mod git;
 pub mod load;
 pub mod markdown;

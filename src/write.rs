@@ -11,7 +11,7 @@
 
 mod at;
 
-use crate::fxhash::FxHashSet;
+use rustc_hash::FxHashSet;
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

@@ -18,7 +18,7 @@
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
 use super::{Finding, FindingKind, Subject};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
 

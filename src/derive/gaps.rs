@@ -7,7 +7,7 @@
 //! fill no gap. Gaps do not depend on `as_of`: the plan is judged as a whole.
 
 use super::Gap;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Site, VisitKind, YearMonth};
 
 /// Every gap, in teams.yaml order, then by month, then `dang_uy` before `chi_bo`.

@@ -9,7 +9,7 @@
 //!   counted report (the report exists and is published), but `on_time` is `None`.
 
 use super::{Status, VisitState};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Report, Site, Visit};
 use chrono::{Days, NaiveDate};
 

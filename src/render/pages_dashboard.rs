@@ -8,7 +8,7 @@ use crate::vi;
 use super::view::{View, url};
 use crate::derive::publish::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{UnitKind, Visit, VisitKind, YearMonth};
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -8,7 +8,7 @@ use crate::markdown::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
 use crate::vi;
 use super::view::{View, url};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Rating, Report, Visit, YearMonth};
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -4,7 +4,7 @@
 use crate::vi;
 use super::view::{View, url};
 use crate::derive::{Status, Tally, VisitState};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
 use serde::Serialize;
 use tera::Value;

@@ -7,7 +7,7 @@
 
 use crate::vi::Collator;
 use crate::derive::{Judgement, VisitState};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

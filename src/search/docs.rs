@@ -6,7 +6,7 @@ use super::index::{self, Doc, DocKind};
 use crate::paths::INDEX_PATH;
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::markdown::report_body;
 use crate::output::{OutputFile, Sink};
