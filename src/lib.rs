@@ -16,7 +16,6 @@ pub mod git;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod nfc;
 pub mod output;
 pub mod paths;
 pub mod render;

@@ -103,8 +103,8 @@ fn sanitize(raw: &str) -> String {
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
 /// "a)") in front, no colon or spaces at the end.
 fn heading_key(text: &str) -> String {
-    // Report headings are nearly always NFC already: recognised from the bytes.
-    let t = if crate::nfc::is_nfc(text) {
+    // Report headings are nearly always NFC already (then no copy).
+    let t = if unicode_normalization::is_nfc(text) {
         text.to_lowercase()
     } else {
         text.nfc().collect::<String>().to_lowercase()
@@ -135,7 +135,7 @@ fn cut(text: &str) -> &str {
 /// heading with a capital sigma (whose lower case depends on the next letter) is compared
 /// the long way.
 fn has_key(text: &str, want: &str) -> bool {
-    if !crate::nfc::is_nfc(text) || text.contains('Σ') {
+    if !unicode_normalization::is_nfc(text) || text.contains('Σ') {
         return heading_key(text) == want;
     }
     cut(text).chars().flat_map(char::to_lowercase).eq(want.chars())
