@@ -9,6 +9,7 @@
 //! quoting, nulls as empty cells.
 
 use crate::output::OutputFile;
+use crate::derive::publish::Publish;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::Site;
 use serde::Serialize;
@@ -87,7 +88,7 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
             let report = s
                 .report
                 .and_then(|i| site.reports.get(i))
-                .filter(|r| include_restricted || !r.restricted)
+                .filter(|r| Publish::new(include_restricted).report(r))
                 .map(|_| format!("{base}bao-cao/{}/", v.id.value));
             VisitRow {
                 id: &v.id.value,

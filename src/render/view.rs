@@ -6,6 +6,7 @@
 //! `as_of` shows the past. Pages render from the view only, so nothing withheld can leak.
 
 use crate::vi::Collator;
+use crate::derive::publish::Publish;
 use crate::derive::{Judgement, VisitState};
 use rustc_hash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
@@ -114,11 +115,11 @@ impl<'a> View<'a> {
             .enumerate()
             .map(|(i, _)| {
                 let r = judgement.visits.get(i)?.report.and_then(|r| site.reports.get(r).map(|r| &**r))?;
-                (include_restricted || !r.restricted).then_some(r)
+                Publish::new(include_restricted).report(r).then_some(r)
             })
             .collect();
         let mut pages: Vec<&Page> =
-            site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
+            Publish::new(include_restricted).pages(site).collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| collator.compare(&a.title, &b.title)));
         let mut order: Vec<usize> = (0..site.visits.len()).collect();
         let key = |v: &'a Visit| {

@@ -5,6 +5,7 @@
 use super::index::{self, Doc, DocKind};
 use crate::paths::INDEX_PATH;
 use crate::derive::Judgement;
+use crate::derive::publish::Publish;
 use crate::derive::publish::published_reports;
 use rustc_hash::FxHashMap;
 use crate::model::{Report, Site, Team, Unit, Visit};
@@ -152,7 +153,7 @@ fn parts<'a>(
         text: format!("{}\n{}", site.plan.number.clone().unwrap_or_default(), markdown_text(&site.plan.body)),
     }];
     let mut pages: Vec<_> =
-        site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
+        Publish::new(include_restricted).pages(site).collect();
     pages.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     out.extend(pages.into_iter().map(|p| Doc {
         url: format!("trang/{}/", p.slug),
