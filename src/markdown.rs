@@ -12,7 +12,8 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use std::borrow::Borrow;
 use unicode_normalization::UnicodeNormalization;
 
-pub(super) fn options() -> Options {
+/// The Markdown extensions kehoach reads (tables, footnotes, strikethrough…).
+pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
@@ -51,8 +52,7 @@ fn for_page<'a>(e: Event<'a>, root: &str) -> Event<'a> {
 }
 
 /// The Markdown's events, with link and image addresses rewritten for a page at `root`.
-#[cfg(test)]
-pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
+fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
     Parser::new_ext(md, options()).map(move |e| for_page(e, root))
 }
 
@@ -63,7 +63,7 @@ pub fn to_html(md: &str, root: &str) -> String {
 
 /// The sanitised HTML of the events `events()` gives (each call the same ones), for a
 /// page at `root`. Events of Markdown without raw HTML are written directly in the
-/// sanitiser's form ([`super::markdown_fast`]); the rest go through the sanitiser.
+/// sanitiser's form ([`fast`]); the rest go through the sanitiser.
 pub(super) fn events_html<'a, E, I>(events: impl Fn() -> I, root: &str) -> String
 where
     E: Borrow<Event<'a>>,
@@ -78,8 +78,8 @@ where
     sanitize(&raw)
 }
 
-/// [`to_html`] always through the sanitiser (what the fast path must agree with).
-#[cfg(test)]
+/// [`to_html`] always through the sanitiser (what the fast path must agree with: the tests
+/// and the fuzz target `markdown_fast_diff` compare them).
 pub fn to_html_sanitised(md: &str, root: &str) -> String {
     let mut raw = String::new();
     html::push_html(&mut raw, page_events(md, root));

@@ -11,7 +11,7 @@ pub mod schema;
 pub mod similar;
 pub mod yaml;
 mod yaml_events;
-mod yaml_lines;
+pub mod yaml_lines;
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
