@@ -138,16 +138,6 @@ fn dashboard_states_as_of_and_withholds_restricted_findings() {
 }
 
 #[test]
-#[ignore]
-fn dump() {
-    for (p, h) in render(false) {
-        let path = std::path::Path::new("/tmp/kehoach-dump").join(&p);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, h).unwrap();
-    }
-}
-
-#[test]
 fn home_counts_days_to_the_deadline_either_side() {
     let (site, _) = test_site::site();
     let home = |as_of| {
