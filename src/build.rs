@@ -5,8 +5,8 @@
 use crate::derive::publish::published_findings;
 use crate::derive::{self, Finding, Judgement};
 use crate::diag::{Diagnostic, Severity, Sources};
-use crate::model::Site;
 use crate::markdown::report_body::Bodies;
+use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render;
 use crate::{check, load, write};

@@ -2,9 +2,9 @@
 //! two reports on one visit). Errors in single values are found while loading.
 
 use crate::diag::Diagnostic;
-use rustc_hash::{FxHashMap, FxHashSet};
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Every cross-file error of a parsed site, sorted by location.
 pub fn check(site: &Site) -> Vec<Diagnostic> {

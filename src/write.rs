@@ -11,9 +11,9 @@
 
 mod at;
 
-use rustc_hash::FxHashSet;
 use crate::output::OutputFile;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;

@@ -18,9 +18,9 @@
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
 use super::{Finding, FindingKind, Subject};
-use rustc_hash::FxHashMap;
 use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

@@ -15,12 +15,12 @@
 //! 00:00:00 UTC. Output: CRLF line endings, lines folded at 75 octets without splitting
 //! a UTF-8 character, TEXT values escaped.
 
-use rustc_hash::FxHashMap;
 use crate::model::{Site, Team, Unit, Visit};
 use crate::output::OutputFile;
 use crate::paths::{ALL_PATH, team_path, unit_path};
 use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 mod lines;

@@ -4,8 +4,8 @@
 use super::similar;
 use super::{Input, SourceFile};
 use crate::diag::Diagnostic;
-use crate::model::Pos;
 use crate::model::Loc;
+use crate::model::Pos;
 use rayon::prelude::*;
 use std::fs;
 use std::io::Read;

@@ -14,6 +14,7 @@ mod yaml_events;
 pub mod yaml_lines;
 
 use crate::diag::Diagnostic;
+use crate::model::Pos;
 use crate::model::Site;
 use discover::{FileKind, MAX_FILE_BYTES, file_loc, kind_of};
 use rayon::prelude::*;
@@ -21,7 +22,6 @@ use schema::fields::Sink;
 use schema::{page, plan, report, schedule, site, teams, units};
 use std::path::Path;
 use std::sync::Arc;
-use crate::model::Pos;
 use yaml::{Node, Value};
 
 /// One text file of the site, by its path relative to the site root (`content/site.yaml`).

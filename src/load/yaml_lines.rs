@@ -12,8 +12,8 @@
 //! its bracket, a scalar over its text and quotes). Tests compare the three paths.
 
 use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Value};
-use crate::model::Pos;
 use super::yaml_events::scalar;
+use crate::model::Pos;
 use serde_saphyr::granit_parser::ScalarStyle;
 
 /// The tree of `text`, or `None` when the document is not of the simple kind. (Public for

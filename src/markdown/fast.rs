@@ -331,8 +331,7 @@ mod tests {
     fn text_with_a_control_character_anywhere_is_left_to_the_sanitiser() {
         let base: String = "Nghị quyết số 12 — “Đà Nẵng”: 1 < 2 & 3 > 0. ".repeat(3);
         let fast = |md: &str| {
-            let events: Vec<_> =
-                pulldown_cmark::Parser::new_ext(md, super::super::options()).collect();
+            let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, super::super::options()).collect();
             super::render(&events, "").is_some()
         };
         for bad in ['\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fdef}'] {

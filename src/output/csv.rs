@@ -31,7 +31,11 @@ mod tests {
     /// RFC 4180 as kehoach wrote it by hand before the `csv` crate: the files must not change.
     fn by_hand(header: &[&str], rows: &[Vec<String>]) -> String {
         let field = |s: &str| {
-            if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+            if s.contains([',', '"', '\r', '\n']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
         };
         let mut out = String::from(BOM);
         let line = |fields: Vec<String>| fields.join(",") + "\r\n";

@@ -8,10 +8,10 @@
 //! (2 spaces) with a final newline; CSV is UTF-8 with a BOM, CRLF line ends and RFC 4180
 //! quoting, nulls as empty cells.
 
-use crate::output::OutputFile;
 use crate::derive::publish::Publish;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::Site;
+use crate::output::OutputFile;
 use serde::Serialize;
 
 /// One visit, as the data files show it. Field order is the column order.

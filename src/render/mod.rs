@@ -18,12 +18,12 @@ pub mod view;
 
 use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
+use crate::markdown::report_body::Bodies;
 use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::theme::Theme;
 use crate::vi;
 use rayon::prelude::*;
-use crate::markdown::report_body::Bodies;
 use serde::Serialize;
 use view::{View, url};
 

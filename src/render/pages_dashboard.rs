@@ -4,12 +4,12 @@
 use super::Page;
 use super::pages_main::team_figures;
 use super::rows::{MonthRef, kind_abbr, kind_short, month_ref, unit_row, visit_status, visit_value};
-use crate::vi;
 use super::view::{View, url};
 use crate::derive::publish::published_findings;
 use crate::derive::{Finding, Gap, Status, Subject};
-use rustc_hash::FxHashMap;
 use crate::model::{UnitKind, Visit, VisitKind, YearMonth};
+use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::borrow::Cow;

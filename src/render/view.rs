@@ -5,11 +5,11 @@
 //! that do not count on `as_of` (submitted later) are not published either, so a past
 //! `as_of` shows the past. Pages render from the view only, so nothing withheld can leak.
 
-use crate::vi::Collator;
 use crate::derive::publish::Publish;
 use crate::derive::{Judgement, VisitState};
-use rustc_hash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
+use crate::vi::Collator;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -118,8 +118,7 @@ impl<'a> View<'a> {
                 Publish::new(include_restricted).report(r).then_some(r)
             })
             .collect();
-        let mut pages: Vec<&Page> =
-            Publish::new(include_restricted).pages(site).collect();
+        let mut pages: Vec<&Page> = Publish::new(include_restricted).pages(site).collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| collator.compare(&a.title, &b.title)));
         let mut order: Vec<usize> = (0..site.visits.len()).collect();
         let key = |v: &'a Visit| {

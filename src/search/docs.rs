@@ -3,15 +3,15 @@
 //! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
 use super::index::{self, Doc, DocKind};
-use crate::paths::INDEX_PATH;
 use crate::derive::Judgement;
 use crate::derive::publish::Publish;
 use crate::derive::publish::published_reports;
-use rustc_hash::FxHashMap;
-use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::markdown::report_body;
+use crate::model::{Report, Site, Team, Unit, Visit};
 use crate::output::{OutputFile, Sink};
+use crate::paths::INDEX_PATH;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Teams, units and visits by id, made once per index (a scan per report is quadratic).
 struct Ids<'a> {
@@ -152,8 +152,7 @@ fn parts<'a>(
         kind: DocKind::Plan,
         text: format!("{}\n{}", site.plan.number.clone().unwrap_or_default(), markdown_text(&site.plan.body)),
     }];
-    let mut pages: Vec<_> =
-        Publish::new(include_restricted).pages(site).collect();
+    let mut pages: Vec<_> = Publish::new(include_restricted).pages(site).collect();
     pages.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     out.extend(pages.into_iter().map(|p| Doc {
         url: format!("trang/{}/", p.slug),

@@ -148,8 +148,8 @@ fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::serve::change::DataFile;
     use crate::derive::testkit::serve_site::{page, report, site};
+    use crate::serve::change::DataFile;
 
     #[test]
     fn a_report_touches_its_visit_team_unit_months_and_aggregates() {

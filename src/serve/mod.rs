@@ -14,7 +14,6 @@ pub mod server;
 pub mod session;
 pub mod watch;
 
-
 use crate::build::Options;
 use chrono::NaiveDate;
 use reload::Live;

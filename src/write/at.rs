@@ -21,7 +21,8 @@ impl Dir {
         {
             use rustix::fs::{Mode, OFlags};
             // A folder opened for reading gives a descriptor the `*at` calls take.
-            let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+            let fd =
+                rustix::fs::open(path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
             Ok(Dir { fd, path: path.to_path_buf() })
         }
         #[cfg(not(unix))]
@@ -31,7 +32,8 @@ impl Dir {
     /// Make the folder `rel` (its parent must exist); an existing folder is not an error.
     pub fn mkdir(&self, rel: &str) -> io::Result<()> {
         #[cfg(unix)]
-        let made = rustix::fs::mkdirat(&self.fd, rel, rustix::fs::Mode::from_raw_mode(0o777)).map_err(io::Error::from);
+        let made = rustix::fs::mkdirat(&self.fd, rel, rustix::fs::Mode::from_raw_mode(0o777))
+            .map_err(io::Error::from);
         #[cfg(not(unix))]
         let made = std::fs::create_dir(self.path.join(rel));
         match made {

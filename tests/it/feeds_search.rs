@@ -1,7 +1,6 @@
 //! Search: the Rust folding rule and the script's agree; the index holds every published
 //! page and nothing restricted; typing into the box in a real browser shows the results.
 
-
 use crate::feeds_support::{judgement, site};
 use kehoach::search::{self, DocKind};
 use serde_json::{Value, json};

@@ -3,15 +3,14 @@
 //! and agree with the pages and the summary; the search index holds exactly the published
 //! pages; and every page is dated from git inside a repository, and not at all outside.
 
-
 use crate::feeds_support::parse_ics;
 use crate::render_support::*;
+use crate::support::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
-use crate::support::*;
 
 /// Strings found only in the restricted report `to-1-2024-04-dang-uy`.
 const RESTRICTED_TEXT: [&str; 5] =

@@ -311,7 +311,10 @@ pub fn parse_ics(text: &str) -> serde_json::Value {
         props.iter().find(|p| p.name == name).map(|p| p.val.as_str().to_string())
     };
     let text_of = |c: &Component, name: &str| {
-        c.properties.iter().find(|p| p.name == name).map(|p| p.val.clone().unescape_text().as_str().to_string())
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.clone().unescape_text().as_str().to_string())
     };
     // Each VTIMEZONE's offset (its STANDARD part's TZOFFSETTO, e.g. +0700).
     let zones: Vec<(String, FixedOffset)> = cal
