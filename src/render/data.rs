@@ -12,6 +12,7 @@ use crate::derive::publish::Publish;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::Site;
 use crate::output::OutputFile;
+use crate::paths::{SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH};
 use serde::Serialize;
 
 /// One visit, as the data files show it. Field order is the column order.
@@ -153,10 +154,6 @@ pub fn data_files_where(
     }
     out
 }
-
-const SUMMARY_PATH: &str = "data/summary.json";
-const VISITS_CSV_PATH: &str = "data/visits.csv";
-const VISITS_JSON_PATH: &str = "data/visits.json";
 
 #[cfg(test)]
 #[path = "data_tests.rs"]
