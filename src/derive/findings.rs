@@ -17,10 +17,10 @@
 //!   written give no positive length), pointing at `ended_at`.
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
+use super::publish::Ids;
 use super::{Finding, FindingKind, Subject};
-use crate::model::{Loc, MeetingKind, Report, Site, Unit, UnitKind, Visit, VisitKind, YearMonth};
+use crate::model::{Loc, MeetingKind, Report, Site, UnitKind, Visit, VisitKind, YearMonth};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -50,26 +50,6 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
         ))
     });
     out
-}
-
-/// Units and visits by id (the first of each id, as a linear search would find).
-struct Ids<'a> {
-    units: FxHashMap<&'a str, &'a Unit>,
-    visits: FxHashMap<&'a str, &'a Visit>,
-}
-
-impl<'a> Ids<'a> {
-    fn of(site: &'a Site) -> Self {
-        let mut units = FxHashMap::default();
-        for u in &site.units {
-            units.entry(u.id.value.as_str()).or_insert(u);
-        }
-        let mut visits = FxHashMap::default();
-        for v in site.visits_iter() {
-            visits.entry(v.id.value.as_str()).or_insert(v);
-        }
-        Ids { units, visits }
-    }
 }
 
 fn on_visit(kind: FindingKind, visit: &Visit, loc: &Loc, message: String) -> Finding {

@@ -3,7 +3,35 @@
 //! draft pages never.
 
 use super::{Finding, Judgement};
-use crate::model::{Page, Report, Site};
+use crate::model::{Page, Report, Site, Team, Unit, Visit};
+use rustc_hash::FxHashMap;
+
+/// Teams, units and visits by id (the first of each id, as a linear search would find;
+/// a checked site has one of each): the one index every output and the findings look ids
+/// up in, instead of a scan per lookup.
+pub struct Ids<'a> {
+    pub teams: FxHashMap<&'a str, &'a Team>,
+    pub units: FxHashMap<&'a str, &'a Unit>,
+    pub visits: FxHashMap<&'a str, &'a Visit>,
+}
+
+impl<'a> Ids<'a> {
+    pub fn of(site: &'a Site) -> Self {
+        let mut teams = FxHashMap::default();
+        for t in &site.teams {
+            teams.entry(t.id.value.as_str()).or_insert(t);
+        }
+        let mut units = FxHashMap::default();
+        for u in &site.units {
+            units.entry(u.id.value.as_str()).or_insert(u);
+        }
+        let mut visits = FxHashMap::default();
+        for v in site.visits_iter() {
+            visits.entry(v.id.value.as_str()).or_insert(v);
+        }
+        Ids { teams, units, visits }
+    }
+}
 
 /// The publication rule of one build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

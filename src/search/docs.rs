@@ -4,31 +4,13 @@
 
 use super::index::{self, Doc, DocKind};
 use crate::derive::Judgement;
-use crate::derive::publish::Publish;
 use crate::derive::publish::published_reports;
+use crate::derive::publish::{Ids, Publish};
 use crate::markdown::report_body;
-use crate::model::{Report, Site, Team, Unit, Visit};
+use crate::model::{Report, Site, Team, Unit};
 use crate::output::{OutputFile, Sink};
 use crate::paths::INDEX_PATH;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-
-/// Teams, units and visits by id, made once per index (a scan per report is quadratic).
-struct Ids<'a> {
-    teams: FxHashMap<&'a str, &'a Team>,
-    units: FxHashMap<&'a str, &'a Unit>,
-    visits: FxHashMap<&'a str, &'a Visit>,
-}
-
-impl<'a> Ids<'a> {
-    fn of(site: &'a Site) -> Self {
-        Ids {
-            teams: site.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
-            units: site.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            visits: site.visits_iter().map(|v| (v.id.as_str(), v)).collect(),
-        }
-    }
-}
 
 /// Markdown to plain text (see [`report_body::text`]).
 pub fn markdown_text(md: &str) -> String {
