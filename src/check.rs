@@ -7,11 +7,11 @@
 //! definitions is empty, every reference to it is folded into a note under that one error.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
 use crate::msg::check as m;
 use std::sync::Arc;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Every cross-file error of a parsed site: the definitions' errors first, each group
 /// sorted by location.
@@ -191,6 +191,9 @@ impl<'a> Unknown<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod damaged;
 
 #[cfg(test)]
 mod tests {

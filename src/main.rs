@@ -167,7 +167,8 @@ fn main() -> ExitCode {
             opts.include_restricted = include_restricted;
             opts.base_url = base_url;
             opts.force = force;
-            opts.exit_after = true;
+            // The process ends after this build: see `Options::dispose`.
+            opts.dispose = |leftovers| std::mem::forget(leftovers);
             run_build(&opts)
         }
         Command::Serve { root, port, as_of, include_restricted } => {

@@ -19,6 +19,12 @@ pub fn unit_path(unit: &str) -> String {
 pub const REPORTS_CSV_PATH: &str = "data/reports.csv";
 /// Path of the findings list, relative to the output root.
 pub const FINDINGS_JSON_PATH: &str = "data/findings.json";
+/// Path of the figures of `as_of`, relative to the output root.
+pub const SUMMARY_PATH: &str = "data/summary.json";
+/// Path of the visits table, relative to the output root.
+pub const VISITS_CSV_PATH: &str = "data/visits.csv";
+/// Path of the visits list, relative to the output root.
+pub const VISITS_JSON_PATH: &str = "data/visits.json";
 
 /// The path of the index file, relative to the output root.
 pub const INDEX_PATH: &str = "search-index.js";

@@ -11,8 +11,8 @@
 //! 3. the embedded default theme's `static/P`.
 
 use crate::diag::Diagnostic;
-use crate::model::Pos;
 use crate::model::Loc;
+use crate::model::Pos;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

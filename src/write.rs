@@ -12,9 +12,9 @@
 mod at;
 mod exchange;
 
-use crate::fxhash::FxHashSet;
 use crate::output::OutputFile;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;

@@ -74,6 +74,8 @@ pub fn target(name: &str, data: &[u8]) {
             run(&input(generate::site(data).files), pages);
         }
         "markdown" => markdown(data),
+        "yaml_lines_diff" => yaml_lines_diff(data),
+        "markdown_fast_diff" => markdown_fast_diff(data),
         _ => {
             let file = match name {
                 "yaml_site" => "content/site.yaml",
@@ -111,15 +113,15 @@ fn frontmatter(data: &[u8]) {
 fn markdown(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for root in ["", "../../"] {
-        let html = render::markdown::to_html(text, root);
+        let html = kehoach::markdown::to_html(text, root);
         if let Some(bad) = runnable(&html) {
             panic!("{bad} in {html:?}");
         }
     }
-    let _ = render::markdown::section(text, "Đề xuất, kiến nghị");
+    let _ = kehoach::markdown::section(text, "Đề xuất, kiến nghị");
     let _ = search::docs::markdown_text(text);
     // One reading for the page, the synthesis and the search: the same sanitised HTML.
-    use render::report_body::{Want, read};
+    use kehoach::markdown::report_body::{Want, read};
     let parts = read(text, Want { page: Some("../../"), proposals: Some("../"), text: true });
     for html in parts.html.iter().chain(parts.proposals.iter().flatten()) {
         if let Some(bad) = runnable(html) {
@@ -235,4 +237,26 @@ fn render_all_errors(errors: &[diag::Diagnostic], sources: &Sources) {
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// Differential: the YAML line reader, when it reads a document, gives serde-saphyr's tree
+/// with serde-saphyr's positions (`load::yaml::parse_slow`), node for node.
+pub fn yaml_lines_diff(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Some(node) = load::yaml_lines::parse(text) {
+        let slow = load::yaml::parse_slow(text);
+        assert_eq!(Ok(&node), slow.as_ref(), "the line reader differs from serde-saphyr on {text:?}");
+    }
+}
+
+/// Differential: the Markdown fast path, when it takes a document, writes the bytes the
+/// sanitiser (pulldown-cmark's HTML cleaned by ammonia) writes.
+pub fn markdown_fast_diff(data: &[u8]) {
+    let Ok(md) = std::str::from_utf8(data) else { return };
+    let root = if data.first().is_some_and(|b| b % 2 == 1) { "../../" } else { "" };
+    let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, kehoach::markdown::options()).collect();
+    if let Some(fast) = kehoach::markdown::fast::render(&events, root) {
+        let slow = kehoach::markdown::to_html_sanitised(md, root);
+        assert_eq!(fast, slow, "the fast path differs from the sanitiser on {md:?}");
+    }
 }

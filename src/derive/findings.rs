@@ -26,10 +26,10 @@
 //!   written give no positive length), pointing at `ended_at`.
 //! - References to unknown visits, units or teams (errors of `check`) are skipped here.
 
+use super::publish::Ids;
 use super::words;
 use super::{Finding, FindingKind, Subject};
-use crate::fxhash::FxHashMap;
-use crate::model::{Loc, MeetingKind, Report, Rules, Site, Team, Unit, UnitKind, Visit, VisitKind};
+use crate::model::{Loc, MeetingKind, Report, Rules, Site, UnitKind, Visit, VisitKind};
 use chrono::NaiveDate;
 
 fn dmy(d: NaiveDate) -> String {
@@ -60,48 +60,23 @@ pub(crate) fn findings(site: &Site, as_of: NaiveDate) -> Vec<Finding> {
     out
 }
 
-/// Units, visits and teams by id (the first of each id, as a linear search would find).
-struct Ids<'a> {
-    units: FxHashMap<&'a str, &'a Unit>,
-    visits: FxHashMap<&'a str, &'a Visit>,
-    teams: FxHashMap<&'a str, &'a Team>,
+/// A unit's name in words (a chi bộ trực thuộc with its đảng bộ).
+fn unit_name(ids: &Ids, id: &str) -> Option<String> {
+    let unit = ids.units.get(id)?;
+    Some(words::unit_full_name(unit, |p| ids.units.get(p).copied()))
 }
 
-impl<'a> Ids<'a> {
-    fn of(site: &'a Site) -> Self {
-        let mut units = FxHashMap::default();
-        for u in &site.units {
-            units.entry(u.id.value.as_str()).or_insert(u);
-        }
-        let mut visits = FxHashMap::default();
-        for v in site.visits_iter() {
-            visits.entry(v.id.value.as_str()).or_insert(v);
-        }
-        let mut teams = FxHashMap::default();
-        for t in &site.teams {
-            teams.entry(t.id.value.as_str()).or_insert(t);
-        }
-        Ids { units, visits, teams }
-    }
+/// A visit in words ("Tổ công tác số 2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại …").
+fn visit_words(ids: &Ids, v: &Visit) -> String {
+    words::visit(v, ids.teams.get(v.team.as_str()).copied(), unit_name(ids, &v.unit))
+}
 
-    /// A unit's name in words (a chi bộ trực thuộc with its đảng bộ).
-    fn unit_name(&self, id: &str) -> Option<String> {
-        let unit = self.units.get(id)?;
-        Some(words::unit_full_name(unit, |p| self.units.get(p).copied()))
-    }
-
-    /// A visit in words ("Tổ công tác số 2, cuộc dự sinh hoạt chi bộ tháng 4/2024 tại …").
-    fn visit_words(&self, v: &Visit) -> String {
-        words::visit(v, self.teams.get(v.team.as_str()).copied(), self.unit_name(&v.unit))
-    }
-
-    /// The visit a report is on, in words; "báo cáo về cuộc dự mã …" when there is no
-    /// such visit (an error of check, which stops the build).
-    fn report_words(&self, visit: &str) -> String {
-        match self.visits.get(visit) {
-            Some(v) => self.visit_words(v),
-            None => format!("Cuộc dự mã {visit} (không có trong lịch)"),
-        }
+/// The visit a report is on, in words; "Cuộc dự mã … (không có trong lịch)" when there is
+/// no such visit (an error of check, which stops the build).
+fn report_words(ids: &Ids, visit: &str) -> String {
+    match ids.visits.get(visit) {
+        Some(v) => visit_words(ids, v),
+        None => format!("Cuộc dự mã {visit} (không có trong lịch)"),
     }
 }
 
@@ -116,7 +91,7 @@ fn on_visit(kind: FindingKind, visit: &Visit, loc: &Loc, message: String) -> Fin
 }
 
 fn visit_findings(site: &Site, ids: &Ids, visit: &Visit, out: &mut Vec<Finding>) {
-    let what = ids.visit_words(visit);
+    let what = visit_words(ids, visit);
     let deadline = site.config.deadline.value;
     let month = visit.month.value;
     if !visit.is_cancelled() {
@@ -183,7 +158,7 @@ fn report_findings(rules: &Rules, ids: &Ids, report: &Report, out: &mut Vec<Find
         })
     };
 
-    let what = ids.report_words(v);
+    let what = report_words(ids, v);
     let visit = ids.visits.get(v.as_str()).copied();
     match visit {
         Some(visit) if visit.is_cancelled() => {

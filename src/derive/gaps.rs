@@ -7,8 +7,8 @@
 //! fill no gap. Gaps do not depend on `as_of`: the plan is judged as a whole.
 
 use super::Gap;
-use crate::fxhash::FxHashMap;
 use crate::model::{Site, VisitKind, YearMonth};
+use rustc_hash::FxHashMap;
 
 /// Every gap, in teams.yaml order, then by month, then `dang_uy` before `chi_bo`.
 pub(crate) fn gaps(site: &Site) -> Vec<Gap> {

@@ -8,7 +8,7 @@ mod findings;
 mod gaps;
 pub mod history;
 #[cfg(test)]
-mod props;
+pub(crate) mod props;
 pub mod publish;
 mod status;
 mod summary;

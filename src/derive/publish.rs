@@ -1,8 +1,73 @@
-//! What a build publishes: the reports and findings that every output shows (restricted
-//! ones only with `include_restricted`).
+//! What a build publishes, decided here once for every output (pages, feeds, data files,
+//! search index): restricted reports, pages and findings only with `include_restricted`,
+//! draft pages never.
 
 use super::{Finding, Judgement};
-use crate::model::Site;
+use crate::model::{Page, Report, Site, Team, Unit, Visit};
+use rustc_hash::FxHashMap;
+
+/// Teams, units and visits by id (the first of each id, as a linear search would find;
+/// a checked site has one of each): the one index every output and the findings look ids
+/// up in, instead of a scan per lookup.
+pub struct Ids<'a> {
+    pub teams: FxHashMap<&'a str, &'a Team>,
+    pub units: FxHashMap<&'a str, &'a Unit>,
+    pub visits: FxHashMap<&'a str, &'a Visit>,
+}
+
+impl<'a> Ids<'a> {
+    pub fn of(site: &'a Site) -> Self {
+        let mut teams = FxHashMap::default();
+        for t in &site.teams {
+            teams.entry(t.id.value.as_str()).or_insert(t);
+        }
+        let mut units = FxHashMap::default();
+        for u in &site.units {
+            units.entry(u.id.value.as_str()).or_insert(u);
+        }
+        let mut visits = FxHashMap::default();
+        for v in site.visits_iter() {
+            visits.entry(v.id.value.as_str()).or_insert(v);
+        }
+        Ids { teams, units, visits }
+    }
+}
+
+/// The publication rule of one build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Publish {
+    /// `--include-restricted`: the restricted content too.
+    pub include_restricted: bool,
+}
+
+impl Publish {
+    pub fn new(include_restricted: bool) -> Self {
+        Publish { include_restricted }
+    }
+
+    /// Whether content marked `restricted` (or not) is published.
+    pub fn shows(self, restricted: bool) -> bool {
+        self.include_restricted || !restricted
+    }
+
+    pub fn report(self, r: &Report) -> bool {
+        self.shows(r.restricted)
+    }
+
+    pub fn finding(self, f: &Finding) -> bool {
+        self.shows(f.restricted)
+    }
+
+    /// A page of `content/pages/`: not a draft, and public unless restricted content is in.
+    pub fn page(self, p: &Page) -> bool {
+        !p.draft && self.shows(p.restricted)
+    }
+
+    /// The published pages, in the site's order.
+    pub fn pages(self, site: &Site) -> impl Iterator<Item = &Page> {
+        site.pages.iter().filter(move |p| self.page(p))
+    }
+}
 
 /// The published reports, as (index in `site.visits`, index in `site.reports`), sorted by
 /// `held_on` then visit id: each report that counts on `as_of` (the one
@@ -20,7 +85,7 @@ pub fn published_reports(
         .filter_map(|(v, state)| Some((v, state.report?)))
         .filter(|&(v, r)| {
             v < site.visits.len()
-                && site.reports.get(r).is_some_and(|rep| include_restricted || !rep.restricted)
+                && site.reports.get(r).is_some_and(|rep| Publish::new(include_restricted).report(rep))
         })
         .collect();
     out.sort_by(|a, b| {
@@ -32,5 +97,5 @@ pub fn published_reports(
 
 /// The findings a build publishes: all with restricted content, else only the public ones.
 pub fn published_findings(j: &Judgement, include_restricted: bool) -> impl Iterator<Item = &Finding> {
-    j.findings.iter().filter(move |f| include_restricted || !f.restricted)
+    j.findings.iter().filter(move |f| Publish::new(include_restricted).finding(f))
 }

@@ -9,9 +9,9 @@
 //!   counted report (the report exists and is published), but `on_time` is `None`.
 
 use super::{Status, VisitState};
-use crate::fxhash::FxHashMap;
 use crate::model::{Report, Site, Visit};
 use chrono::{Days, NaiveDate};
+use rustc_hash::FxHashMap;
 
 /// `day + n` days, saturating at the largest date instead of overflowing.
 pub(crate) fn add_days(day: NaiveDate, n: u32) -> NaiveDate {

@@ -67,7 +67,7 @@ pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> S
         as_of: Some(j.as_of),
         tally: t,
         gaps: count(j.gaps.len()),
-        findings: count(j.findings.iter().filter(|f| include_restricted || !f.restricted).count()),
+        findings: count(super::publish::published_findings(j, include_restricted).count()),
         units_total: count(site.units.len()),
         units_visited: count(visited.len()),
     }

@@ -7,6 +7,9 @@
 //! `ended_at` 5, `submitted_on` 6 and `attendance` 7; team `i` starts at
 //! `content/teams.yaml` line `1 + 6 * i`.
 
+pub mod render_site;
+pub mod serve_site;
+
 use crate::model::Pos;
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};

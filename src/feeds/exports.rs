@@ -8,7 +8,7 @@
 //! [`crate::output::csv`]). Restricted reports and their findings are left out unless
 //! `include_restricted`.
 
-use crate::derive::publish::published_reports;
+use crate::derive::publish::{Publish, published_reports};
 use crate::derive::{Judgement, Subject};
 use crate::model::Site;
 use crate::output::csv::csv;
@@ -103,7 +103,7 @@ pub fn findings_json(judgement: &Judgement, include_restricted: bool) -> String 
     let items: Vec<serde_json::Value> = judgement
         .findings
         .iter()
-        .filter(|f| include_restricted || !f.restricted)
+        .filter(|f| Publish::new(include_restricted).finding(f))
         .map(|f| {
             json!({
                 "kind": f.kind.key(),

@@ -15,12 +15,13 @@
 //! 00:00:00 UTC. Output: CRLF line endings, lines folded at 75 octets without splitting
 //! a UTF-8 character, TEXT values escaped.
 
-use crate::fxhash::FxHashMap;
+use crate::derive::publish::Ids;
 use crate::model::{Site, Team, Unit, Visit};
 use crate::output::OutputFile;
 use crate::paths::{ALL_PATH, team_path, unit_path};
 use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 mod lines;
@@ -75,7 +76,7 @@ fn push_unit_address(out: &mut String, base_url: &str, unit: &str) {
 /// The DESCRIPTION of a visit's event, before escaping, into `out`: its lines joined by
 /// line breaks.
 fn description(
-    ix: &Index,
+    ix: &Ids,
     v: &Visit,
     team: Option<&Team>,
     unit: Option<&Unit>,
@@ -125,30 +126,9 @@ fn description(
     push_unit_address(out, base_url, &v.unit);
 }
 
-/// Teams and units by id (the first of each id, as a linear search would find): a feed of
-/// tens of thousands of visits looks up each visit's team and unit.
-struct Index<'a> {
-    teams: FxHashMap<&'a str, &'a Team>,
-    units: FxHashMap<&'a str, &'a Unit>,
-}
-
-impl<'a> Index<'a> {
-    fn of(site: &'a Site) -> Self {
-        let mut teams = FxHashMap::default();
-        for t in &site.teams {
-            teams.entry(t.id.as_str()).or_insert(t);
-        }
-        let mut units = FxHashMap::default();
-        for u in &site.units {
-            units.entry(u.id.as_str()).or_insert(u);
-        }
-        Index { teams, units }
-    }
-}
-
 /// The VEVENT of a dated visit (nothing for an undated one), appended to `out`. Each
 /// line is made in one buffer and folded into `out` (no string per line or per value).
-fn event(ix: &Index, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
+fn event(ix: &Ids, v: &Visit, stamp: &str, base_url: &str, out: &mut String) {
     let Some(date) = v.date.as_ref().map(|d| d.value) else { return };
     let team = ix.teams.get(v.team.as_str()).copied();
     let unit = ix.units.get(v.unit.as_str()).copied();
@@ -254,7 +234,7 @@ pub fn calendar<'a>(
     name: &str,
     base_url: &str,
 ) -> String {
-    let ix = Index::of(site);
+    let ix = Ids::of(site);
     let stamp = dtstamp(site);
     let events = visits.into_iter().filter(|v| v.date.is_some()).map(|v| {
         let mut text = String::new();
@@ -319,7 +299,7 @@ pub fn feeds_where(site: &Site, base_url: &str, keep: &dyn Fn(&str) -> bool) -> 
     if !whole && teams.is_empty() && units.is_empty() {
         return Vec::new();
     }
-    let ix = Index::of(site);
+    let ix = Ids::of(site);
     let stamp = dtstamp(site);
     // Each event's text made in parallel (in schedule order), each file too.
     let dated: Vec<(&Visit, String)> = site
@@ -412,7 +392,7 @@ mod shared_events {
     #[test]
     fn feeds_equal_one_calendar_per_feed() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = crate::build::load(root).unwrap_or_else(|f| panic!("{}", f.render())).site;
+        let site = crate::load::parse(&crate::load::read(root).unwrap()).unwrap();
         for base in ["/", "https://example.vn/sh/"] {
             let mut expected = vec![OutputFile {
                 path: ALL_PATH.into(),

@@ -4,9 +4,9 @@
 use super::similar;
 use super::{Input, SourceFile};
 use crate::diag::Diagnostic;
-use crate::model::Pos;
 use crate::model::Loc;
 use crate::msg::files as m;
+use crate::model::Pos;
 use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
@@ -391,7 +391,7 @@ pub fn plain(text: String) -> String {
     if text.contains('\r') {
         text = text.replace("\r\n", "\n");
     }
-    if !crate::nfc::is_nfc(&text) {
+    if !unicode_normalization::is_nfc(&text) {
         text = text.nfc().collect();
     }
     text

@@ -13,9 +13,10 @@ pub mod similar;
 pub mod yaml;
 mod yaml_events;
 pub mod yaml_explain;
-mod yaml_lines;
+pub mod yaml_lines;
 
 use crate::diag::Diagnostic;
+use crate::model::Pos;
 use crate::model::Site;
 use crate::msg::files as mf;
 use discover::{FileKind, MAX_FILE_BYTES, file_loc, kind_of};
@@ -24,7 +25,6 @@ use schema::fields::Sink;
 use schema::{page, plan, report, schedule, site, teams, units};
 use std::path::Path;
 use std::sync::Arc;
-use crate::model::Pos;
 use yaml::{Node, Value};
 
 /// One text file of the site, by its path relative to the site root (`content/site.yaml`).

@@ -12,12 +12,13 @@
 //! its bracket, a scalar over its text and quotes). Tests compare the three paths.
 
 use super::yaml::{MAX_DEPTH, MAX_NODES, Node, Value};
-use crate::model::Pos;
 use super::yaml_events::scalar;
+use crate::model::Pos;
 use serde_saphyr::granit_parser::ScalarStyle;
 
-/// The tree of `text`, or `None` when the document is not of the simple kind.
-pub(super) fn parse(text: &str) -> Option<Node> {
+/// The tree of `text`, or `None` when the document is not of the simple kind. (Public for
+/// the differential fuzz target `yaml_lines_diff`.)
+pub fn parse(text: &str) -> Option<Node> {
     // Characters the parser reads otherwise or refuses (a byte-order mark, controls). Each
     // starts with a byte below 0x20 (but a line end), 0x7f, 0xc2 (C1 controls) or 0xef
     // (U+FEFF, U+FFFE, U+FFFF): a text with none of those bytes, checked 32 at a time (the

@@ -12,7 +12,7 @@ use super::docx_markdown::blocks;
 use super::docx_writer::{Align, Block, Document, Para, Run, Table, mm, text_width, to_docx};
 use crate::derive::{Judgement, Tally};
 use crate::model::{Rating, Signer, Site};
-use crate::render::markdown::{PROPOSALS, section};
+use crate::markdown::{PROPOSALS, section};
 use crate::vi;
 use crate::render::view::View;
 

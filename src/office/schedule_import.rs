@@ -12,7 +12,7 @@
 use super::cells;
 use super::columns::{Column, fold, parse_kind, parse_status};
 use super::table::{self, Sheet, Value};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{PlanStatus, Site, VisitKind, YearMonth};
 use crate::scaffold::yaml_str;
 use chrono::{NaiveDate, NaiveTime};

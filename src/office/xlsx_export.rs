@@ -11,7 +11,7 @@
 use super::columns::{Column, fold, kind_label, status_label};
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{Site, Visit};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};

@@ -1,35 +1,14 @@
 //! CSV files that open correctly in Excel and LibreOffice: UTF-8 with a byte-order mark
 //! (so Excel does not read Vietnamese as ANSI), CRLF line ends, RFC 4180 quoting (a field
-//! with a comma, quote or line break is quoted, quotes doubled). A cell a spreadsheet would
-//! take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
-//! written as text: quoted and preceded by `'`, as OWASP's guidance on CSV injection
-//! advises ([`is_formula_like`]).
+//! with a comma, quote or line break is quoted, quotes doubled). Written by the `csv` crate.
+//! A cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or
+//! a carriage return) is written as text, preceded by `'`, as OWASP's guidance on CSV
+//! injection advises ([`is_formula_like`]).
+
+use std::borrow::Cow;
 
 /// The UTF-8 byte-order mark that starts every CSV file.
 pub const BOM: &str = "\u{feff}";
-
-/// One CSV field, quoted when it must be (RFC 4180); a field a spreadsheet would run as a
-/// formula is quoted and starts with `'` (see [`is_formula_like`]).
-pub fn csv_field(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_field(&mut out, s);
-    out
-}
-
-/// [`csv_field`] of `s`, appended to `out`.
-fn push_field(out: &mut String, s: &str) {
-    if is_formula_like(s) {
-        out.push_str("\"'");
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else if s.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
 
 /// Whether Excel or LibreOffice would read the cell `s` as a formula (OWASP: a cell
 /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return).
@@ -37,59 +16,78 @@ pub fn is_formula_like(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-/// A whole CSV file: BOM, header, rows, each line ended by CRLF.
-pub fn csv<R: AsRef<[String]>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
-    let mut out = String::from(BOM);
-    push_line(&mut out, header.iter().copied());
-    for row in rows {
-        push_line(&mut out, row.as_ref().iter().map(String::as_str));
-    }
-    out
+/// The cell as written: `'` before one a spreadsheet would run.
+fn cell(s: &str) -> Cow<'_, str> {
+    if is_formula_like(s) { Cow::Owned(format!("'{s}")) } else { Cow::Borrowed(s) }
 }
 
-/// One line of a CSV file, each field as [`csv_field`] writes it, appended to `out`.
-fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
-    for (k, f) in fields.enumerate() {
-        if k > 0 {
-            out.push(',');
+/// A whole CSV file: BOM, header, rows, each line ended by CRLF.
+pub fn csv<R: AsRef<[String]>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
+    let mut out = Vec::from(BOM);
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .flexible(true)
+            .from_writer(&mut out);
+        // Writing to memory cannot fail.
+        w.write_record(header).expect("CSV to memory");
+        for row in rows {
+            w.write_record(row.as_ref().iter().map(|f| cell(f).into_owned())).expect("CSV to memory");
         }
-        push_field(out, f);
+        w.flush().expect("CSV to memory");
     }
-    out.push_str("\r\n");
+    String::from_utf8(out).expect("CSV of UTF-8 fields is UTF-8")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// RFC 4180 as kehoach wrote it by hand before the `csv` crate: the files must not change.
+    fn by_hand(header: &[&str], rows: &[Vec<String>]) -> String {
+        let field = |s: &str| {
+            let s = &*cell(s);
+            if s.contains([',', '"', '\r', '\n']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        };
+        let mut out = String::from(BOM);
+        let line = |fields: Vec<String>| fields.join(",") + "\r\n";
+        out += &line(header.iter().map(|h| field(h)).collect());
+        for r in rows {
+            out += &line(r.iter().map(|f| field(f)).collect());
+        }
+        out
+    }
+
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Tổ 1"), "Tổ 1");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("cr\r"), "\"cr\r\"");
-        assert_eq!(csv_field(""), "");
+        let row = |f: &str| csv(&["h", "x"], [vec![f.to_string(), String::new()]]);
+        assert_eq!(row("Tổ 1"), "\u{feff}h,x\r\nTổ 1,\r\n");
+        assert_eq!(row("a,b"), "\u{feff}h,x\r\n\"a,b\",\r\n");
+        assert_eq!(row("say \"hi\""), "\u{feff}h,x\r\n\"say \"\"hi\"\"\",\r\n");
+        assert_eq!(row("two\nlines"), "\u{feff}h,x\r\n\"two\nlines\",\r\n");
+        assert_eq!(row("cr\r"), "\u{feff}h,x\r\n\"cr\r\",\r\n");
+        assert_eq!(row(""), "\u{feff}h,x\r\n,\r\n");
     }
 
     #[test]
     fn cells_a_spreadsheet_would_run_are_written_as_text() {
+        let one = |f: &str| csv(&["h", "x"], [vec![f.to_string(), String::new()]]);
         assert_eq!(
-            csv_field("=HYPERLINK(\"http://evil.example/\",\"Xem\")"),
-            "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Xem\"\")\""
+            one("=HYPERLINK(\"http://evil.example/\",\"Xem\")"),
+            "\u{feff}h,x\r\n\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Xem\"\")\",\r\n"
         );
-        for (cell, want) in [
-            ("+1", "\"'+1\""),
-            ("-2+3", "\"'-2+3\""),
-            ("@SUM(A1)", "\"'@SUM(A1)\""),
-            ("\t=1", "\"'\t=1\""),
-            ("\r=1", "\"'\r=1\""),
-        ] {
-            assert_eq!(csv_field(cell), want, "{cell:?}");
+        for (f, want) in [("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1")] {
+            assert_eq!(one(f), format!("\u{feff}h,x\r\n{want},\r\n"), "{f:?}");
         }
+        assert_eq!(one("\r=1"), "\u{feff}h,x\r\n\"'\r=1\",\r\n");
         // Inside a value they are harmless.
-        assert_eq!(csv_field("a=b"), "a=b");
-        assert_eq!(csv_field("Lê Văn A - Bí thư"), "Lê Văn A - Bí thư");
+        assert_eq!(one("a=b"), "\u{feff}h,x\r\na=b,\r\n");
+        assert_eq!(one("Lê Văn A - Bí thư"), "\u{feff}h,x\r\nLê Văn A - Bí thư,\r\n");
     }
 
     #[test]
@@ -97,5 +95,18 @@ mod tests {
         let rows = vec![vec!["1".to_string(), "x,y".to_string()]];
         assert_eq!(csv(&["a", "b"], &rows), "\u{feff}a,b\r\n1,\"x,y\"\r\n");
         assert_eq!(csv::<Vec<String>>(&["a"], []), "\u{feff}a\r\n");
+    }
+
+    proptest::proptest! {
+        /// Rows of two or more fields (as every file kehoach writes) of text with the
+        /// characters that matter to CSV: the same bytes as the hand-written rule.
+        #[test]
+        fn the_crate_writes_what_the_rule_wrote(
+            rows in proptest::collection::vec(proptest::collection::vec("[a-zđổ ,\"\r\n;#'\t]{0,6}", 2..5), 0..6)
+        ) {
+            let header = ["visit", "team", "note"];
+            let rows: Vec<Vec<String>> = rows;
+            proptest::prop_assert_eq!(csv(&header, &rows), by_hand(&header, &rows));
+        }
     }
 }

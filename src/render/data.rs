@@ -12,10 +12,12 @@
 //! (2 spaces) with a final newline; CSV is UTF-8 with a BOM, CRLF line ends and RFC 4180
 //! quoting, nulls as empty cells.
 
-use crate::output::OutputFile;
 use crate::derive::history::MonthEnd;
+use crate::derive::publish::Publish;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::{Site, YearMonth};
+use crate::output::OutputFile;
+use crate::paths::{SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH};
 use serde::Serialize;
 
 /// One visit, as the data files show it. Field order is the column order.
@@ -115,7 +117,7 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
             let report = s
                 .report
                 .and_then(|i| site.reports.get(i))
-                .filter(|r| include_restricted || !r.restricted)
+                .filter(|r| Publish::new(include_restricted).report(r))
                 .map(|_| format!("{base}bao-cao/{}/", v.id.value));
             VisitRow {
                 id: &v.id.value,
@@ -139,17 +141,17 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
 /// Teams' and units' names by id, for the columns people read (an unknown id is its own
 /// name).
 pub(crate) struct Names<'a> {
-    teams: crate::fxhash::FxHashMap<&'a str, &'a str>,
-    units: crate::fxhash::FxHashMap<&'a str, &'a crate::model::Unit>,
+    teams: rustc_hash::FxHashMap<&'a str, &'a str>,
+    units: rustc_hash::FxHashMap<&'a str, &'a crate::model::Unit>,
 }
 
 impl<'a> Names<'a> {
     pub(crate) fn of(site: &'a Site) -> Self {
-        let mut teams = crate::fxhash::FxHashMap::default();
+        let mut teams = rustc_hash::FxHashMap::default();
         for t in &site.teams {
             teams.entry(t.id.as_str()).or_insert(t.name.as_str());
         }
-        let mut units = crate::fxhash::FxHashMap::default();
+        let mut units = rustc_hash::FxHashMap::default();
         for u in &site.units {
             units.entry(u.id.as_str()).or_insert(u);
         }
@@ -244,10 +246,6 @@ pub fn month_summaries_where(
 pub fn month_summary_path(m: YearMonth) -> String {
     format!("data/summary-{m}.json")
 }
-
-const SUMMARY_PATH: &str = "data/summary.json";
-const VISITS_CSV_PATH: &str = "data/visits.csv";
-const VISITS_JSON_PATH: &str = "data/visits.json";
 
 #[cfg(test)]
 #[path = "data_tests.rs"]

@@ -214,3 +214,28 @@ fn only_the_files_kept_are_made_and_they_are_the_same() {
     }
     assert!(data_files_where(&site, &j, "/", false, &|_| false).is_empty());
 }
+
+mod props {
+    use super::data_files;
+    use crate::derive::judge;
+    use crate::derive::props::{as_of, site, visit_spec};
+    use proptest::prelude::*;
+
+    proptest! {
+    #[test]
+    fn judging_and_rendering_twice_is_identical(
+        specs in proptest::collection::vec(visit_spec(), 0..30),
+        due in 0..30u32,
+        as_of in as_of(),
+    ) {
+        let site = site(&specs, due);
+        let (a, b) = (judge(&site, as_of), judge(&site, as_of));
+        prop_assert_eq!(&a, &b);
+        for include_restricted in [false, true] {
+            let x = data_files(&site, &a, &site.config.base_url, include_restricted);
+            let y = data_files(&site.clone(), &b, &site.config.base_url, include_restricted);
+            prop_assert_eq!(x, y);
+        }
+    }
+    }
+}

@@ -2,8 +2,8 @@
 //! diagnostics that name the template file and line.
 
 use crate::diag::{Diagnostic, Sources};
-use crate::model::Pos;
 use crate::model::Loc;
+use crate::model::Pos;
 use crate::theme::Theme;
 use std::collections::BTreeMap;
 use std::sync::Arc;

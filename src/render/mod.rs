@@ -7,8 +7,6 @@
 
 pub mod data;
 pub mod engine;
-pub mod markdown;
-mod markdown_fast;
 mod pages_calendar;
 mod pages_dashboard;
 mod pages_history;
@@ -16,23 +14,19 @@ mod pages_main;
 mod pages_reports;
 mod pages_search;
 pub mod proposals;
-pub mod report_body;
 mod rows;
 pub mod stamp;
 mod synthesis_parts;
 pub mod view;
 
-#[cfg(test)]
-mod test_site;
-
 use crate::derive::Judgement;
 use crate::diag::{Diagnostic, Sources};
+use crate::markdown::report_body::Bodies;
 use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::theme::Theme;
 use crate::vi;
 use rayon::prelude::*;
-use report_body::Bodies;
 use serde::Serialize;
 use view::{View, url};
 

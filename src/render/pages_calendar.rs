@@ -2,11 +2,11 @@
 
 use super::Page;
 use super::rows::{month_ref, visit_status, visit_value};
-use crate::vi;
 use super::view::{View, url};
 use crate::derive::Status;
 use crate::derive::calendar::month_grid;
 use crate::model::{Visit, YearMonth};
+use crate::vi;
 use chrono::Datelike;
 use serde::Serialize;
 use serde_json::json;

@@ -1,13 +1,13 @@
 //! Contexts of the home page, the plan, the teams, the units, other pages and the 404 page.
 
 use super::Page;
-use super::markdown;
 use super::rows::{self, Figures, MonthRef, figures, month_ref, people, unit_row, visit_status, visit_value};
 use super::stamp::Source;
-use crate::vi;
 use super::view::{View, url};
 use crate::derive::Status;
+use crate::markdown;
 use crate::model::{UnitKind, Visit, YearMonth};
+use crate::vi;
 use serde::Serialize;
 use serde_json::json;
 

@@ -2,14 +2,14 @@
 //! Committee. Only published reports appear (see [`super::view`]).
 
 use super::Page;
-use super::markdown;
 use super::pages_main::team_figures;
-use super::report_body::Bodies;
 use super::rows::{MonthRef, figures, month_ref, visit_value};
-use crate::vi;
 use super::view::{View, url};
-use crate::fxhash::FxHashMap;
+use crate::markdown;
+use crate::markdown::report_body::Bodies;
 use crate::model::{Rating, Report, Visit, YearMonth};
+use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

@@ -128,7 +128,7 @@ pub fn items(section_md: &str) -> Vec<Item> {
             }
         }
     };
-    for e in Parser::new_ext(section_md, super::markdown::options()) {
+    for e in Parser::new_ext(section_md, crate::markdown::options()) {
         match e {
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut text, context, &mut out);

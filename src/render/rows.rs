@@ -1,11 +1,11 @@
 //! The pieces that many pages show: a visit as a row, references to teams, units and
 //! months, and a team's completion figures. Plain serialisable data for templates.
 
-use crate::vi;
 use super::view::{View, url};
 use crate::derive::{Status, Tally, VisitState};
-use crate::fxhash::FxHashMap;
 use crate::model::{Team, Unit, Visit, VisitKind, YearMonth};
+use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Value;
 

@@ -106,7 +106,7 @@ mod tests {
 
     /// The render test site with each thing in the file it would come from.
     fn site() -> (Site, crate::derive::Judgement) {
-        let (mut site, j) = crate::render::test_site::site();
+        let (mut site, j) = crate::derive::testkit::render_site::site();
         site.config.loc = at("content/site.yaml");
         site.plan.loc = at("content/plan.md");
         site.teams.iter_mut().for_each(|t| t.loc = at("content/teams.yaml"));

@@ -3,11 +3,11 @@
 //! commend and spread (Tốt) and those to remind (Trung bình, Kém) — each with the report
 //! its judgement comes from. Teams, units and dates in words.
 
-use super::markdown::{PROPOSALS, section};
+use crate::markdown::{PROPOSALS, section};
 use super::proposals::{Addressee, items};
 use crate::vi;
 use super::view::{View, url};
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::model::{MeetingKind, Rating, Report, Visit};
 use serde::Serialize;
 

@@ -1,6 +1,7 @@
 //! Unit tests of the page contexts with the embedded theme, on a site built in code.
 
 use super::*;
+use crate::derive::testkit::render_site as test_site;
 use crate::theme;
 
 fn opts(include_restricted: bool) -> RenderOptions {
@@ -134,16 +135,6 @@ fn dashboard_states_as_of_and_withholds_restricted_findings() {
     let dash = page(&full, "theo-doi/index.html");
     assert!(j.findings.iter().all(|f| dash.contains(&f.message)));
     let _ = site;
-}
-
-#[test]
-#[ignore]
-fn dump() {
-    for (p, h) in render(false) {
-        let path = std::path::Path::new("/tmp/kehoach-dump").join(&p);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, h).unwrap();
-    }
 }
 
 #[test]

@@ -5,10 +5,11 @@
 //! that do not count on `as_of` (submitted later) are not published either, so a past
 //! `as_of` shows the past. Pages render from the view only, so nothing withheld can leak.
 
-use crate::vi::Collator;
+use crate::derive::publish::Publish;
 use crate::derive::{Judgement, VisitState};
-use crate::fxhash::FxHashMap;
 use crate::model::{Page, Report, Site, Team, Unit, UnitKind, Visit, YearMonth};
+use crate::vi::Collator;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -118,11 +119,10 @@ impl<'a> View<'a> {
             .enumerate()
             .map(|(i, _)| {
                 let r = judgement.visits.get(i)?.report.and_then(|r| site.reports.get(r).map(|r| &**r))?;
-                (include_restricted || !r.restricted).then_some(r)
+                Publish::new(include_restricted).report(r).then_some(r)
             })
             .collect();
-        let mut pages: Vec<&Page> =
-            site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
+        let mut pages: Vec<&Page> = Publish::new(include_restricted).pages(site).collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| collator.compare(&a.title, &b.title)));
         let mut order: Vec<usize> = (0..site.visits.len()).collect();
         let key = |v: &'a Visit| {

@@ -236,7 +236,7 @@ pub fn run(root: &Path, visit_id: &str) -> Result<PathBuf, NewReportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::serve::testsite::site;
+    use crate::derive::testkit::serve_site::site;
 
     fn text_for(id: &str) -> String {
         let s = site();

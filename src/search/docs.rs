@@ -3,31 +3,14 @@
 //! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
 use super::index::{self, Doc, DocKind};
-use crate::paths::INDEX_PATH;
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
-use crate::fxhash::FxHashMap;
-use crate::model::{Report, Site, Team, Unit, Visit};
-use crate::render::report_body;
+use crate::derive::publish::{Ids, Publish};
+use crate::markdown::report_body;
+use crate::model::{Report, Site, Team, Unit};
 use crate::output::{OutputFile, Sink};
+use crate::paths::INDEX_PATH;
 use rayon::prelude::*;
-
-/// Teams, units and visits by id, made once per index (a scan per report is quadratic).
-struct Ids<'a> {
-    teams: FxHashMap<&'a str, &'a Team>,
-    units: FxHashMap<&'a str, &'a Unit>,
-    visits: FxHashMap<&'a str, &'a Visit>,
-}
-
-impl<'a> Ids<'a> {
-    fn of(site: &'a Site) -> Self {
-        Ids {
-            teams: site.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
-            units: site.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            visits: site.visits_iter().map(|v| (v.id.as_str(), v)).collect(),
-        }
-    }
-}
 
 /// Between the fields of a document's text (the index collapses white space, so a line
 /// break alone would run "Đặng Văn H Lý Thanh C Sinh hoạt chuyên đề" together in a snippet).
@@ -156,8 +139,7 @@ fn parts<'a>(
         kind: DocKind::Plan,
         text: format!("{}\n{}", site.plan.number.clone().unwrap_or_default(), markdown_text(&site.plan.body)),
     }];
-    let mut pages: Vec<_> =
-        site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
+    let mut pages: Vec<_> = Publish::new(include_restricted).pages(site).collect();
     pages.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     out.extend(pages.into_iter().map(|p| Doc {
         url: format!("trang/{}/", p.slug),

@@ -86,7 +86,7 @@ fn push_clean(out: &mut Vec<u8>, s: &str) -> Option<()> {
             continue;
         }
         // U+0080–U+02FF, but for U+0085 and U+00A0; U+1E00–U+1EFF (E1 B8–BB): NFC
-        // starters (see `crate::nfc`), never escaped, and not white space.
+        // starters (a test checks each), never escaped, and not white space.
         if class == Class::Latin && !(c == 0xc2 && matches!(b.get(i + 1), Some(0x85 | 0xa0))) {
             i += 2;
             word = true;
@@ -166,6 +166,17 @@ fn push_escaped(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the Latin class relies on: each character of U+0000–U+02FF and U+1E00–U+1EFF
+    /// is NFC on its own and combines with nothing before it (a starter).
+    #[test]
+    fn the_latin_ranges_are_nfc_starters() {
+        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+        for c in ('\0'..'\u{300}').chain('\u{1e00}'..='\u{1eff}') {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+    }
 
     /// The plain steps, one after the other.
     fn by_steps(s: &str) -> Vec<u8> {

@@ -70,7 +70,7 @@ struct Entry<'a> {
 /// NFC, with every run of whitespace made one space, trimmed.
 pub(super) fn clean(s: &str) -> String {
     let nfc: std::borrow::Cow<str> =
-        if crate::nfc::is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
+        if unicode_normalization::is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
     collapse_whitespace(&nfc)
 }
 

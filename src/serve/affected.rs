@@ -8,6 +8,7 @@
 
 use super::change::Change;
 use crate::model::{Site, YearMonth};
+use crate::paths;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -61,16 +62,16 @@ pub const AGGREGATES: &[&str] = &[
     "to-cong-tac/index.html",
     "don-vi/index.html",
     "lich/index.html",
-    "lich.ics",
-    "data/visits.json",
-    "data/visits.csv",
-    "data/summary.json",
-    "data/findings.json",
-    "data/reports.csv",
+    paths::ALL_PATH,
+    paths::VISITS_JSON_PATH,
+    paths::VISITS_CSV_PATH,
+    paths::SUMMARY_PATH,
+    paths::FINDINGS_JSON_PATH,
+    paths::REPORTS_CSV_PATH,
+    paths::INDEX_PATH,
     "data/lich.xlsx",
     "data/bao-cao.xlsx",
     "tong-hop/tong-hop.docx",
-    "search-index.js",
     "tim-kiem/index.html",
 ];
 
@@ -127,9 +128,9 @@ fn visit_outputs(site: &Site, id: &str, held_on: Option<NaiveDate>, out: &mut BT
     let Some(visit) = site.visits.iter().find(|v| *v.id.value == *id) else { return false };
     out.insert(format!("bao-cao/{id}/index.html"));
     out.insert(format!("to-cong-tac/{}/index.html", visit.team.value));
-    out.insert(format!("to-cong-tac/{}.ics", visit.team.value));
+    out.insert(paths::team_path(&visit.team.value));
     out.insert(format!("don-vi/{}/index.html", visit.unit.value));
-    out.insert(format!("don-vi/{}.ics", visit.unit.value));
+    out.insert(paths::unit_path(&visit.unit.value));
     if let Some(parent) =
         site.units.iter().find(|u| *u.id.value == *visit.unit.value).and_then(|u| u.parent.as_ref())
     {
@@ -164,8 +165,8 @@ fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive::testkit::serve_site::{page, report, site};
     use crate::serve::change::DataFile;
-    use crate::serve::testsite::{page, report, site};
 
     /// After every month of the test site's period has ended.
     const AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();

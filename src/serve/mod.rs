@@ -17,9 +17,6 @@ pub mod server;
 pub mod session;
 pub mod watch;
 
-#[cfg(test)]
-pub(crate) mod testsite;
-
 use crate::build::Options;
 use chrono::NaiveDate;
 use reload::Live;

@@ -1,6 +1,7 @@
 //! Files and folders made relative to an open folder (`openat`, `mkdirat` on Unix): the
 //! kernel then walks only the path below that folder, not the whole path from `/` for each
-//! of a build's 12,000 files and 11,000 folders. Elsewhere, the same with whole paths.
+//! of a build's 12,000 files and 11,000 folders (safe calls from rustix). Elsewhere, the
+//! same with whole paths.
 
 use std::fs::File;
 use std::io;
@@ -18,13 +19,11 @@ impl Dir {
     pub fn open(path: &Path) -> io::Result<Dir> {
         #[cfg(unix)]
         {
-            use std::os::unix::fs::OpenOptionsExt;
+            use rustix::fs::{Mode, OFlags};
             // A folder opened for reading gives a descriptor the `*at` calls take.
-            let file = std::fs::OpenOptions::new()
-                .read(true)
-                .custom_flags(libc::O_DIRECTORY | libc::O_CLOEXEC)
-                .open(path)?;
-            Ok(Dir { fd: file.into(), path: path.to_path_buf() })
+            let fd =
+                rustix::fs::open(path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+            Ok(Dir { fd, path: path.to_path_buf() })
         }
         #[cfg(not(unix))]
         Ok(Dir { path: path.to_path_buf() })
@@ -33,22 +32,11 @@ impl Dir {
     /// Make the folder `rel` (its parent must exist); an existing folder is not an error.
     pub fn mkdir(&self, rel: &str) -> io::Result<()> {
         #[cfg(unix)]
-        {
-            use std::os::fd::AsRawFd;
-            let c = c_path(rel)?;
-            // SAFETY: `c` is a NUL-terminated string that outlives the call; the descriptor is open.
-            let r = unsafe { libc::mkdirat(self.fd.as_raw_fd(), c.as_ptr(), 0o777) };
-            if r == 0 {
-                return Ok(());
-            }
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::AlreadyExists && self.path.join(rel).is_dir() {
-                return Ok(());
-            }
-            Err(e)
-        }
+        let made = rustix::fs::mkdirat(&self.fd, rel, rustix::fs::Mode::from_raw_mode(0o777))
+            .map_err(io::Error::from);
         #[cfg(not(unix))]
-        match std::fs::create_dir(self.path.join(rel)) {
+        let made = std::fs::create_dir(self.path.join(rel));
+        match made {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.path.join(rel).is_dir() => Ok(()),
             r => r,
         }
@@ -58,16 +46,9 @@ impl Dir {
     pub fn create(&self, rel: &str) -> io::Result<File> {
         #[cfg(unix)]
         {
-            use std::os::fd::{AsRawFd, FromRawFd};
-            let c = c_path(rel)?;
-            let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC | libc::O_CLOEXEC;
-            // SAFETY: as in `mkdir`; a descriptor returned is owned by the `File` made from it.
-            let fd = unsafe { libc::openat(self.fd.as_raw_fd(), c.as_ptr(), flags, 0o666 as libc::c_uint) };
-            if fd < 0 {
-                return Err(io::Error::last_os_error());
-            }
-            // SAFETY: `fd` was just opened and is owned by nothing else.
-            Ok(unsafe { File::from_raw_fd(fd) })
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+            Ok(File::from(rustix::fs::openat(&self.fd, rel, flags, Mode::from_raw_mode(0o666))?))
         }
         #[cfg(not(unix))]
         File::create(self.path.join(rel))
@@ -77,12 +58,6 @@ impl Dir {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         io::Write::write_all(&mut self.create(rel)?, bytes)
     }
-}
-
-#[cfg(unix)]
-fn c_path(rel: &str) -> io::Result<std::ffi::CString> {
-    std::ffi::CString::new(rel)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a path with a NUL byte"))
 }
 
 #[cfg(test)]

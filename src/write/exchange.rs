@@ -17,34 +17,16 @@ use std::path::Path;
 pub fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     #[cfg(target_os = "linux")]
     {
-        use std::os::unix::ffi::OsStrExt;
-        let c = |p: &Path| {
-            std::ffi::CString::new(p.as_os_str().as_bytes())
-                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a path with a NUL byte"))
-        };
-        let (ca, cb) = (c(a)?, c(b)?);
-        // SAFETY: both strings are NUL-terminated and outlive the call; the call takes
-        // no other pointer. The raw system call, not glibc's wrapper (which older
-        // C libraries lack).
-        let r = unsafe {
-            libc::syscall(
-                libc::SYS_renameat2,
-                libc::AT_FDCWD,
-                ca.as_ptr(),
-                libc::AT_FDCWD,
-                cb.as_ptr(),
-                libc::RENAME_EXCHANGE,
-            )
-        };
-        if r == 0 {
-            return Ok(true);
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        // rustix makes the system call itself (no unsafe here, and no need of a C library
+        // recent enough to wrap renameat2).
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
             // No such call (old kernel, a sandbox filtering it), or a file system without
             // the flag.
-            Some(libc::ENOSYS) | Some(libc::EINVAL) | Some(libc::EPERM) | Some(libc::EOPNOTSUPP) => Ok(false),
-            _ => Err(e),
+            Err(Errno::NOSYS | Errno::INVAL | Errno::PERM | Errno::OPNOTSUPP) => Ok(false),
+            Err(e) => Err(e.into()),
         }
     }
     #[cfg(not(target_os = "linux"))]

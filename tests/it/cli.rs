@@ -1,8 +1,7 @@
 //! The command line's own flags: `--base-url` is checked and normalised like site.yaml's.
 
-
-use std::path::Path;
 use crate::support::{VALID, run};
+use std::path::Path;
 
 #[test]
 fn base_url_flag_is_normalised_like_site_yaml() {

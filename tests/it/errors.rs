@@ -5,12 +5,11 @@
 //! Each case is a folder `tests/fixtures/bad/<case>/` holding only the files that differ
 //! from `tests/fixtures/minimal/` (and optionally `remove`, a list of paths to delete).
 
-
+use crate::support::{copy_tree, fixtures, site, snapshot};
 use kehoach::build;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use crate::support::{copy_tree, fixtures, site, snapshot};
 
 /// The minimal site with the case's files laid over it, in a fresh temporary folder.
 fn site_for(case: &str) -> tempfile::TempDir {

@@ -1,12 +1,11 @@
 //! Git facts from a real repository made in the test, with fixed commit dates.
 
-
+use crate::support::git;
 use chrono::NaiveDate;
 use kehoach::git::{self, GitInfo};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
-use crate::support::git;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -1,6 +1,5 @@
 //! The iCalendar feeds, parsed back by a real parser (Python's `icalendar` package).
 
-
 use crate::feeds_support::{d, parse_ics as parse, site};
 use kehoach::feeds::ics;
 use serde_json::Value;

@@ -1,7 +1,6 @@
 //! Search: the Rust folding rule and the script's agree; the index holds every published
 //! page and nothing restricted; typing into the box in a real browser shows the results.
 
-
 use crate::feeds_support::{judgement, site};
 use kehoach::search::{self, DocKind};
 use serde_json::{Value, json};
@@ -137,7 +136,7 @@ fn default_index_has_every_published_page_and_nothing_restricted() {
 
     // What a build writes (each report's document made as the index is written) is the
     // index of these documents, byte for byte.
-    let text = |r: usize| kehoach::render::report_body::text_of(&site.reports[r].body);
+    let text = |r: usize| kehoach::markdown::report_body::text_of(&site.reports[r].body);
     assert_eq!(search::docs::index_js(&site, &judgement(), false, &text), js.as_bytes());
     assert_eq!(search::docs::index_js(&site, &judgement(), true, &text), full.as_bytes());
 }

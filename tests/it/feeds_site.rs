@@ -3,15 +3,14 @@
 //! and agree with the pages and the summary; the search index holds exactly the published
 //! pages; and every page is dated from git inside a repository, and not at all outside.
 
-
 use crate::feeds_support::parse_ics;
 use crate::render_support::*;
+use crate::support::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
-use crate::support::*;
 
 /// Strings found only in the restricted report `to-1-2024-04-dang-uy`.
 const RESTRICTED_TEXT: [&str; 5] =
@@ -69,8 +68,9 @@ fn add_to_calendar(files: &Files, page: &str) -> String {
 fn feeds_parse_back_and_are_linked_from_their_pages() {
     let f = site();
     let all = parse_ics(&text(f, "lich.ics"));
-    // icalendar leaves X- properties as written (TEXT escapes included).
-    assert_eq!(all["name"], "Kế hoạch dự sinh hoạt chi bộ\\, sinh hoạt cấp ủy năm 2024");
+    // The calendar's name is written as TEXT (its comma escaped) and read back whole.
+    assert_eq!(all["name"], "Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024");
+    assert!(text(f, "lich.ics").contains("X-WR-CALNAME:Kế hoạch dự sinh hoạt chi bộ\\, sinh"));
     let every = dated_uids(f, |_| true);
     assert_eq!(every.len(), 14, "the fixture has 14 dated visits");
     assert_eq!(uids(&all), every);

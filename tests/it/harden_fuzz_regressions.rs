@@ -7,8 +7,17 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const TARGETS: [&str; 7] =
-    ["frontmatter", "yaml_site", "yaml_teams", "yaml_units", "yaml_schedule", "markdown", "pipeline"];
+const TARGETS: [&str; 9] = [
+    "frontmatter",
+    "yaml_site",
+    "yaml_teams",
+    "yaml_units",
+    "yaml_schedule",
+    "markdown",
+    "pipeline",
+    "yaml_lines_diff",
+    "markdown_fast_diff",
+];
 
 #[test]
 fn every_kept_fuzz_input_runs_cleanly() {

@@ -2,11 +2,10 @@
 //! Content-Security-Policy that the site itself satisfies (no inline script or style, no
 //! event attributes, nothing loaded from elsewhere).
 
-
+use crate::support::*;
 use scraper::{Html, Selector};
 use std::fs;
 use std::path::{Path, PathBuf};
-use crate::support::*;
 
 /// Hostile Markdown, one construct a line (blank lines between, so each is its own block).
 const HOSTILE_MD: &str = r#"

@@ -2,12 +2,11 @@
 //! and a symbolic link loop in `content/` each end in a short, clear error naming the file,
 //! exit status 1, within seconds, in bounded memory, and no output.
 
-
+use crate::support::*;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use crate::support::*;
 
 /// Address space allowed to the build (the binary maps a few threads' stacks; content
 /// files are at most 20 MB).

@@ -2,12 +2,11 @@
 //! as it was on failure or when the build is killed midway, never the site's own files,
 //! and a folder kehoach did not write is replaced only with `--force`.
 
-
+use crate::support::*;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use crate::support::*;
 
 #[test]
 fn refuses_the_site_root_its_content_and_what_holds_them() {

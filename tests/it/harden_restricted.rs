@@ -3,11 +3,10 @@
 //! which is its address) appear in no file and no path of the default build (pages, search
 //! index, feeds, CSV/JSON, sitemap, anything), while `--include-restricted` shows each.
 
-
+use crate::support::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use crate::support::*;
 
 /// A marker per field; ASCII so that escaping, case folding and tone-mark folding leave it
 /// recognisable (compared lowercased).

@@ -15,8 +15,8 @@ pub const LAYERS: &[&[&str]] = &[
     &["bytes", "model"],
     &["diag"],
     // reading: files → model (content, theme, git dates)
-    &["load", "theme", "git"],
-    &["check"],
+    &["load", "git"],
+    &["check", "theme"],
     // pure functions of model and as_of, and what a build publishes (derive::publish)
     &["derive"],
     // what the outputs share: addresses, Vietnamese formatting, written files, Markdown
@@ -167,8 +167,8 @@ pub fn cycles(edges: &[Edge]) -> Vec<Vec<String>> {
                         path.push(at.to_string());
                         at = prev[at];
                     }
-                    path.push(start.to_string());
                     path[1..].reverse();
+                    path.push(start.to_string());
                     // one name per cycle: rotate to its smallest module
                     let body = &path[..path.len() - 1];
                     let min = (0..body.len()).min_by_key(|&i| &body[i]).unwrap();

@@ -1,10 +1,9 @@
 //! A site's own templates and assets over the theme's over the embedded default, template
 //! errors that name the template file and line, and the build's closing line.
 
-
+use crate::support::*;
 use std::fs;
 use std::path::Path;
-use crate::support::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
 

@@ -1,10 +1,9 @@
 //! Builds the valid fixture (`tests/fixtures/valid`, figures worked out in
 //! `tests/valid_site.rs`) with the binary and checks what each kind of page says.
 
-
 use crate::render_support::*;
-use std::sync::OnceLock;
 use crate::support::*;
+use std::sync::OnceLock;
 
 /// The restricted report's visit and strings that appear only in that report.
 const RESTRICTED_VISIT: &str = "to-1-2024-04-dang-uy";

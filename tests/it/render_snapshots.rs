@@ -1,10 +1,9 @@
 //! Snapshots of the key pages of the small fixture `tests/fixtures/render` (the `<main>`
 //! of each; the home page whole, for the head and the menu).
 
-
 use crate::render_support::*;
-use std::sync::OnceLock;
 use crate::support::*;
+use std::sync::OnceLock;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
 

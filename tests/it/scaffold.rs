@@ -1,10 +1,9 @@
 //! `kehoach init` and `kehoach new report` write content that `kehoach check` accepts, and
 //! refuse to overwrite.
 
-
+use crate::support::{VALID, copy_tree};
 use std::path::Path;
 use std::process::Output;
-use crate::support::{VALID, copy_tree};
 
 fn kehoach(args: &[&str], root: &Path) -> Output {
     crate::support::kehoach().args(args).arg(root).output().unwrap()

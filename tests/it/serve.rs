@@ -3,13 +3,13 @@
 //! content and see the overlay over the last good build, fix it, stop it with Ctrl-C.
 
 use crate::http::{get, read_until};
+use crate::support::{VALID, copy_tree, kehoach};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-use crate::support::{VALID, copy_tree, kehoach};
 
 const REPORT: &str = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
 

@@ -2,7 +2,7 @@
 //! the edit affects are rendered and rewritten, and the folder then equals a full build
 //! of the edited content, byte for byte.
 
-
+use crate::support::{copy_tree, read_dir};
 use chrono::NaiveDate;
 use kehoach::build::{self, Options};
 use kehoach::serve::change::Change;
@@ -10,7 +10,6 @@ use kehoach::serve::session::{Outcome, Session};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use crate::support::{copy_tree, read_dir};
 
 fn options(root: &Path, output: &Path) -> Options {
     let mut o = Options::new(root);

@@ -34,7 +34,6 @@
 //!   cb-dl-ky-thuat, db-xi-mang, cb-ngan-hang, cb-xm-san-xuat, cb-dl-kinh-doanh = 6
 //!   (cb-kho-bac's only report is not counted yet).
 
-
 use crate::support::{Files, VALID, build, json, text};
 
 /// The restricted report's visit and strings that appear only in that report.

@@ -3,8 +3,8 @@
 use super::fields::{Fields, Sink};
 use super::types::{Flag, Int, Text};
 use crate::load::yaml::Node;
-use crate::model::Pos;
 use crate::model::Page;
+use crate::model::Pos;
 
 /// Read a page; `slug` comes from its path under `pages/`.
 pub fn read(node: &Node, slug: &str, body: &str, body_line: u32, sink: &mut Sink) -> Option<Page> {

@@ -209,7 +209,7 @@ pub(super) async fn preview(State(ed): State<Shared>, Path(id): Path<String>, re
     match report_propose(&ed, &id, fields).await {
         Ok((ctx, mut p)) => {
             let body = p.st.values.get("body").map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
-            p.st.preview = Some(crate::render::markdown::to_html(&body, "/"));
+            p.st.preview = Some(crate::markdown::to_html(&body, "/"));
             html(StatusCode::OK, form_page::report(&ctx.info, &p.st))
         }
         Err(res) => res,

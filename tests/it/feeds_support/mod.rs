@@ -299,46 +299,100 @@ pub fn judgement() -> Judgement {
     }
 }
 
-const PARSE: &str = r#"
-import sys, json, icalendar
-raw = open(sys.argv[1], 'rb').read()
-cal = icalendar.Calendar.from_ical(raw)
-tz = cal.walk('VTIMEZONE')
-out = {
-  'name': str(cal.get('X-WR-CALNAME')),
-  'version': str(cal.get('VERSION')),
-  'prodid': str(cal.get('PRODID')),
-  'tzids': [str(t.get('TZID')) for t in tz],
-  'tz_offset': str(tz[0].to_tz().utcoffset(__import__('datetime').datetime(2024, 6, 1))) if tz else None,
-  'events': [],
-}
-for e in cal.walk('VEVENT'):
-    s, en = e.decoded('DTSTART'), e.decoded('DTEND')
-    out['events'].append({
-      'uid': str(e.get('UID')),
-      'summary': str(e.get('SUMMARY')),
-      'location': str(e.get('LOCATION')) if e.get('LOCATION') is not None else None,
-      'description': str(e.get('DESCRIPTION')),
-      'status': str(e.get('STATUS')),
-      'tzid': e['DTSTART'].params.get('TZID'),
-      'start': s.isoformat(),
-      'end': en.isoformat(),
-      'utc_start': s.astimezone(__import__('datetime').timezone.utc).isoformat() if hasattr(s, 'hour') else None,
-      'dtstamp': e.decoded('DTSTAMP').isoformat(),
-    })
-print(json.dumps(out))
-"#;
-
-/// Parse an iCalendar `text` with Python's icalendar; panics (fails the test) when it cannot.
+/// Parse an iCalendar `text` with the `icalendar` crate's parser (unfolding, properties,
+/// parameters, TEXT unescaping); panics (fails the test) when it cannot. Gives
+/// `{name, version, prodid, tzids, tz_offset, events: [{uid, summary, location,
+/// description, status, tzid, start, end, utc_start, dtstamp}]}`, dates and times in ISO
+/// 8601 with their offset (a time with a TZID takes the offset of that VTIMEZONE).
 pub fn parse_ics(text: &str) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("feed.ics");
-    std::fs::write(&file, text).unwrap();
-    let out = std::process::Command::new("python3")
-        .args(["-c", PARSE])
-        .arg(&file)
-        .output()
-        .expect("python3 runs (pip install icalendar)");
-    assert!(out.status.success(), "icalendar failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+    use icalendar::parser::{Component, read_calendar, unfold};
+    use serde_json::json;
+    let unfolded = unfold(text);
+    let cal = read_calendar(&unfolded).unwrap_or_else(|e| panic!("icalendar failed: {e}"));
+    let raw = |props: &[icalendar::parser::Property], name: &str| {
+        props.iter().find(|p| p.name == name).map(|p| p.val.as_str().to_string())
+    };
+    let text_of = |c: &Component, name: &str| {
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.clone().unescape_text().as_str().to_string())
+    };
+    // Each VTIMEZONE's offset (its STANDARD part's TZOFFSETTO, e.g. +0700).
+    let zones: Vec<(String, FixedOffset)> = cal
+        .components
+        .iter()
+        .filter(|c| c.name == "VTIMEZONE")
+        .map(|tz| {
+            let id = raw(&tz.properties, "TZID").expect("TZID");
+            let std = tz.components.iter().find(|c| c.name == "STANDARD").expect("STANDARD");
+            let to = raw(&std.properties, "TZOFFSETTO").expect("TZOFFSETTO");
+            let sign = if to.starts_with('-') { -1 } else { 1 };
+            let secs = to[1..3].parse::<i32>().unwrap() * 3600 + to[3..5].parse::<i32>().unwrap() * 60;
+            (id, FixedOffset::east_opt(sign * secs).unwrap())
+        })
+        .collect();
+    // (iso, utc iso or null) of a DATE or DATE-TIME property.
+    let when = |e: &Component, name: &str| -> (serde_json::Value, serde_json::Value) {
+        let p = e.properties.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no {name}"));
+        let v = p.val.as_str();
+        if v.len() == 8 {
+            let d = NaiveDate::parse_from_str(v, "%Y%m%d").unwrap();
+            return (json!(d.format("%Y-%m-%d").to_string()), serde_json::Value::Null);
+        }
+        let local = NaiveDateTime::parse_from_str(v.trim_end_matches('Z'), "%Y%m%dT%H%M%S").unwrap();
+        let tzid = p.params.iter().find(|q| q.key == "TZID").and_then(|q| q.val.as_ref()).map(|v| v.as_str());
+        let offset = match tzid {
+            Some(id) => zones.iter().find(|(z, _)| z == id).unwrap_or_else(|| panic!("no VTIMEZONE {id}")).1,
+            None => {
+                assert!(v.ends_with('Z'), "a floating time: {v}");
+                FixedOffset::east_opt(0).unwrap()
+            }
+        };
+        let t = offset.from_local_datetime(&local).unwrap();
+        let iso = |t: chrono::DateTime<FixedOffset>| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        (json!(iso(t)), json!(iso(t.with_timezone(&FixedOffset::east_opt(0).unwrap()))))
+    };
+    let events: Vec<serde_json::Value> = cal
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| {
+            let (start, utc_start) = when(e, "DTSTART");
+            let (end, _) = when(e, "DTEND");
+            let (dtstamp, _) = when(e, "DTSTAMP");
+            let tzid = e
+                .properties
+                .iter()
+                .find(|p| p.name == "DTSTART")
+                .and_then(|p| p.params.iter().find(|q| q.key == "TZID"))
+                .and_then(|q| q.val.as_ref())
+                .map(|v| v.as_str().to_string());
+            json!({
+                "uid": raw(&e.properties, "UID"),
+                "summary": text_of(e, "SUMMARY"),
+                "location": text_of(e, "LOCATION"),
+                "description": text_of(e, "DESCRIPTION"),
+                "status": raw(&e.properties, "STATUS"),
+                "tzid": tzid,
+                "start": start,
+                "end": end,
+                "utc_start": utc_start,
+                "dtstamp": dtstamp,
+            })
+        })
+        .collect();
+    let tz_offset = zones.first().map(|(_, o)| {
+        let s = o.local_minus_utc();
+        format!("{}:{:02}:00", s / 3600, s % 3600 / 60)
+    });
+    json!({
+        "name": raw(&cal.properties, "X-WR-CALNAME"),
+        "version": raw(&cal.properties, "VERSION"),
+        "prodid": raw(&cal.properties, "PRODID"),
+        "tzids": zones.iter().map(|(z, _)| z.clone()).collect::<Vec<_>>(),
+        "tz_offset": tz_offset,
+        "events": events,
+    })
 }

@@ -8,7 +8,7 @@
 //! server renders only what an edit affects) reads the report itself, with the same
 //! function, so the result does not depend on which outputs are made.
 
-use super::markdown::{self, PROPOSALS};
+use crate::markdown::{self, PROPOSALS};
 use pulldown_cmark::{Event, Parser, TagEnd};
 use std::sync::Mutex;
 

@@ -15,7 +15,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd, html};
 use std::borrow::Borrow;
 
 /// The sanitised HTML of `events` for a page whose way back to the site root is `root`
-/// (link addresses are rewritten for it as [`super::markdown::local_url`] does), or `None`
+/// (link addresses are rewritten for it as [`super::local_url`] does), or `None`
 /// when they need the sanitiser. The events are read by reference as they come (no list
 /// of them, no copy of each) and written in one pass: what pulldown-cmark's HTML writer
 /// would write, with ammonia's changes made as it is written; on the first event that
@@ -165,7 +165,7 @@ impl Writer<'_> {
             Tag::Strong => self.write("<strong>"),
             Tag::Strikethrough => self.write("<del>"),
             Tag::Link { link_type, dest_url, title, id } if *link_type != LinkType::Email => {
-                let dest_url = super::markdown::local_url(dest_url, self.root);
+                let dest_url = super::local_url(dest_url, self.root);
                 if !plain_url(&dest_url) || !plain_text(title) {
                     return None;
                 }
@@ -290,14 +290,14 @@ fn attributes(out: &mut String, t: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::markdown::{to_html, to_html_sanitised};
+    use super::super::{to_html, to_html_sanitised};
     use proptest::prelude::*;
 
     /// The fast path, when it is taken, gives ammonia's bytes; says whether it was taken.
     fn agrees(md: &str, root: &str) -> bool {
         let slow = to_html_sanitised(md, root);
         assert_eq!(to_html(md, root), slow, "to_html differs from the sanitiser on {md:?}");
-        let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, super::super::markdown::options()).collect();
+        let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, super::super::options()).collect();
         // Read by reference and by value alike.
         let by_value = super::render(events.clone(), root);
         assert_eq!(super::render(&events, root), by_value);
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn every_markdown_file_of_the_repository_renders_as_the_sanitiser_does() {
-        let files = super::super::test_site::repository_markdown();
+        let files = crate::markdown::repository_markdown();
         assert!(files.len() > 60, "{} files", files.len());
         let fast = files.iter().filter(|md| agrees(md, "../../")).count();
         assert!(fast * 2 > files.len(), "the fast path was taken for only {fast} of {} files", files.len());
@@ -331,8 +331,7 @@ mod tests {
     fn text_with_a_control_character_anywhere_is_left_to_the_sanitiser() {
         let base: String = "Nghị quyết số 12 — “Đà Nẵng”: 1 < 2 & 3 > 0. ".repeat(3);
         let fast = |md: &str| {
-            let events: Vec<_> =
-                pulldown_cmark::Parser::new_ext(md, super::super::markdown::options()).collect();
+            let events: Vec<_> = pulldown_cmark::Parser::new_ext(md, super::super::options()).collect();
             super::render(&events, "").is_some()
         };
         for bad in ['\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fdef}'] {

@@ -5,11 +5,15 @@
 //! the page (`root`), and folder links get `index.html`, so they work from disk and under
 //! any `base_url`. Images from outside the site are dropped (nothing loads from outside).
 
+pub mod fast;
+pub mod report_body;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::borrow::Borrow;
 use unicode_normalization::UnicodeNormalization;
 
-pub(super) fn options() -> Options {
+/// The Markdown extensions kehoach reads (tables, footnotes, strikethrough…).
+pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
@@ -48,8 +52,7 @@ fn for_page<'a>(e: Event<'a>, root: &str) -> Event<'a> {
 }
 
 /// The Markdown's events, with link and image addresses rewritten for a page at `root`.
-#[cfg(test)]
-pub(super) fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
+fn page_events<'a>(md: &'a str, root: &'a str) -> impl Iterator<Item = Event<'a>> {
     Parser::new_ext(md, options()).map(move |e| for_page(e, root))
 }
 
@@ -60,13 +63,13 @@ pub fn to_html(md: &str, root: &str) -> String {
 
 /// The sanitised HTML of the events `events()` gives (each call the same ones), for a
 /// page at `root`. Events of Markdown without raw HTML are written directly in the
-/// sanitiser's form ([`super::markdown_fast`]); the rest go through the sanitiser.
+/// sanitiser's form ([`fast`]); the rest go through the sanitiser.
 pub(super) fn events_html<'a, E, I>(events: impl Fn() -> I, root: &str) -> String
 where
     E: Borrow<Event<'a>>,
     I: Iterator<Item = E>,
 {
-    if let Some(html) = super::markdown_fast::render(events(), root) {
+    if let Some(html) = fast::render(events(), root) {
         return html;
     }
     // Raw HTML or the like (rare): the events again, for the sanitiser.
@@ -75,8 +78,8 @@ where
     sanitize(&raw)
 }
 
-/// [`to_html`] always through the sanitiser (what the fast path must agree with).
-#[cfg(test)]
+/// [`to_html`] always through the sanitiser (what the fast path must agree with: the tests
+/// and the fuzz target `markdown_fast_diff` compare them).
 pub fn to_html_sanitised(md: &str, root: &str) -> String {
     let mut raw = String::new();
     html::push_html(&mut raw, page_events(md, root));
@@ -100,8 +103,8 @@ fn sanitize(raw: &str) -> String {
 /// Normalise a heading's text for matching: NFC, lower case, no numbering ("4.", "IV.",
 /// "a)") in front, no colon or spaces at the end.
 fn heading_key(text: &str) -> String {
-    // Report headings are nearly always NFC already: recognised from the bytes.
-    let t = if crate::nfc::is_nfc(text) {
+    // Report headings are nearly always NFC already (then no copy).
+    let t = if unicode_normalization::is_nfc(text) {
         text.to_lowercase()
     } else {
         text.nfc().collect::<String>().to_lowercase()
@@ -132,7 +135,7 @@ fn cut(text: &str) -> &str {
 /// heading with a capital sigma (whose lower case depends on the next letter) is compared
 /// the long way.
 fn has_key(text: &str, want: &str) -> bool {
-    if !crate::nfc::is_nfc(text) || text.contains('Σ') {
+    if !unicode_normalization::is_nfc(text) || text.contains('Σ') {
         return heading_key(text) == want;
     }
     cut(text).chars().flat_map(char::to_lowercase).eq(want.chars())
@@ -188,6 +191,30 @@ pub(super) fn section_events(events: &[Event], title: &str) -> Option<std::ops::
 
 /// The heading of the part of a report gathered into the synthesis.
 pub const PROPOSALS: &str = "Đề xuất, kiến nghị";
+
+#[cfg(test)]
+/// The text of every Markdown file of the repository (the sample in `content/` and the
+/// test fixtures), for the tests that compare two ways of rendering on real documents.
+pub(crate) fn repository_markdown() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "md")
+                && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                out.push(text);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("content"), &mut files);
+    walk(&root.join("tests"), &mut files);
+    files
+}
 
 #[cfg(test)]
 mod tests {

@@ -31,7 +31,7 @@ fn agrees(md: &str) -> bool {
 
 #[test]
 fn every_markdown_file_of_the_repository_reads_as_its_parts_alone() {
-    let files = crate::render::test_site::repository_markdown();
+    let files = crate::markdown::repository_markdown();
     assert!(files.len() > 60, "{} files", files.len());
     let with_proposals = files.iter().filter(|md| agrees(md)).count();
     assert!(with_proposals >= 20, "only {with_proposals} files have proposals");

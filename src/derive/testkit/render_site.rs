@@ -114,26 +114,3 @@ pub fn site() -> (Site, Judgement) {
     let judgement = crate::derive::judge(&site, d(2024, 4, 20));
     (site, judgement)
 }
-
-/// The text of every Markdown file of the repository (the sample in `content/` and the
-/// test fixtures), for the tests that compare two ways of rendering on real documents.
-pub fn repository_markdown() -> Vec<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "md")
-                && let Ok(text) = std::fs::read_to_string(&p)
-            {
-                out.push(text);
-            }
-        }
-    }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    walk(&root.join("content"), &mut files);
-    walk(&root.join("tests"), &mut files);
-    files
-}
