@@ -10,8 +10,8 @@ use crate::diag::Diagnostic;
 use crate::load::similar;
 use crate::model::{Loc, Site, Sp};
 use crate::msg::check as m;
-use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// Every cross-file error of a parsed site: the definitions' errors first, each group
 /// sorted by location.

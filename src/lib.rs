@@ -13,6 +13,7 @@ pub mod derive;
 pub mod diag;
 pub mod feeds;
 pub mod git;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -198,10 +198,10 @@ fn main() -> ExitCode {
         Command::Import { what } => {
             let result = match what {
                 ImportCommand::Schedule { file, root, replace } => {
-                    kehoach::office::import_schedule_cli(&root, &file, replace)
+                    kehoach::import::import_schedule_cli(&root, &file, replace)
                 }
                 ImportCommand::Report { file, visit, root } => {
-                    kehoach::office::report_import::cli(&root, &file, &visit)
+                    kehoach::import::report_import::cli(&root, &file, &visit)
                 }
             };
             match result {

@@ -31,6 +31,22 @@ impl<'a> Ids<'a> {
         }
         Ids { teams, units, visits }
     }
+
+    /// A team's name, else the id itself.
+    pub fn team_name<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.teams.get(id).map(|t| t.name.as_str()).unwrap_or(id)
+    }
+
+    /// A unit's name (a chi bộ trực thuộc with its đảng bộ), else the id itself.
+    pub fn unit_name(&self, id: &str) -> String {
+        match self.units.get(id) {
+            Some(u) => super::words::unit_full_name(u, |p| self.units.get(p).copied()),
+            None => id.to_string(),
+        }
+    }
 }
 
 /// The publication rule of one build.

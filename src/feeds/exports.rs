@@ -48,7 +48,7 @@ pub const REPORTS_HEADER: [&str; 23] = [
 /// absent optional values are empty.
 pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let names = crate::render::data::Names::of(site);
+    let names = crate::derive::publish::Ids::of(site);
     for (v, r) in published_reports(site, judgement, include_restricted) {
         let (visit, state, report) = (&site.visits[v], &judgement.visits[v], &site.reports[r]);
         let a = report.attendance.value;
@@ -78,8 +78,8 @@ pub fn reports_csv(site: &Site, judgement: &Judgement, include_restricted: bool)
             opt(report.score.map(|s| s.to_string())),
             opt(state.on_time.map(|b| b.to_string())),
             opt(report.accompanied_by.clone()),
-            names.team(&visit.team).to_string(),
-            names.unit(&visit.unit),
+            names.team_name(&visit.team).to_string(),
+            names.unit_name(&visit.unit),
             report.rating.label().to_string(),
         ];
         rows.push(row);

@@ -184,6 +184,22 @@ pub fn unknown_key_help(what: &str, closest: Option<&str>, allowed: &str) -> Str
 pub fn did_you_mean(c: &str) -> String {
     pick!("có phải `{c}`?", "did you mean `{c}`?")
 }
+/// `deadline` before the period's first month.
+pub fn deadline_before_period(deadline: &str, from: &str) -> String {
+    pick!(
+        "hạn hoàn thành `{deadline}` trước tháng đầu của kỳ kế hoạch (`{from}`)",
+        "the deadline `{deadline}` is before the period's first month (`{from}`)"
+    )
+}
+pub fn deadline_before_period_label(first_day: &str) -> String {
+    pick!("cần một ngày từ {first_day} trở đi", "expected a day from {first_day} on")
+}
+pub fn deadline_before_period_help() -> String {
+    pick!(
+        "sửa `deadline` (hạn hoàn thành kế hoạch) hoặc `period.from`",
+        "change `deadline` (the plan's deadline) or `period.from`"
+    )
+}
 /// An id that starts with `-` (Excel would read it as a formula, the command line as an option).
 pub fn id_leading_dash(s: &str) -> String {
     pick!("mã `{s}` bắt đầu bằng dấu `-`", "the id `{s}` starts with `-`")

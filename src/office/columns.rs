@@ -65,7 +65,7 @@ impl Column {
 /// `s` folded for matching: no tone marks or other diacritics, `đ` → `d`, lowercase,
 /// runs of spaces (and no-break spaces, tabs, line breaks) as one space, trimmed.
 pub fn fold(s: &str) -> String {
-    crate::search::fold::fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::load::similar::fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The label of a visit kind in the table.

@@ -11,10 +11,10 @@
 use super::docx_markdown::blocks;
 use super::docx_writer::{Align, Block, Document, Para, Run, Table, mm, text_width, to_docx};
 use crate::derive::{Judgement, Tally};
-use crate::model::{Rating, Signer, Site};
 use crate::markdown::{PROPOSALS, section};
-use crate::vi;
+use crate::model::{Rating, Signer, Site};
 use crate::render::view::View;
+use crate::vi;
 
 /// Path of the plan as Word, relative to the output root.
 pub const PLAN_PATH: &str = "ke-hoach/ke-hoach.docx";

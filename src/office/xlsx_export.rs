@@ -11,10 +11,10 @@
 use super::columns::{Column, fold, kind_label, status_label};
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
-use rustc_hash::FxHashMap;
 use crate::model::{Site, Visit};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rustc_hash::FxHashMap;
 
 /// Path of the schedule workbook, relative to the output root.
 pub const SCHEDULE_PATH: &str = "data/lich.xlsx";

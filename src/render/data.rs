@@ -109,7 +109,7 @@ fn base(base_url: &str) -> String {
 
 fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: bool) -> Vec<VisitRow<'a>> {
     let base = base(base_url);
-    let names = Names::of(site);
+    let names = crate::derive::publish::Ids::of(site);
     site.visits
         .iter()
         .zip(&j.visits)
@@ -129,49 +129,13 @@ fn rows<'a>(site: &'a Site, j: &Judgement, base_url: &str, include_restricted: b
                 status: s.status.key(),
                 on_time: s.on_time,
                 report,
-                team_name: names.team(&v.team),
-                unit_name: names.unit(&v.unit),
+                team_name: names.team_name(&v.team),
+                unit_name: names.unit_name(&v.unit),
                 kind_label: v.kind.value.label(),
                 status_label: s.status.label(),
             }
         })
         .collect()
-}
-
-/// Teams' and units' names by id, for the columns people read (an unknown id is its own
-/// name).
-pub(crate) struct Names<'a> {
-    teams: rustc_hash::FxHashMap<&'a str, &'a str>,
-    units: rustc_hash::FxHashMap<&'a str, &'a crate::model::Unit>,
-}
-
-impl<'a> Names<'a> {
-    pub(crate) fn of(site: &'a Site) -> Self {
-        let mut teams = rustc_hash::FxHashMap::default();
-        for t in &site.teams {
-            teams.entry(t.id.as_str()).or_insert(t.name.as_str());
-        }
-        let mut units = rustc_hash::FxHashMap::default();
-        for u in &site.units {
-            units.entry(u.id.as_str()).or_insert(u);
-        }
-        Names { teams, units }
-    }
-
-    pub(crate) fn team<'s>(&self, id: &'s str) -> &'s str
-    where
-        'a: 's,
-    {
-        self.teams.get(id).copied().unwrap_or(id)
-    }
-
-    /// A unit's name, a chi bộ trực thuộc with its đảng bộ.
-    pub(crate) fn unit(&self, id: &str) -> String {
-        match self.units.get(id) {
-            Some(u) => crate::derive::words::unit_full_name(u, |p| self.units.get(p).copied()),
-            None => id.to_string(),
-        }
-    }
 }
 
 /// Pretty JSON (2-space indent) with a final newline.

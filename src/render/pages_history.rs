@@ -5,11 +5,11 @@
 //! The chart is drawn by the template as SVG from the coordinates made here: no script,
 //! and it prints.
 
-use crate::vi;
 use super::view::url;
 use crate::derive::history::MonthEnd;
 use crate::derive::{Judgement, Tally};
 use crate::model::{Site, YearMonth};
+use crate::vi;
 use serde::Serialize;
 
 /// One entry of the month selector.

@@ -3,12 +3,12 @@
 //! commend and spread (Tốt) and those to remind (Trung bình, Kém) — each with the report
 //! its judgement comes from. Teams, units and dates in words.
 
-use crate::markdown::{PROPOSALS, section};
 use super::proposals::{Addressee, items};
-use crate::vi;
 use super::view::{View, url};
-use rustc_hash::FxHashMap;
+use crate::markdown::{PROPOSALS, section};
 use crate::model::{MeetingKind, Rating, Report, Visit};
+use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Where a proposal or a judgement comes from: the team, the unit (with its đảng bộ), the

@@ -2,8 +2,6 @@
 //! status code it answers (200, 303, 403, 409, 413, 422), that a refused or invalid save
 //! writes nothing, and that what it writes passes the build's load and check.
 
-
-
 use kehoach::serve::editor::{self, Editor, guard::Guard};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -3,11 +3,9 @@
 //! Windows or macOS editors read as if plain. Each case edits a copy of the minimal site
 //! and runs `kehoach check` as a person would.
 
-
-
+use crate::support::{kehoach, site};
 use std::fs;
 use std::path::Path;
-use crate::support::{kehoach, site};
 
 /// `kehoach check` on the site: (exit status, stdout, stderr).
 fn check(root: &Path, lang: Option<&str>) -> (i32, String, String) {

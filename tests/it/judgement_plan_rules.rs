@@ -2,10 +2,8 @@
 //! Committee sees them: a report on a cancelled visit and a report held outside its
 //! visit's month are findings on the dashboard, and `kehoach new report` agrees.
 
-
-
-use std::fs;
 use crate::support::*;
+use std::fs;
 
 /// A report on `visit`, held on `held_on`, in the minimal site's style.
 fn report(visit: &str, held_on: &str, submitted_on: &str) -> String {
@@ -39,7 +37,9 @@ fn a_report_on_a_cancelled_visit_is_a_finding_on_the_dashboard() {
     let files = build(root.to_str().unwrap(), &[]);
     let html = dashboard(&files);
     assert!(
-        html.contains("lịch ghi cuộc này đã hủy, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 12/04/2024"),
+        html.contains(
+            "lịch ghi cuộc này đã hủy, nhưng có báo cáo ghi buổi sinh hoạt được tổ chức ngày 12/04/2024"
+        ),
         "{html}"
     );
     let findings = json(&files, "data/findings.json");

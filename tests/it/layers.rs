@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 /// Bottom first. A module may import only modules of earlier rows; modules of one row are
 /// side by side and must not know each other.
 pub const LAYERS: &[&[&str]] = &[
-    // foundations: the model with its source positions, byte helpers, messages
-    &["bytes", "model"],
+    // foundations: the message catalogue's `pick!` macro, then the model with its source
+    // positions, byte helpers and the catalogue of messages
+    &["pick"],
+    &["bytes", "model", "msg"],
     &["diag"],
     // reading: files → model (content, theme, git dates)
     &["load", "git"],
@@ -23,10 +25,15 @@ pub const LAYERS: &[&[&str]] = &[
     &["paths", "vi", "output", "markdown"],
     // the outputs, side by side
     &["render", "feeds", "search"],
+    // the office files: the Word synthesis is made from the synthesis page's view
+    &["office"],
     // bytes and paths to disk
     &["write"],
     &["build"],
-    &["serve", "scaffold"],
+    // commands that write content: scaffolding, and reading office files back
+    &["scaffold"],
+    &["import"],
+    &["serve"],
 ];
 
 /// One `crate::` import: from a module, to a module, where.

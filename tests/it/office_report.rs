@@ -3,11 +3,9 @@
 //! bulleted and numbered lists, a table, an image, a footnote), becomes a report that
 //! `kehoach check` accepts; files that are not .docx get a clear error.
 
-
-
+use crate::support::{kehoach, stderr};
 use std::io::Write;
 use std::path::Path;
-use crate::support::{kehoach, stderr};
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
@@ -138,12 +136,24 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
         assert!(body.contains(md), "{md:?} in:\n{body}");
     }
     assert!(!body.contains("\nảnh"), "an image's own text is not the body's");
+    // What the document does not state and only the author knows (here the rating) is
+    // left blank, as `new report` leaves it: check names it until it is filled in.
+    let check = kehoach().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    assert!(
+        !check.status.success() && stderr(&check).contains("`rating` chưa có giá trị"),
+        "{}",
+        stderr(&check)
+    );
+    let path = site.path().join("content/reports/2024-05/to-1-2024-05-chi-bo.md");
+    let filled = std::fs::read_to_string(&path).unwrap().replacen("\nrating: ", "\nrating: kha ", 1);
+    std::fs::write(&path, filled).unwrap();
     let check = kehoach().args(["check", "--root"]).arg(site.path()).output().unwrap();
     assert!(check.status.success(), "{}", stderr(&check));
     // The synthesis gathers its proposals (the heading in capitals is the same section).
     let files = crate::support::build(site.path().to_str().unwrap(), &["--as-of", "2024-06-30"]);
     assert!(
-        crate::support::text(&files, "tong-hop/index.html").contains("Đề nghị Đảng ủy hướng dẫn cách ghi biên bản.")
+        crate::support::text(&files, "tong-hop/index.html")
+            .contains("Đề nghị Đảng ủy hướng dẫn cách ghi biên bản.")
     );
     // Once written, not again.
     let again = import(site.path(), &file, "to-1-2024-05-chi-bo");

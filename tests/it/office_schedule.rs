@@ -2,11 +2,9 @@
 //! `kehoach import schedule` run as a person runs it: the sample's schedule through Excel
 //! and back, an office's CSV file, bad files refused with nothing written.
 
-
-
+use crate::support::{build, copy_site, kehoach, stderr};
 use calamine::{Data, DataType, Reader, Xlsx};
 use std::path::Path;
-use crate::support::{build, copy_site, kehoach, stderr};
 
 const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
 

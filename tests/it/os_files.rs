@@ -2,10 +2,8 @@
 //! desktop.ini, .DS_Store, Word's `~$…` lock files) are not content: a build ignores them
 //! wherever they are under content/, never publishes them, and `check --verbose` says so.
 
-
-
-use std::fs;
 use crate::support::*;
+use std::fs;
 
 const JUNK: [&str; 7] = [
     "content/reports/2024-03/Thumbs.db",

@@ -3,12 +3,9 @@
 //! trực thuộc named with its đảng bộ, the plan's annexes, the data files linked and named,
 //! the small words.
 
-
-
-
 use crate::render_support::*;
-use std::sync::OnceLock;
 use crate::support::*;
+use std::sync::OnceLock;
 
 fn sample() -> &'static Files {
     static FILES: OnceLock<Files> = OnceLock::new();

@@ -2,8 +2,6 @@
 //! rebinding), writes from another origin, links planted in the output folder, oversized
 //! requests, and connections left idle.
 
-
-
 use crate::http::get;
 use kehoach::serve::limits::IdleListener;
 use kehoach::serve::reload::{Live, Viewers};

@@ -62,10 +62,10 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     {
         let e = sink.error(
             d.loc.pos,
-            format!("hạn hoàn thành `{}` trước tháng đầu của kỳ kế hoạch (`{from}`)", d.value),
-            format!("cần một ngày từ {} trở đi", crate::vi::iso(from.first_day())),
+            m::deadline_before_period(&d.value.to_string(), &from.to_string()),
+            m::deadline_before_period_label(&from.first_day().to_string()),
         );
-        e.help = Some("sửa `deadline` (hạn hoàn thành kế hoạch) hoặc `period.from`".into());
+        e.help = Some(m::deadline_before_period_help());
     }
     let report_due_days = f.opt(sink, "report_due_days", Range(0, 366)).unwrap_or(10);
     let as_of = f.opt(sink, "as_of", Date);
@@ -262,7 +262,7 @@ mod tests {
         };
         let (c, e) = site("2024-02-29");
         assert!(c.is_none());
-        assert_eq!(e, ["5:11 hạn hoàn thành `2024-02-29` trước tháng đầu của kỳ kế hoạch (`2024-03`)"]);
+        assert_eq!(e, ["5:11 the deadline `2024-02-29` is before the period's first month (`2024-03`)"]);
         let (c, e) = site("2024-03-01");
         assert!(c.is_some() && e.is_empty(), "the period's first day is fine: {e:?}");
     }

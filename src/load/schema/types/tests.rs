@@ -141,7 +141,9 @@ fn flags_text_ids() {
     assert_eq!(v, None);
     assert_eq!(
         e,
-        ["the id `-to-1` starts with `-` / expected an id of lowercase letters a-z, digits and `-`, not starting with `-`"]
+        [
+            "the id `-to-1` starts with `-` / expected an id of lowercase letters a-z, digits and `-`, not starting with `-`"
+        ]
     );
     assert!(!Id::is_valid("-"));
 }

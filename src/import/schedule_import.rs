@@ -10,12 +10,12 @@
 //! schedule is replaced only with `--replace`.
 
 use super::cells;
-use super::columns::{Column, fold, parse_kind, parse_status};
-use super::table::{self, Sheet, Value};
-use rustc_hash::FxHashMap;
 use crate::model::{PlanStatus, Site, VisitKind, YearMonth};
+use crate::office::columns::{Column, fold, parse_kind, parse_status};
+use crate::office::table::{self, Sheet, Value};
 use crate::scaffold::yaml_str;
 use chrono::{NaiveDate, NaiveTime};
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 

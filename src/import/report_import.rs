@@ -6,9 +6,9 @@
 //! are counted in the message. The file is written only if no report on the
 //! visit exists.
 
-use super::docx_reader::{self, DBlock, Docx};
 use super::docx_to_markdown::markdown;
 use super::report_fields::{Fields, find};
+use crate::office::docx_reader::{self, DBlock, Docx};
 use crate::scaffold::new_report::{NewReportError, find_visit, report_path, report_text};
 use crate::scaffold::yaml_str;
 use std::path::{Path, PathBuf};
@@ -112,6 +112,12 @@ pub fn report_file(scaffold: &str, fields: &Fields, body: &str) -> String {
             .or(fields.present.map(|p| p + excused + unexcused + exempt))
             .unwrap_or(scaffold_total);
         let present = fields.present.unwrap_or_else(|| total.saturating_sub(exempt + excused + unexcused));
+        // `new report` writes attendance as a block of five lines: they go with it.
+        if let Some(k) = fm.iter().position(|l| l.starts_with("attendance:")) {
+            while fm.get(k + 1).is_some_and(|l| l.starts_with("  ")) {
+                fm.remove(k + 1);
+            }
+        }
         set(
             &mut fm,
             "attendance",

@@ -3,10 +3,10 @@
 //! typed without marks) are read; bad cells are reported with their addresses.
 
 use super::schedule_import::{Row, rows};
-use super::table::{self, Sheet, Value};
-use super::xlsx_export::schedule_xlsx;
 use crate::derive::testkit::{cast, d, visit};
 use crate::model::{PlanStatus, Site, UnitKind, Visit, VisitKind};
+use crate::office::table::{self, Sheet, Value};
+use crate::office::xlsx_export::schedule_xlsx;
 use chrono::NaiveTime;
 use proptest::prelude::*;
 

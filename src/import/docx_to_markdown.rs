@@ -4,7 +4,7 @@
 //! (as Markdown tables; the first row is the header), line breaks. The document's head
 //! (the table holding "ĐẢNG CỘNG SẢN VIỆT NAM") is left out.
 
-use super::docx_reader::{DBlock, DPara, DRun, Docx};
+use crate::office::docx_reader::{DBlock, DPara, DRun, Docx};
 
 /// Markdown's own characters in text, escaped so that they stay text.
 fn escape(s: &str) -> String {

@@ -3,9 +3,9 @@
 //! `2024-03-14`), times (`8:30`, `08:30`, `8h30`, `8h`, `14 giờ 00`, a time cell), and
 //! text that is Vietnamese read in the wrong encoding (mojibake).
 
-use super::columns::fold;
-use super::table::Value;
 use crate::model::YearMonth;
+use crate::office::columns::fold;
+use crate::office::table::Value;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The numbers in `s`, in order (runs of ASCII digits).

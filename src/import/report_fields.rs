@@ -5,7 +5,7 @@
 //! Tốt" (rating), "Điểm: 92" (score). Read from the paragraphs and from the rows of a
 //! leading table (its cells joined by ": ").
 
-use super::columns::fold;
+use crate::office::columns::fold;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The keys found, each `None` when the document does not state it.
