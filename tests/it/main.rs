@@ -10,6 +10,7 @@ mod render_support;
 mod support;
 
 mod cli;
+mod docs;
 mod dashboard_months;
 mod editor_http;
 mod errors;
