@@ -1,5 +1,7 @@
 //! The `kehoach` command line.
 
+mod cli_error;
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use kehoach::build::{self, BuildError, Options};
@@ -150,7 +152,16 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 static ALLOCATOR_CONF: &[u8; 47] = b"thp:always,dirty_decay_ms:500,muzzy_decay_ms:0\0";
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match cli_error::message(&e) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     match cli.command {
         Command::Check { root, as_of, strict, verbose } => {
             if verbose {

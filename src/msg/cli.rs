@@ -147,3 +147,34 @@ pub fn init_not_empty(path: &str) -> String {
 pub fn not_a_folder(path: &str) -> String {
     pick!("lỗi: `{path}` đã có và không phải thư mục", "error: `{path}` exists and is not a folder")
 }
+
+// The command line's own mistakes (clap's errors, said again in the run's language).
+
+/// A value the option does not take: `--as-of 2024-13-01`.
+pub fn arg_invalid_value(arg: &str, value: &str, why: &str) -> String {
+    pick!("giá trị `{value}` không dùng được cho {arg}: {why}", "invalid value `{value}` for {arg}: {why}")
+}
+/// An option the command does not have.
+pub fn arg_unknown(arg: &str) -> String {
+    pick!("lệnh này không có tùy chọn `{arg}`", "unexpected argument `{arg}`")
+}
+/// A command kehoach does not have.
+pub fn arg_unknown_command(name: &str) -> String {
+    pick!("kehoach không có lệnh `{name}`", "unrecognised command `{name}`")
+}
+/// A value the command needs and was not given.
+pub fn arg_missing(args: &str) -> String {
+    pick!("thiếu {args}", "missing {args}")
+}
+/// An option given twice, or a value where none is taken.
+pub fn arg_other(text: &str) -> String {
+    pick!("dòng lệnh không đúng: {text}", "{text}")
+}
+/// The closest option or command to what was typed.
+pub fn arg_did_you_mean(s: &str) -> String {
+    pick!("  = gợi ý: có phải `{s}`?", "  = help: did you mean `{s}`?")
+}
+/// Where to read the options.
+pub fn arg_see_help(cmd: &str) -> String {
+    pick!("  = gợi ý: `{cmd} --help` liệt kê các tùy chọn", "  = help: `{cmd} --help` lists the options")
+}

@@ -102,7 +102,7 @@ pub fn report_text(site: &Site, visit: &Visit) -> String {
             &mut fm,
             "ended_at",
             format!("\"{}\"", end.format("%H:%M")),
-            "giờ kết thúc thực tế (ít nhất 90 phút)",
+            &format!("giờ kết thúc thực tế (ít nhất {} phút)", site.config.rules.min_minutes),
         );
     } else {
         fm.push("# started_at: \"14:00\"        # giờ bắt đầu, kết thúc thực tế".into());

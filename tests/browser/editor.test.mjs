@@ -29,7 +29,7 @@ function startServe(root) {
     const timer = setTimeout(() => reject(new Error(`kehoach serve did not start:\n${out}`)), 60_000);
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
       if (m) {
         clearTimeout(timer);
         resolve({ child, origin: m[1], log: () => out });

@@ -14,5 +14,8 @@ fn docs_format_carries_the_readme_additions() {
     let section = format!("{}\n", readme[start..end].trim_matches('\n'));
     let (contract, additions) = format.split_once("# Additions by kehoach\n").expect("the additions");
     assert!(contract.contains("## The editor (only in `kehoach serve`)"), "the contract comes first");
-    assert!(additions.ends_with(&section), "docs/format.md's additions differ from the README's: run scripts/format-doc");
+    assert!(
+        additions.ends_with(&section),
+        "docs/format.md's additions differ from the README's: run scripts/format-doc"
+    );
 }

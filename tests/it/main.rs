@@ -10,8 +10,8 @@ mod render_support;
 mod support;
 
 mod cli;
-mod docs;
 mod dashboard_months;
+mod docs;
 mod editor_http;
 mod errors;
 mod errors_typing;

@@ -41,6 +41,8 @@ pub struct ReportInfo {
     /// For a chi bộ trực thuộc: the name of its đảng bộ (who sends the đảng ủy viên).
     pub parent: Option<String>,
     pub due_days: u32,
+    /// The plan's minimum lengths of a meeting (`rules:`), for the hint under the end time.
+    pub rules: crate::model::Rules,
     pub existing: bool,
 }
 
@@ -235,7 +237,10 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
         "ended_at",
         label("ended_at"),
         "time",
-        "Buổi sinh hoạt ít nhất 90 phút (120 phút với định kỳ kết hợp chuyên đề).",
+        &format!(
+            "Buổi sinh hoạt ít nhất {} phút ({} phút với định kỳ kết hợp chuyên đề).",
+            info.rules.min_minutes, info.rules.min_minutes_combined
+        ),
         "",
     ));
     f.push_str(&input(

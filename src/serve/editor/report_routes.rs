@@ -44,6 +44,7 @@ fn report_ctx(site: &Site, id: &str) -> Option<ReportCtx> {
             about: about(site, v),
             parent,
             due_days: site.config.report_due_days,
+            rules: site.config.rules,
             existing: existing.is_some(),
         },
         rel: existing.unwrap_or_else(|| new_report::report_path(v)),
