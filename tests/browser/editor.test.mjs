@@ -26,7 +26,11 @@ function startServe(root) {
   return new Promise((resolve, reject) => {
     const child = spawn(BIN, ['serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`kehoach serve did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Stop it, or the test file never ends.
+      child.kill();
+      reject(new Error(`kehoach serve did not start:\n${out}`));
+    }, 60_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\//);

@@ -28,7 +28,11 @@ function startServe(root) {
   const child = spawn(BIN, ['serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kehoach serve did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Stop it, or the test file never ends.
+      child.kill();
+      reject(new Error(`kehoach serve did not start:\n${out}`));
+    }, 60_000);
     const onData = (d) => {
       out += d;
       const m = out.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
