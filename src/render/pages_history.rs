@@ -26,7 +26,6 @@ pub struct MonthLink {
 #[derive(Clone, Serialize)]
 struct Column {
     label: String,
-    url: String,
     reported: u32,
     overdue: u32,
     /// The bars' tops and heights in the drawing's units.
@@ -97,7 +96,6 @@ fn chart(tallies: &[(YearMonth, Tally)]) -> Option<Chart> {
             let x = 8 + k as u32 * COL_W;
             Column {
                 label: format!("{}/{}", m.month, m.year),
-                url: url::dashboard_month(*m),
                 reported: t.reported,
                 overdue: t.overdue,
                 reported_y: base - h(t.reported),

@@ -47,7 +47,12 @@ export async function guardedContext(allowed, options = {}) {
     }
   });
   ctx.on('requestfailed', (r) => {
-    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.resourceType() === 'document') return;
+    // Cut short because the page went away: a navigation, serve's reload stream, the
+    // page's icon (whether the icon loads is tested by the crawl's responses and by
+    // serve.test.mjs).
+    const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && ['document', 'eventsource'].includes(r.resourceType())) return;
+    if (aborted && r.url().endsWith('/static/favicon.svg')) return;
     guard.problems.push(`request failed: ${r.url()}: ${r.failure()?.errorText} (from ${r.frame()?.url() ?? '?'})`);
   });
   ctx.on('response', (r) => {
