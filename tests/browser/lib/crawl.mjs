@@ -92,6 +92,9 @@ export async function crawl({ base, mode = 'http', dir }) {
     if (mode === 'http' && response.request().redirectedFrom()) {
       problems.push(`page ${url} is redirected to ${response.url()} (link the final address)`);
     }
+    // The fonts a page's layout asked for may still be loading after `load`: wait for
+    // them, or leaving the page cuts their requests short.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => {});
     pages.push(url);
     const { links, ids } = await readPage(page);
     idsOf.set(norm(url), new Set(ids));
