@@ -12,8 +12,14 @@ pub fn get(addr: SocketAddr, path: &str) -> (u16, String, String) {
     let mut c = TcpStream::connect(addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(c, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    read_response(&mut c)
+}
+
+/// Read a whole response (the connection closes after it): (status, raw headers, body
+/// decoded from chunked if need be).
+pub fn read_response(c: &mut TcpStream) -> (u16, String, String) {
     let mut raw = Vec::new();
-    c.read_to_end(&mut raw).unwrap();
+    let _ = c.read_to_end(&mut raw);
     let raw = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
