@@ -148,11 +148,22 @@ fn an_idle_connection_is_closed_by_the_server() {
     c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     c.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1").unwrap();
     let mut buf = [0u8; 256];
-    let n = c.read(&mut buf).expect("closed by the server, not by the read timeout");
+    let n = read_retrying(&mut c, &mut buf).expect("closed by the server, not by the read timeout");
     let got = String::from_utf8_lossy(&buf[..n]);
     assert!(n == 0 || !got.contains("200 OK"), "{got}");
     // A connection that sends nothing at all.
     let mut c = TcpStream::connect(s.addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    assert_eq!(c.read(&mut buf).expect("closed by the server"), 0);
+    assert_eq!(read_retrying(&mut c, &mut buf).expect("closed by the server"), 0);
+}
+
+/// `read`, again when a signal to the test process interrupted it (other tests start and
+/// stop child processes): only the server's answer or the read timeout ends it.
+fn read_retrying(c: &mut TcpStream, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match c.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
 }
