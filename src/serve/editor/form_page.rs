@@ -87,6 +87,18 @@ fn fits(kind: &str, v: &str) -> bool {
     }
 }
 
+/// A form's opening: its address (also asked while the user types, `…/kiem-tra`), the
+/// run's token and the hash of the file as it was when the form was opened.
+fn form_open(st: &FormState, action: &str) -> String {
+    format!(
+        "<form method=\"post\" action=\"{a}\" data-kiem-tra=\"{a}kiem-tra\" novalidate>\
+<input type=\"hidden\" name=\"_token\" value=\"{}\"><input type=\"hidden\" name=\"_hash\" value=\"{}\">",
+        escape(&st.token),
+        escape(&st.hash),
+        a = escape(action)
+    )
+}
+
 /// `<input>` with its label, hint and messages.
 fn input(st: &FormState, name: &str, label: &str, kind: &str, hint: &str, extra: &str) -> String {
     let kind = if st.v(name).is_empty() || fits(kind, st.v(name)) { kind } else { "text" };
@@ -215,13 +227,7 @@ pub fn report(info: &ReportInfo, st: &FormState) -> String {
     labels.push(("body", "Nội dung báo cáo"));
     f.push_str(&format!("<p class=\"st-ve\">{}</p>", escape(&info.about)));
     f.push_str(&summary(st, &labels));
-    f.push_str(&format!(
-        "<form method=\"post\" action=\"{a}\" data-kiem-tra=\"{a}kiem-tra\" novalidate>\
-<input type=\"hidden\" name=\"_token\" value=\"{}\"><input type=\"hidden\" name=\"_hash\" value=\"{}\">",
-        escape(&st.token),
-        escape(&st.hash),
-        a = escape(&action)
-    ));
+    f.push_str(&form_open(st, &action));
     f.push_str("<fieldset><legend>Thời gian</legend><div class=\"st-hang\">");
     f.push_str(&input(
         st,
@@ -365,13 +371,8 @@ pub fn schedule(info: &VisitInfo, st: &FormState) -> String {
         escape(&info.file)
     );
     f.push_str(&summary(st, &labels));
-    f.push_str(&format!(
-        "<form method=\"post\" action=\"{a}\" data-kiem-tra=\"{a}kiem-tra\" novalidate>\
-<input type=\"hidden\" name=\"_token\" value=\"{}\"><input type=\"hidden\" name=\"_hash\" value=\"{}\"><div class=\"st-hang\">",
-        escape(&st.token),
-        escape(&st.hash),
-        a = escape(&action)
-    ));
+    f.push_str(&form_open(st, &action));
+    f.push_str("<div class=\"st-hang\">");
     f.push_str(&input(
         st,
         "date",
