@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod several;
+
 /// What `kehoach build` is asked to do.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -133,7 +135,12 @@ pub fn beside<A: Send, B>(wait: impl FnOnce() -> A + Send, work: impl FnOnce() -
 
 /// Read and parse the content files.
 fn read_and_parse(root: &Path) -> Result<(Site, Sources), Failure> {
-    let input = load::read(root).map_err(|errors| Failure { errors, sources: Sources::new() })?;
+    read_and_parse_at(root, "content")
+}
+
+/// Read and parse the content files of the folder `base` (`content`, or `content/<plan>`).
+fn read_and_parse_at(root: &Path, base: &str) -> Result<(Site, Sources), Failure> {
+    let input = load::read_at(root, base).map_err(|errors| Failure { errors, sources: Sources::new() })?;
     let parsed = load::parse(&input);
     // The texts move into the sources (no copy of tens of megabytes).
     let sources: Sources = input.files.into_iter().map(|f| (f.path.to_string(), f.text)).collect();
@@ -288,7 +295,23 @@ pub fn render_into(
         // `--base-url` wins over site.yaml, for the pages and the data files alike.
         base_url: base_url.to_string(),
         git: loaded.git.clone(),
+        plan: None,
     };
+    render_plan_into(loaded, judgement, &theme, &render_opts, opts.dispose, keep, emit)
+}
+
+/// Render the files of one plan (the whole site of a one-plan site) with `theme` and
+/// `render_opts`, those whose path passes `keep`, handing each to `emit`.
+pub fn render_plan_into(
+    loaded: &Loaded,
+    judgement: &Judgement,
+    theme: &crate::theme::Theme,
+    render_opts: &render::RenderOptions,
+    dispose: fn(Leftovers<'_>),
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    emit: &dyn Sink,
+) -> Result<(), Failure> {
+    let site = &loaded.site;
     // The data files (each made on one thread) beside the reports' pages (on all); then
     // the search index, from the texts the report pages kept; then the other pages. The
     // search index and the pages that list every report are the two large things a build
@@ -297,19 +320,19 @@ pub fn render_into(
         Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::INDEX_PATH));
     let month_ends = derive::history::month_ends(site, judgement.as_of);
     let ((), reports) = rayon::join(
-        || data_files_into(site, judgement, &month_ends, &render_opts, keep, emit),
+        || data_files_into(site, judgement, &month_ends, render_opts, keep, emit),
         || {
-            render::Pages::prepare(site, judgement, &month_ends, &theme, &render_opts).map(|pages| {
+            render::Pages::prepare(site, judgement, &month_ends, theme, render_opts).map(|pages| {
                 let failed = pages.render_part(render::Part::Reports, keep, emit, &bodies);
                 (pages, failed)
             })
         },
     );
     let (pages, mut failed) = reports.map_err(|(errors, sources)| Failure { errors, sources })?;
-    search_index_into(site, judgement, &render_opts, keep, emit, &bodies);
+    search_index_into(site, judgement, render_opts, keep, emit, &bodies);
     failed.extend(pages.render_part(render::Part::Rest, keep, emit, &bodies));
     let finished = pages.finish(failed, keep, emit).map_err(|(errors, sources)| Failure { errors, sources });
-    (opts.dispose)(Leftovers::of(vec![Box::new(pages), Box::new(bodies)]));
+    dispose(Leftovers::of(vec![Box::new(pages), Box::new(bodies)]));
     finished
 }
 
@@ -377,6 +400,10 @@ pub fn render_to_output(
 pub fn build(opts: &Options) -> Result<Report, BuildError> {
     let start = Instant::now();
     write::check_output(&opts.root, &opts.output, opts.force).map_err(BuildError::Write)?;
+    let layout = load::several::layout(&opts.root);
+    if layout != load::several::Layout::One {
+        return several::build(opts, layout);
+    }
     let (mut loaded, judgement) = load_judged(&opts.root, opts.as_of).map_err(BuildError::Content)?;
     // Checked: the texts are needed from now on only to show an error against site.yaml
     // (the theme it names); the rest (tens of megabytes on a large site) goes.

@@ -224,6 +224,7 @@ mod tests {
             files: files.into_iter().map(|(p, t)| SourceFile { path: p.into(), text: t }).collect(),
             static_files: vec![],
             problems: vec![],
+            base: String::new(),
         };
         parse(&input).unwrap_or_else(|e| panic!("{e:#?}"))
     }

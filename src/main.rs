@@ -94,6 +94,20 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start the next plan (content/<ID>/) from an existing one: teams, units and pages
+    /// copied, an empty schedule, the years moved on. --convert first makes a one-plan
+    /// site a site of several plans (its plan moves to content/<year>/).
+    Plan {
+        id: String,
+        /// The plan to start from (default: the last one).
+        #[arg(long)]
+        from: Option<String>,
+        /// Make a one-plan site a site holding several plans first.
+        #[arg(long)]
+        convert: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -201,6 +215,20 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { what: NewCommand::Plan { id, from, convert, root } } => {
+            match kehoach::scaffold::new_plan::run(&root, &id, from.as_deref(), convert) {
+                Ok(done) => {
+                    for line in done {
+                        println!("{line}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}", cli::error_line(&e));
                     ExitCode::FAILURE
                 }
             }

@@ -166,6 +166,39 @@ pub struct Config {
     pub loc: Loc,
 }
 
+/// The top `site.yaml` of a site holding several plans (see FORMAT.md, "Several plans in
+/// one site"): the keys every plan shares, and the two that name plans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteWide {
+    pub title: String,
+    pub organization: String,
+    pub base_url: String,
+    pub theme: String,
+    pub language: String,
+    /// The plan the home shows first; the last plan in id order when absent.
+    pub current: Option<Sp<String>>,
+    /// The plan whose pages the site had at its top before it held several plans: the
+    /// build writes, at each of those old addresses, a page that sends the reader on.
+    pub old_addresses: Option<Sp<String>>,
+    pub loc: Loc,
+}
+
+impl SiteWide {
+    /// Give a plan's settings the keys every plan shares (a plan's own `title` and
+    /// `organization` win when it has them).
+    pub fn fill(&self, config: &mut Config) {
+        if config.title.is_empty() {
+            config.title = self.title.clone();
+        }
+        if config.organization.is_empty() {
+            config.organization = self.organization.clone();
+        }
+        config.base_url = self.base_url.clone();
+        config.theme = self.theme.clone();
+        config.language = self.language.clone();
+    }
+}
+
 /// `synthesis:` in site.yaml: the parts of the synthesis report as a Party document
 /// (Hướng dẫn 36-HD/VPTW). Its date is `as_of`; `place` defaults to the plan's.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -28,3 +28,11 @@ pub const VISITS_JSON_PATH: &str = "data/visits.json";
 
 /// The path of the index file, relative to the output root.
 pub const INDEX_PATH: &str = "search-index.js";
+
+/// Path of the list of the plans of a site holding several, relative to the output root.
+pub const PLANS_JSON_PATH: &str = "data/plans.json";
+
+/// Where a plan's files go in a site holding several: `<plan>/`.
+pub fn plan_prefix(plan: &str) -> String {
+    format!("{plan}/")
+}

@@ -136,6 +136,27 @@ pub fn load(root: &Path, theme: &str, theme_loc: &Loc) -> Result<Theme, Vec<Diag
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
+/// The theme of one plan of a site holding several: the site's templates, and as assets
+/// only the plan's own files (`content/<plan>/static/P`, written under `<plan>/static/P`):
+/// the theme's assets are written once, at the site's `static/`.
+pub fn for_plan(site_theme: &Theme, root: &Path, plan: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let mut assets = BTreeMap::new();
+    let mut errors = Vec::new();
+    let prefix = format!("content/{plan}/static");
+    for (rel, path) in walk(&root.join(&prefix)) {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                assets.insert(format!("{STATIC_DIR}/{rel}"), bytes);
+            }
+            Err(e) => errors.push(file_error(
+                &format!("{prefix}/{rel}"),
+                crate::msg::files::cannot_read(&format!("{prefix}/{rel}"), &e.to_string()),
+            )),
+        }
+    }
+    if errors.is_empty() { Ok(Theme { templates: site_theme.templates.clone(), assets }) } else { Err(errors) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

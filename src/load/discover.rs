@@ -41,9 +41,36 @@ pub enum FileKind {
     Page,
 }
 
-/// The kind of a file by its path relative to the site root, if it is a content file.
+/// The kind of a file by its path relative to the site root, if it is a content file:
+/// `content/…` of a one-plan site, or `content/<plan>/…` of a plan of a site holding
+/// several (see [`split_base`]).
 pub fn kind_of(path: &str) -> Option<FileKind> {
+    kind_in(split_base(path)?.1)
+}
+
+/// A content path split into the folder of its plan's files (`content/`, or
+/// `content/<plan>/` in a site holding several plans) and the path under it. `None`
+/// outside `content/`. A plan's folder is named by an id that is not one of [`FOLDERS`].
+pub fn split_base(path: &str) -> Option<(&str, &str)> {
     let rel = path.strip_prefix("content/")?;
+    if kind_in(rel).is_none()
+        && let Some((plan, rest)) = rel.split_once('/')
+        && is_plan_id(plan)
+        && kind_in(rest).is_some()
+    {
+        return Some((&path[..8 + plan.len() + 1], rest));
+    }
+    Some((&path[..8], rel))
+}
+
+/// Whether `name` may name a plan's folder: an id (`[a-z0-9-]+`) that is not a folder
+/// of `content/` itself.
+pub fn is_plan_id(name: &str) -> bool {
+    crate::load::schema::types::Id::is_valid(name) && !FOLDERS.contains(&name)
+}
+
+/// The kind of a file by its path under its plan's folder.
+fn kind_in(rel: &str) -> Option<FileKind> {
     Some(match rel {
         "site.yaml" => FileKind::Site,
         "plan.md" => FileKind::Plan,
@@ -87,8 +114,14 @@ pub enum Found {
 /// `Err`; files that cannot be read are [`Input::problems`], so that the files that can
 /// are still parsed and every error is reported in one run.
 pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
-    let content = content_dir(root)?;
-    let found = scan(root, &content);
+    read_at(root, "content")
+}
+
+/// [`read`] of the files of one plan of a site holding several: `base` is `content/<plan>`
+/// (or `content` for the one plan of a site). Paths stay relative to the root.
+pub fn read_at(root: &Path, base: &str) -> Result<Input, Vec<Diagnostic>> {
+    let content = content_dir_at(root, base)?;
+    let found = scan_at(root, base, &content);
     let mut input = Input::default();
     let mut entries = Vec::with_capacity(found.len());
     for (path, entry, text) in read_found(found) {
@@ -99,18 +132,24 @@ pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     }
     input.files.sort_by(|a, b| a.path.cmp(&b.path));
     input.static_files = static_files(entries.iter().map(|(_, e)| e));
-    input.problems = problems(entries.iter().map(|(p, e)| (p.as_str(), e)));
+    input.problems = problems_at(base, entries.iter().map(|(p, e)| (p.as_str(), e)));
+    input.base = base.into();
     Ok(input)
 }
 
 /// `root/content`, or the error that there is none.
 pub fn content_dir(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
-    let content = root.join("content");
+    content_dir_at(root, "content")
+}
+
+/// `root/base`, or the error that there is none.
+fn content_dir_at(root: &Path, base: &str) -> Result<PathBuf, Vec<Diagnostic>> {
+    let content = root.join(base);
     if content.is_dir() {
         return Ok(content);
     }
     let d = Diagnostic::error(
-        file_loc("content"),
+        file_loc(base),
         m::no_content(&root.display().to_string()),
         m::no_content_label(),
     )
@@ -122,7 +161,12 @@ pub fn content_dir(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
 /// it that is not hidden): what is at each path, in walk order, keyed by the path
 /// relative to the root (`content/…`). Nothing is read yet.
 pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
-    let content = root.join("content");
+    scan_at(root, "content", from)
+}
+
+/// [`scan`] of the folder `base` of `root` (`content`, or `content/<plan>`).
+fn scan_at(root: &Path, base: &str, from: &Path) -> Vec<(String, Found)> {
+    let content = root.join(base);
     let mut out = Vec::new();
     // Sorted by name within each folder. The entries compared are siblings, so their
     // whole paths compare as their names do, byte by byte; walkdir's `sort_by_file_name`
@@ -144,7 +188,7 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
         }
         let Some(rel) = relative(entry.path(), &content) else {
             let path =
-                format!("content/{}", entry.path().strip_prefix(&content).unwrap_or(entry.path()).display());
+                format!("{base}/{}", entry.path().strip_prefix(&content).unwrap_or(entry.path()).display());
             let d = Diagnostic::error(file_loc(&path), m::name_not_utf8(), m::name_not_utf8_label());
             out.push((path, Found::Entry(Entry::Problem(d))));
             if entry.file_type().is_dir() {
@@ -164,7 +208,7 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
         if !is_dir && super::junk::is_os_junk(name) {
             continue;
         }
-        let path = format!("content/{rel}");
+        let path = format!("{base}/{rel}");
         let (top, under) = rel.split_once('/').unwrap_or((&rel, ""));
         if is_dir {
             if under.is_empty() {
@@ -183,7 +227,7 @@ pub fn scan(root: &Path, from: &Path) -> Vec<(String, Found)> {
             out.push((path, Found::Entry(Entry::Problem(d))));
             continue;
         }
-        let found = match classify(&rel) {
+        let found = match classify(base, &rel) {
             Class::Read => Found::File(entry.into_path()),
             Class::Static => Found::Entry(Entry::Static(rel.strip_prefix("static/").unwrap_or(&rel).into())),
             Class::Ignore => continue,
@@ -220,6 +264,11 @@ pub fn static_files<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<String>
 /// The problems of a listing (pure): each path's own, then those of the required files
 /// (missing, or a schedule both a file and a folder), sorted by location.
 pub fn problems<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<Diagnostic> {
+    problems_at("content", entries)
+}
+
+/// [`problems`] of the files of the folder `base` (`content`, or `content/<plan>`).
+fn problems_at<'a>(base: &str, entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
     let mut schedule_dir = false;
@@ -234,9 +283,10 @@ pub fn problems<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<
     // A file that exists but could not be read has its own error: it is not "missing".
     let unreadable: Vec<Arc<str>> = errors.iter().map(|d: &Diagnostic| d.loc.file.clone()).collect();
     let has = |p: &str| texts.contains(&p) || unreadable.iter().any(|f| &**f == p);
-    let scheduled = texts.iter().any(|f| f.starts_with("content/schedule/"));
+    let schedule_dir_path = format!("{base}/schedule");
+    let scheduled = texts.iter().any(|f| f.strip_prefix(&*schedule_dir_path).is_some_and(|r| r.starts_with('/')));
     for (name, what) in REQUIRED {
-        let path = format!("content/{name}");
+        let path = format!("{base}/{name}");
         if name == "schedule.yaml" && (schedule_dir || scheduled) {
             if has(&path) {
                 errors.push(
@@ -246,7 +296,7 @@ pub fn problems<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec<
             } else if !scheduled {
                 errors.push(
                     Diagnostic::error(
-                        file_loc("content/schedule"),
+                        file_loc(&schedule_dir_path),
                         m::schedule_empty(),
                         m::schedule_empty_label(),
                     )
@@ -273,8 +323,8 @@ enum Class {
     Unexpected(Diagnostic),
 }
 
-fn classify(rel: &str) -> Class {
-    let path = format!("content/{rel}");
+fn classify(base: &str, rel: &str) -> Class {
+    let path = format!("{base}/{rel}");
     if kind_of(&path).is_some() {
         return Class::Read;
     }
@@ -354,7 +404,7 @@ fn walk_error(e: &walkdir::Error, root: &Path) -> Diagnostic {
     Diagnostic::error(file_loc(&path), m::cannot_read(&path, &why), m::check_exists_readable())
 }
 
-fn read_text(full: &Path, path: &str) -> Result<String, Box<Diagnostic>> {
+pub(crate) fn read_text(full: &Path, path: &str) -> Result<String, Box<Diagnostic>> {
     let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::error(file_loc(path), m::cannot_read(path, &e.to_string()), m::check_readable()))
     };
@@ -452,6 +502,13 @@ mod tests {
         assert_eq!(kind_of("content/pages/a/b.md"), Some(FileKind::Page));
         assert_eq!(kind_of("content/team.yaml"), None);
         assert_eq!(kind_of("site.yaml"), None);
+        assert_eq!(kind_of("content/2024/site.yaml"), Some(FileKind::Site));
+        assert_eq!(kind_of("content/2024/reports/a/b.md"), Some(FileKind::Report));
+        assert_eq!(kind_of("content/pages/reports/a.md"), Some(FileKind::Page));
+        assert_eq!(kind_of("content/reports/site.yaml"), None);
+        assert_eq!(split_base("content/2024/pages/a.md"), Some(("content/2024/", "pages/a.md")));
+        assert_eq!(split_base("content/pages/2024/plan.md"), Some(("content/", "pages/2024/plan.md")));
+        assert_eq!(split_base("content/site.yaml"), Some(("content/", "site.yaml")));
     }
 
     #[test]
@@ -471,13 +528,13 @@ mod tests {
 
     #[test]
     fn classify_suggests_names() {
-        let Class::Unexpected(d) = classify("team.yaml") else { panic!() };
+        let Class::Unexpected(d) = classify("content", "team.yaml") else { panic!() };
         assert_eq!(d.message, "unexpected file `content/team.yaml`");
         assert_eq!(d.help.as_deref(), Some("did you mean `teams.yaml`?"));
-        assert!(matches!(classify("README.txt"), Class::Ignore));
-        assert!(matches!(classify("static/a b.pdf"), Class::Static));
-        assert!(matches!(classify("reports/scan.pdf"), Class::Unexpected(_)));
-        assert!(matches!(classify("schedule/a.yml"), Class::Unexpected(_)));
+        assert!(matches!(classify("content", "README.txt"), Class::Ignore));
+        assert!(matches!(classify("content", "static/a b.pdf"), Class::Static));
+        assert!(matches!(classify("content", "reports/scan.pdf"), Class::Unexpected(_)));
+        assert!(matches!(classify("content", "schedule/a.yml"), Class::Unexpected(_)));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod incremental;
 pub mod junk;
 pub mod schema;
+pub mod several;
 pub mod similar;
 pub mod yaml;
 mod yaml_events;
@@ -44,11 +45,27 @@ pub struct Input {
     /// What went wrong finding and reading the files (a missing or unreadable file, an
     /// unexpected one); [`parse`] reports these with its own errors.
     pub problems: Vec<Diagnostic>,
+    /// The folder the files were read from, relative to the root: `content` (also when
+    /// empty), or `content/<plan>` for one plan of a site holding several.
+    pub base: String,
+}
+
+impl Input {
+    /// [`Input::base`], `content` when not set.
+    pub fn base(&self) -> &str {
+        if self.base.is_empty() { "content" } else { &self.base }
+    }
 }
 
 /// Read every file of the site at `root` (the folder holding `content/`).
 pub fn read(root: &Path) -> Result<Input, Vec<Diagnostic>> {
     discover::read(root)
+}
+
+/// [`read`] of the files of the folder `base` of `root` (`content`, or `content/<plan>`
+/// for one plan of a site holding several).
+pub fn read_at(root: &Path, base: &str) -> Result<Input, Vec<Diagnostic>> {
+    discover::read_at(root, base)
 }
 
 /// What one file gave, or (merged) what the files have given so far.
@@ -117,12 +134,22 @@ pub fn parse(input: &Input) -> Result<Site, Vec<Diagnostic>> {
     // files to parse in a row, and the schedule's files, which come last and take the
     // longest, were parsed by one thread while the other waited.
     let parsed: Vec<Parsed> = files.par_iter().with_max_len(PARSE_RUN).map(|file| parse_one(file)).collect();
-    assemble(&input.problems, &input.static_files, parsed)
+    assemble_at(input.base(), &input.problems, &input.static_files, parsed)
 }
 
 /// Put the files' parses together, in path order, with the problems found reading the
 /// files: every error, or the site.
 pub fn assemble(
+    problems: &[Diagnostic],
+    static_files: &[String],
+    parsed: Vec<Parsed>,
+) -> Result<Site, Vec<Diagnostic>> {
+    assemble_at("content", problems, static_files, parsed)
+}
+
+/// [`assemble`] of the files of the folder `base` (`content`, or `content/<plan>`).
+pub fn assemble_at(
+    base: &str,
     problems: &[Diagnostic],
     static_files: &[String],
     parsed: Vec<Parsed>,
@@ -148,12 +175,13 @@ pub fn assemble(
         (FileKind::Units, "units.yaml"),
         (FileKind::Schedule, "schedule.yaml"),
     ] {
-        let path = format!("content/{name}");
+        let path = format!("{base}/{name}");
+        let schedule_dir = format!("{base}/schedule");
         let reported = problems.iter().any(|d| {
             let f = &*d.loc.file;
             f == path
                 || (kind == FileKind::Schedule
-                    && (f == "content/schedule" || f.starts_with("content/schedule/")))
+                    && (f == schedule_dir || f.strip_prefix(&*schedule_dir).is_some_and(|r| r.starts_with('/'))))
         });
         if !parts.seen.contains(&kind) && !reported {
             errors.push(Diagnostic::error(
@@ -179,7 +207,7 @@ pub fn assemble(
             static_files: static_files.to_vec(),
         }),
         // Unreachable: a file that yields nothing has reported why.
-        _ => Err(vec![Diagnostic::error(file_loc("content/site.yaml"), mf::unreadable_site(), "")]),
+        _ => Err(vec![Diagnostic::error(file_loc(&format!("{base}/site.yaml")), mf::unreadable_site(), "")]),
     }
 }
 
@@ -216,7 +244,8 @@ fn parse_file(file: &SourceFile, sink: &mut Sink, parts: &mut Parts) {
             parts.reports.extend(r.map(Box::new));
         }
         FileKind::Page => {
-            let under = file.path.strip_prefix("content/pages/").unwrap_or(&file.path);
+            let rel = discover::split_base(&file.path).map_or(&*file.path, |(_, rel)| rel);
+            let under = rel.strip_prefix("pages/").unwrap_or(rel);
             let slug = page::slug(under);
             if let Some(d) = page_slug_error(&file.path, slug) {
                 sink.push(d);
@@ -240,7 +269,7 @@ fn page_slug_error(path: &str, slug: &str) -> Option<Diagnostic> {
 }
 
 /// Parse a YAML file, reporting a syntax error.
-fn yaml_file(file: &SourceFile, sink: &mut Sink) -> Option<Node> {
+pub(crate) fn yaml_file(file: &SourceFile, sink: &mut Sink) -> Option<Node> {
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
     yaml_text(text, 0, sink)
 }

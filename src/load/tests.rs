@@ -11,7 +11,7 @@ fn input(files: &[(&str, &str)]) -> Input {
     let mut files: Vec<SourceFile> =
         files.iter().map(|(p, t)| SourceFile { path: Arc::from(*p), text: t.to_string() }).collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input { files, static_files: vec!["a.pdf".into()], problems: vec![] }
+    Input { files, static_files: vec!["a.pdf".into()], problems: vec![], base: String::new() }
 }
 
 fn base<'a>() -> Vec<(&'a str, &'a str)> {

@@ -21,6 +21,7 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod files;
+pub mod plans;
 pub mod serve;
 pub mod yaml;
 

@@ -206,6 +206,38 @@ pub fn month_summaries_where(
         .collect()
 }
 
+/// `data/plans.json` of a site holding several plans: `[{id, title, period: {from, to},
+/// deadline, summary}]`, one entry a plan (in id order), `summary` as `summary.json`.
+pub fn plans_json(plans: &[(&str, &Site, &Judgement)], include_restricted: bool) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Period {
+        from: String,
+        to: String,
+    }
+    #[derive(Serialize)]
+    struct PlanRow<'a> {
+        id: &'a str,
+        title: &'a str,
+        period: Period,
+        deadline: String,
+        summary: SummaryRow,
+    }
+    let rows: Vec<PlanRow> = plans
+        .iter()
+        .map(|(id, site, judgement)| {
+            let c = &site.config;
+            PlanRow {
+                id,
+                title: &site.plan.title,
+                period: Period { from: c.period_from.to_string(), to: c.period_to.to_string() },
+                deadline: c.deadline.value.format("%Y-%m-%d").to_string(),
+                summary: SummaryRow::from(judgement.summary(site, include_restricted)),
+            }
+        })
+        .collect();
+    json(&rows)
+}
+
 /// Where the summary at the end of month `m` goes.
 pub fn month_summary_path(m: YearMonth) -> String {
     format!("data/summary-{m}.json")

@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod engine;
+pub mod plans;
 mod pages_calendar;
 mod pages_dashboard;
 mod pages_history;
@@ -38,6 +39,8 @@ pub struct RenderOptions {
     pub base_url: String,
     /// What git knows about the site folder (read once per build); `None` outside git.
     pub git: Option<std::sync::Arc<crate::git::GitInfo>>,
+    /// The plan rendered, when the site holds several: its pages go under `/<plan>/`.
+    pub plan: Option<plans::InPlan>,
 }
 
 /// One page to render: where it goes, with which template, and its context.
@@ -47,8 +50,12 @@ pub struct Page {
     pub title: String,
     /// The menu entry it belongs to (`to-cong-tac`, …; `home`).
     pub section: &'static str,
-    /// The way back to the site root from this page.
+    /// The way back to the root of its plan from this page (the site root of a one-plan
+    /// site).
     pub root: String,
+    /// The way back to the site root, when it is not `root` (or `root` and `../` for the
+    /// pages of a plan of a site holding several): set for the site's own pages.
+    pub site_root: Option<String>,
     /// What it is built from (for "Cập nhật:").
     pub source: stamp::Source,
     pub ctx: tera::Context,
@@ -62,6 +69,7 @@ impl Page {
             title: title.to_string(),
             section,
             root: "../".repeat(path.matches('/').count()),
+            site_root: None,
             source: stamp::Source::All,
             ctx: tera::Context::new(),
         }
@@ -239,6 +247,8 @@ struct Common {
     nav: std::collections::HashMap<&'static str, tera::Value>,
     /// The addresses of the pages in the menu (whose menu marks them as current).
     in_menu: std::collections::HashSet<String>,
+    /// The plan and the plans, when the site holds several.
+    plan: Option<plans::InPlan>,
 }
 
 impl Common {
@@ -268,6 +278,7 @@ impl Common {
             base,
             nav,
             in_menu: menu_pages(view).map(|p| url::page(&p.slug)).collect(),
+            plan: opts.plan.clone(),
         }
     }
 
@@ -280,8 +291,17 @@ impl Common {
             Some(nav) if !self.in_menu.contains(&page.path) => nav.clone(),
             _ => tera::Value::from_serializable(&nav(view, page)),
         };
+        let site_root = match (&page.site_root, &self.plan) {
+            (Some(s), _) => s.clone(),
+            (None, Some(_)) => format!("{}../", page.root),
+            (None, None) => page.root.clone(),
+        };
+        if let Some(plan) = &self.plan {
+            plan.add(page, &site_root);
+        }
         let ctx = &mut page.ctx;
         ctx.insert("root", &page.root);
+        ctx.insert("site_root", &site_root);
         ctx.insert("path", &page.path);
         ctx.insert("title", &page.title);
         ctx.insert("section", page.section);
@@ -353,6 +373,18 @@ pub fn site_files_into(
     pages.finish(failed, keep, emit)
 }
 
+/// The addresses of every page of `site` (relative to its root), as [`Pages::paths`]
+/// gives them, without preparing the pages.
+pub fn page_paths(
+    site: &Site,
+    judgement: &Judgement,
+    month_ends: &[crate::derive::history::MonthEnd],
+    include_restricted: bool,
+) -> Vec<String> {
+    let view = View::new(site, judgement, include_restricted);
+    jobs(&view, month_ends).iter().map(Job::path).collect()
+}
+
 /// The way back to the site root from the synthesis, when the synthesis needs the reports'
 /// proposals as HTML (for [`Bodies::new`]): never now, since it lists each proposal as
 /// text by whom it addresses (see [`proposals`]), read from the report's Markdown.
@@ -409,7 +441,7 @@ impl<'a> Pages<'a> {
         emit: &dyn Sink,
         bodies: &Bodies,
     ) -> Vec<Box<Diagnostic>> {
-        let Pages { engine, view, jobs, common, opts, history, .. } = self;
+        let Pages { jobs, .. } = self;
         let jobs: Vec<(usize, &Job)> = jobs
             .iter()
             .enumerate()
@@ -425,22 +457,47 @@ impl<'a> Pages<'a> {
             .into_iter()
             .par_bridge()
             .filter_map(|(k, job)| {
-                let mut page = job.page(view, opts, bodies, history);
+                let page = job.page(&self.view, self.opts, bodies, &self.history);
                 debug_assert_eq!(page.path, job.path(), "Job::path must agree with Job::page");
-                common.add(view, &mut page);
-                stamp::stamp(view, &mut page, opts.git.as_deref());
-                match engine.render_bytes(page.template, &page.ctx) {
-                    Ok(bytes) => {
-                        emit.file(OutputFile { path: page.path, bytes });
-                        None
-                    }
-                    Err(d) => Some((k, d)),
-                }
+                self.render_page(page, emit).err().map(|d| (k, d))
             })
             .collect();
         // In page order, so that the errors do not depend on scheduling.
         failed.sort_by_key(|(k, _)| *k);
         failed.into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// Put the parts every page has into `page`, render it and hand it to `emit`.
+    pub fn render_page(&self, mut page: Page, emit: &dyn Sink) -> Result<(), Box<Diagnostic>> {
+        self.common.add(&self.view, &mut page);
+        stamp::stamp(&self.view, &mut page, self.opts.git.as_deref());
+        let bytes = self.engine.render_bytes(page.template, &page.ctx)?;
+        emit.file(OutputFile { path: page.path, bytes });
+        Ok(())
+    }
+
+    /// The published view the pages are made from.
+    pub fn view(&self) -> &View<'a> {
+        &self.view
+    }
+
+    /// The addresses of every page (the files whose name ends in `.html`), in page order.
+    pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.jobs.iter().map(Job::path)
+    }
+
+    /// The page of the site's home made from this site's home (for the home of a site
+    /// holding several plans, see [`plans`]).
+    pub fn home_page(&self) -> Page {
+        pages_main::home(&self.view)
+    }
+
+    /// The search page, the 404 page and one unit's page, for the site's own pages.
+    pub fn search_page(&self) -> Page {
+        pages_search::search(&self.view)
+    }
+    pub fn not_found_page(&self, base_url: &str) -> Page {
+        pages_main::not_found(base_url)
     }
 
     /// The errors of the parts (each once), else the theme's assets that pass `keep`.

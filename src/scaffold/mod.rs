@@ -5,6 +5,7 @@
 //! never over an existing file.
 
 pub mod init;
+pub mod new_plan;
 pub mod new_report;
 
 /// A YAML scalar for `s`: plain when that reads back as the same string, else

@@ -8,6 +8,7 @@ pub mod plan;
 pub mod report;
 pub mod schedule;
 pub mod site;
+pub mod site_top;
 pub mod teams;
 pub mod types;
 pub mod units;

@@ -6,6 +6,7 @@ use crate::load::yaml::Node;
 use crate::model::Pos;
 use crate::model::{Config, Require, Rules, Sp, Synthesis, YearMonth};
 use crate::msg::content as m;
+use crate::msg::plans as pm;
 
 /// The longest period a site may cover: ten years of monthly pages.
 const MAX_PERIOD_MONTHS: i64 = 120;
@@ -16,15 +17,34 @@ fn months_between(from: YearMonth, to: YearMonth) -> i64 {
 }
 
 /// Read `site.yaml`; `None` after reporting errors.
+///
+/// The `site.yaml` of a plan of a site holding several (`content/<plan>/site.yaml`) holds
+/// the plan's keys only: `title` and `organization` are optional there (the site's by
+/// default, filled in by the build), and the site-wide keys are refused.
 pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     let before = sink.errors.len();
+    let in_plan = crate::load::discover::split_base(sink.file()).is_some_and(|(base, _)| base != "content/");
     let mut f = Fields::new(node, "site.yaml", sink)?;
-    let title = f.req(sink, "title", Text);
-    let organization = f.req(sink, "organization", Text);
+    let (title, organization, base_url, theme, language) = if in_plan {
+        for key in ["base_url", "theme", "language", "current", "old_addresses"] {
+            if let Some(pos) = f.key_pos(key) {
+                f.node(key);
+                let e = sink.error(pos, pm::site_wide_key_in_plan(key), pm::site_wide_key_in_plan_label());
+                e.help = Some(pm::site_wide_key_in_plan_help(key));
+            }
+        }
+        let title = f.opt(sink, "title", Text).unwrap_or_default();
+        let organization = f.opt(sink, "organization", Text).unwrap_or_default();
+        (Some(title), Some(organization), None, "default".to_string(), "vi".to_string())
+    } else {
+        let title = f.req(sink, "title", Text);
+        let organization = f.req(sink, "organization", Text);
+        let base_url = f.opt_sp(sink, "base_url", Text).and_then(|b| base_url(b, sink));
+        let theme = f.opt(sink, "theme", Id).unwrap_or_else(|| "default".into());
+        let language = f.opt(sink, "language", Text).unwrap_or_else(|| "vi".into());
+        (title, organization, base_url, theme, language)
+    };
     let issuer = f.req(sink, "issuer", Text);
-    let base_url = f.opt_sp(sink, "base_url", Text).and_then(|b| base_url(b, sink));
-    let theme = f.opt(sink, "theme", Id).unwrap_or_else(|| "default".into());
-    let language = f.opt(sink, "language", Text).unwrap_or_else(|| "vi".into());
     let period = match f.req_map(sink, "period", "period", "a mapping { from: YYYY-MM, to: YYYY-MM }") {
         Some(mut p) => {
             let from = p.req_sp(sink, "from", Month);
