@@ -294,6 +294,10 @@ fn print_skipped(root: &std::path::Path) {
 }
 
 fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
+    let layout = kehoach::load::several::layout(&root);
+    if layout != kehoach::load::several::Layout::One {
+        return check_several(&root, as_of, strict, layout);
+    }
     let (loaded, j) = match build::load_judged(&root, as_of) {
         Ok(l) => l,
         Err(f) => {
@@ -302,13 +306,50 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let failed = check_plan(&loaded.site, &j, &loaded.sources, strict);
+    // The process ends here: freeing the model piece by piece (hundreds of thousands of
+    // strings on a large site) would only delay the exit.
+    std::mem::forget(loaded);
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// `kehoach check` of a site holding several plans: every plan, one after the other.
+fn check_several(
+    root: &std::path::Path,
+    as_of: Option<NaiveDate>,
+    strict: bool,
+    layout: kehoach::load::several::Layout,
+) -> ExitCode {
+    let site = match build::several::load(root, as_of, layout) {
+        Ok(s) => s,
+        Err(f) => {
+            eprint!("{}", f.render());
+            eprintln!("\n{}", cli::check_failed(f.errors.len()));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut failed = false;
+    for p in &site.plans {
+        println!("{}:", kehoach::render::plans::label(&p.id));
+        failed |= check_plan(&p.loaded.site, &p.judgement, &site.sources, strict);
+    }
+    std::mem::forget(site);
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Print a plan's findings, gaps and figures; whether `--strict` fails on them.
+fn check_plan(
+    site: &kehoach::model::Site,
+    j: &kehoach::derive::Judgement,
+    sources: &kehoach::diag::Sources,
+    strict: bool,
+) -> bool {
     let as_of = j.as_of;
     for f in &j.findings {
-        eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), &loaded.sources));
+        eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), sources));
     }
     for g in &j.gaps {
-        let team = loaded
-            .site
+        let team = site
             .teams
             .iter()
             .find(|t| t.id.value == g.team)
@@ -316,7 +357,7 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
         let month = format!("{:02}/{}", g.month.month, g.month.year);
         eprintln!("{}", cli::gap_line(team, &month, g.kind.key(), g.required, g.planned));
     }
-    let s = j.summary(&loaded.site, true);
+    let s = j.summary(site, true);
     println!(
         "{}",
         cli::check_ok(
@@ -328,11 +369,7 @@ fn check(root: PathBuf, as_of: Option<NaiveDate>, strict: bool) -> ExitCode {
             &as_of.format("%d/%m/%Y").to_string()
         )
     );
-    let failed = strict && !(j.findings.is_empty() && j.gaps.is_empty());
-    // The process ends here: freeing the model piece by piece (hundreds of thousands of
-    // strings on a large site) would only delay the exit.
-    std::mem::forget(loaded);
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    strict && !(j.findings.is_empty() && j.gaps.is_empty())
 }
 
 fn run_build(opts: &Options) -> ExitCode {

@@ -33,6 +33,8 @@ pub struct SeveralLoaded {
     /// Which of `plans` the home shows.
     pub current: usize,
     pub as_of: NaiveDate,
+    /// The text of every content file (to show findings against), by path.
+    pub sources: Sources,
 }
 
 /// Load, check and judge every plan of the site at `root` (laid out as `layout`), on
@@ -91,7 +93,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>, layout: Layout) -> Result<Sev
             PlanLoaded { id, loaded, judgement }
         })
         .collect();
-    Ok(SeveralLoaded { top, plans, current, as_of })
+    Ok(SeveralLoaded { top, plans, current, as_of, sources })
 }
 
 /// What a plan's files recorded for the old addresses: each path, with the bytes of those
@@ -276,7 +278,8 @@ fn site_pages_into(
 pub fn build(opts: &Options, layout: Layout) -> Result<Report, super::BuildError> {
     use super::BuildError;
     let start = std::time::Instant::now();
-    let site = load(&opts.root, opts.as_of, layout).map_err(BuildError::Content)?;
+    let mut site = load(&opts.root, opts.as_of, layout).map_err(BuildError::Content)?;
+    site.sources.clear();
     let staging = crate::write::Staging::begin(&opts.output).map_err(BuildError::Write)?;
     let sink = super::ToStaging { staging: &staging, written: Mutex::new(Written::default()) };
     render_into(&site, opts, &sink).map_err(BuildError::Content)?;
