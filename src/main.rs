@@ -349,11 +349,8 @@ fn check_plan(
         eprintln!("{}", kehoach::diag::render(&build::finding_diagnostic(f), sources));
     }
     for g in &j.gaps {
-        let team = site
-            .teams
-            .iter()
-            .find(|t| t.id.value == g.team)
-            .map_or(g.team.as_str(), |t| t.name.as_str());
+        let team =
+            site.teams.iter().find(|t| t.id.value == g.team).map_or(g.team.as_str(), |t| t.name.as_str());
         let month = format!("{:02}/{}", g.month.month, g.month.year);
         eprintln!("{}", cli::gap_line(team, &month, g.kind.key(), g.required, g.planned));
     }

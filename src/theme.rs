@@ -154,7 +154,11 @@ pub fn for_plan(site_theme: &Theme, root: &Path, plan: &str) -> Result<Theme, Ve
             )),
         }
     }
-    if errors.is_empty() { Ok(Theme { templates: site_theme.templates.clone(), assets }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Theme { templates: site_theme.templates.clone(), assets })
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]

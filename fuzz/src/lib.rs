@@ -55,7 +55,7 @@ pub fn input(files: Vec<(String, String)>) -> Input {
     let mut files: Vec<SourceFile> =
         files.into_iter().map(|(p, text)| SourceFile { path: Arc::from(p.as_str()), text }).collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input { files, static_files: vec!["ke-hoach-ky.pdf".into()], problems: Vec::new() }
+    Input { files, static_files: vec!["ke-hoach-ky.pdf".into()], problems: Vec::new(), base: String::new() }
 }
 
 /// The fuzz targets by name: what each does with its input. The targets in

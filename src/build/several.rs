@@ -97,7 +97,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>, layout: Layout) -> Result<Sev
 }
 
 /// What a plan's files recorded for the old addresses: each path, with the bytes of those
-/// that are not pages or scripts.
+/// that are not pages.
 type Recorded = Mutex<Vec<(String, Option<Vec<u8>>)>>;
 
 /// A sink that puts each file under `prefix` and hands it on; with `record`, it also keeps
@@ -113,17 +113,17 @@ impl Sink for Prefixed<'_> {
         if let Some(r) = self.record
             && let Ok(mut r) = r.lock()
         {
-            let keep_bytes = !f.path.ends_with(".html") && !f.path.ends_with(".js");
+            let keep_bytes = !f.path.ends_with(".html");
             r.push((f.path.clone(), keep_bytes.then(|| f.bytes.clone())));
         }
         self.inner.file(OutputFile { path: format!("{}{}", self.prefix, f.path), bytes: f.bytes });
     }
 
     fn parts(&self, path: &str, n: usize, part: &(dyn Fn(usize) -> Vec<u8> + Sync)) {
-        if let Some(r) = self.record
-            && let Ok(mut r) = r.lock()
-        {
-            r.push((path.to_string(), None));
+        if self.record.is_some() {
+            // Kept whole for the old address too.
+            let bytes = crate::output::join_parts(n, part);
+            return self.file(OutputFile { path: path.to_string(), bytes });
         }
         self.inner.parts(&format!("{}{path}", self.prefix), n, part);
     }

@@ -148,12 +148,9 @@ fn content_dir_at(root: &Path, base: &str) -> Result<PathBuf, Vec<Diagnostic>> {
     if content.is_dir() {
         return Ok(content);
     }
-    let d = Diagnostic::error(
-        file_loc(base),
-        m::no_content(&root.display().to_string()),
-        m::no_content_label(),
-    )
-    .with_help(m::no_content_help());
+    let d =
+        Diagnostic::error(file_loc(base), m::no_content(&root.display().to_string()), m::no_content_label())
+            .with_help(m::no_content_help());
     Err(vec![d])
 }
 
@@ -284,7 +281,8 @@ fn problems_at<'a>(base: &str, entries: impl Iterator<Item = (&'a str, &'a Entry
     let unreadable: Vec<Arc<str>> = errors.iter().map(|d: &Diagnostic| d.loc.file.clone()).collect();
     let has = |p: &str| texts.contains(&p) || unreadable.iter().any(|f| &**f == p);
     let schedule_dir_path = format!("{base}/schedule");
-    let scheduled = texts.iter().any(|f| f.strip_prefix(&*schedule_dir_path).is_some_and(|r| r.starts_with('/')));
+    let scheduled =
+        texts.iter().any(|f| f.strip_prefix(&*schedule_dir_path).is_some_and(|r| r.starts_with('/')));
     for (name, what) in REQUIRED {
         let path = format!("{base}/{name}");
         if name == "schedule.yaml" && (schedule_dir || scheduled) {

@@ -181,7 +181,8 @@ pub fn assemble_at(
             let f = &*d.loc.file;
             f == path
                 || (kind == FileKind::Schedule
-                    && (f == schedule_dir || f.strip_prefix(&*schedule_dir).is_some_and(|r| r.starts_with('/'))))
+                    && (f == schedule_dir
+                        || f.strip_prefix(&*schedule_dir).is_some_and(|r| r.starts_with('/'))))
         });
         if !parts.seen.contains(&kind) && !reported {
             errors.push(Diagnostic::error(

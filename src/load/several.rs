@@ -58,8 +58,9 @@ pub fn layout(root: &Path) -> Layout {
         if name.starts_with('.') || super::junk::is_os_junk(name) {
             continue;
         }
-        let has_plan =
-            *is_dir && !discover::FOLDERS.contains(&name.as_str()) && content.join(name).join("plan.md").is_file();
+        let has_plan = *is_dir
+            && !discover::FOLDERS.contains(&name.as_str())
+            && content.join(name).join("plan.md").is_file();
         if has_plan && is_plan_id(name) {
             plans.push(name.clone());
         } else if has_plan {
@@ -121,8 +122,12 @@ pub fn check_top(top: &SiteWide, plans: &[String]) -> Vec<Diagnostic> {
             && !plans.contains(&v.value)
         {
             errors.push(
-                Diagnostic::error(v.loc.clone(), pm::no_such_plan(key, &v.value), pm::no_such_plan_label(&plans.join(", ")))
-                    .with_help(pm::no_such_plan_help()),
+                Diagnostic::error(
+                    v.loc.clone(),
+                    pm::no_such_plan(key, &v.value),
+                    pm::no_such_plan_label(&plans.join(", ")),
+                )
+                .with_help(pm::no_such_plan_help()),
             );
         }
     }

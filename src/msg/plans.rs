@@ -58,7 +58,10 @@ pub fn no_plans_help() -> String {
     )
 }
 pub fn bad_plan_folder(name: &str) -> String {
-    pick!("thư mục kế hoạch `content/{name}` có tên không hợp lệ", "the plan folder `content/{name}` has an invalid name")
+    pick!(
+        "thư mục kế hoạch `content/{name}` có tên không hợp lệ",
+        "the plan folder `content/{name}` has an invalid name"
+    )
 }
 pub fn bad_plan_folder_label() -> String {
     pick!(

@@ -7,13 +7,13 @@
 
 pub mod data;
 pub mod engine;
-pub mod plans;
 mod pages_calendar;
 mod pages_dashboard;
 mod pages_history;
 mod pages_main;
 mod pages_reports;
 mod pages_search;
+pub mod plans;
 pub mod proposals;
 mod rows;
 pub mod stamp;

@@ -123,8 +123,12 @@ fn unit_in_plan(p: &PlanPages, id: &str) -> Option<serde_json::Value> {
     ids.extend(view.units_of(UnitKind::ChiBoTrucThuoc, Some(&u.id)).into_iter().map(|c| c.id.as_str()));
     let own = view.visits_of_unit(&u.id);
     let visits: Vec<tera::Value> = own.iter().rev().map(|(i, v)| visit_value(view, *i, v)).collect();
-    let reports: Vec<tera::Value> =
-        own.iter().rev().filter(|(i, _)| view.report(*i).is_some()).map(|(i, v)| visit_value(view, *i, v)).collect();
+    let reports: Vec<tera::Value> = own
+        .iter()
+        .rev()
+        .filter(|(i, _)| view.report(*i).is_some())
+        .map(|(i, v)| visit_value(view, *i, v))
+        .collect();
     let parent = u.parent.as_deref().and_then(|pid| view.unit(pid)).map(|p| p.name.clone());
     let c = &view.site.config;
     Some(json!({
@@ -156,7 +160,8 @@ pub fn units_across(plans: &[PlanPages], current: usize) -> Vec<Page> {
     all_units(plans)
         .into_iter()
         .map(|(id, name, _)| {
-            let years: Vec<serde_json::Value> = plans.iter().rev().filter_map(|p| unit_in_plan(p, &id)).collect();
+            let years: Vec<serde_json::Value> =
+                plans.iter().rev().filter_map(|p| unit_in_plan(p, &id)).collect();
             let mut page = at_site(Page::new(&url::unit(&id), "unit_years.html", &name, "don-vi"), cur.id);
             page.ctx.insert("unit", &json!({"id": id, "name": name}));
             page.ctx.insert("years", &years);
@@ -179,7 +184,10 @@ pub fn units_index(plans: &[PlanPages], current: usize) -> Option<Page> {
             json!({"id": id, "name": name, "kind_label": kind, "url": url::unit(&id), "plans": within})
         })
         .collect();
-    let mut page = at_site(Page::new(&url::units(), "units_years.html", "Các đơn vị qua các kế hoạch", "don-vi"), cur.id);
+    let mut page = at_site(
+        Page::new(&url::units(), "units_years.html", "Các đơn vị qua các kế hoạch", "don-vi"),
+        cur.id,
+    );
     page.ctx.insert("units", &units);
     Some(page)
 }
@@ -194,7 +202,8 @@ pub fn period_label(from: YearMonth, to: YearMonth) -> String {
 /// and a link, no script.
 pub fn redirect_page(path: &str, plan: &str) -> String {
     let target = format!("{}{plan}/{path}", up(path));
-    let target = target.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let target =
+        target.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n\

@@ -5,7 +5,7 @@ use crate::derive::testkit::render_site as test_site;
 use crate::theme;
 
 fn opts(include_restricted: bool) -> RenderOptions {
-    RenderOptions { include_restricted, base_url: "/sinhhoat/".into(), git: None }
+    RenderOptions { include_restricted, base_url: "/sinhhoat/".into(), git: None, plan: None }
 }
 
 /// Render every page of the test site; (path, html) of the HTML files.

@@ -33,7 +33,8 @@ pub fn split_site_yaml(text: &str, old_id: &str) -> (String, String) {
     let mut to_top = false;
     let mut to_plan = true;
     for line in text.lines() {
-        let is_key = !line.starts_with([' ', '\t', '#', '-']) && line.contains(':') && !line.trim().is_empty();
+        let is_key =
+            !line.starts_with([' ', '\t', '#', '-']) && line.contains(':') && !line.trim().is_empty();
         if line.trim_start().starts_with('#') || line.trim().is_empty() {
             pending.push_str(line);
             pending.push('\n');
@@ -54,7 +55,13 @@ pub fn split_site_yaml(text: &str, old_id: &str) -> (String, String) {
                 continue;
             }
         }
-        let target = if to_plan && !to_top { &mut plan } else if to_top && !to_plan { &mut top } else { &mut plan };
+        let target = if to_plan && !to_top {
+            &mut plan
+        } else if to_top && !to_plan {
+            &mut top
+        } else {
+            &mut plan
+        };
         target.push_str(&pending);
         target.push_str(line);
         target.push('\n');
@@ -134,8 +141,9 @@ pub fn run(root: &Path, id: &str, from: Option<&str>, convert: bool) -> Result<D
         (Layout::One, false) => return Err(pm::needs_convert(id)),
         (Layout::Several { .. }, true) => return Err(pm::convert_needs_one_plan()),
         (Layout::One, true) => {
-            let (loaded, _) =
-                crate::build::load_judged(root, None).map_err(|f| format!("{}\n{}", f.render(), crate::msg::cli::site_has_errors(f.errors.len())))?;
+            let (loaded, _) = crate::build::load_judged(root, None).map_err(|f| {
+                format!("{}\n{}", f.render(), crate::msg::cli::site_has_errors(f.errors.len()))
+            })?;
             let old = loaded.site.config.period_from.year.to_string();
             if old == id {
                 return Err(pm::same_id_as_old(id));

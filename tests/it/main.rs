@@ -31,6 +31,7 @@ mod office_docx;
 mod office_report;
 mod office_schedule;
 mod os_files;
+mod plans;
 mod render_overrides;
 mod render_parts;
 mod render_readers;

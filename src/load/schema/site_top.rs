@@ -10,8 +10,17 @@ use crate::model::{Pos, SiteWide};
 use crate::msg::plans as pm;
 
 /// The keys of a plan's `site.yaml`, refused here with the hint to move them.
-const PLAN_KEYS: [&str; 9] =
-    ["issuer", "period", "deadline", "report_due_days", "as_of", "require", "team_size", "rules", "synthesis"];
+const PLAN_KEYS: [&str; 9] = [
+    "issuer",
+    "period",
+    "deadline",
+    "report_due_days",
+    "as_of",
+    "require",
+    "team_size",
+    "rules",
+    "synthesis",
+];
 
 /// Read the top `site.yaml`; `None` after reporting errors.
 pub fn read(node: &Node, sink: &mut Sink) -> Option<SiteWide> {
@@ -29,7 +38,11 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<SiteWide> {
     let base_url = f.opt_sp(sink, "base_url", Text).and_then(|b| {
         let normal = super::site::normalize_base_url(&b.value);
         if normal.is_none() {
-            sink.error(b.loc.pos, crate::msg::content::invalid("base_url", &b.value), super::site::base_url_expected());
+            sink.error(
+                b.loc.pos,
+                crate::msg::content::invalid("base_url", &b.value),
+                super::site::base_url_expected(),
+            );
         }
         normal
     });
