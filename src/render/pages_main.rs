@@ -15,7 +15,9 @@ pub fn home(view: &View) -> Page {
     let c = &view.site.config;
     let as_of = view.judgement.as_of;
     let days_left = (c.deadline.value - as_of).num_days();
-    let this_month = YearMonth::of(as_of);
+    // The month of `as_of`, kept within the period (a plan judged after its end shows its
+    // last month; its calendar has no page for the months after it).
+    let this_month = YearMonth::of(as_of).clamp(c.period_from, c.period_to);
     let visits: Vec<tera::Value> = view
         .visits()
         .into_iter()

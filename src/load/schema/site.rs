@@ -25,7 +25,16 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
     let before = sink.errors.len();
     let in_plan = crate::load::discover::split_base(sink.file()).is_some_and(|(base, _)| base != "content/");
     let mut f = Fields::new(node, "site.yaml", sink)?;
-    let (title, organization, base_url, theme, language) = if in_plan {
+    let (title, organization) = if in_plan {
+        (
+            Some(f.opt(sink, "title", Text).unwrap_or_default()),
+            Some(f.opt(sink, "organization", Text).unwrap_or_default()),
+        )
+    } else {
+        (f.req(sink, "title", Text), f.req(sink, "organization", Text))
+    };
+    let issuer = f.req(sink, "issuer", Text);
+    let (base_url, theme, language) = if in_plan {
         for key in ["base_url", "theme", "language", "current", "old_addresses"] {
             if let Some(pos) = f.key_pos(key) {
                 f.node(key);
@@ -33,18 +42,13 @@ pub fn read(node: &Node, sink: &mut Sink) -> Option<Config> {
                 e.help = Some(pm::site_wide_key_in_plan_help(key));
             }
         }
-        let title = f.opt(sink, "title", Text).unwrap_or_default();
-        let organization = f.opt(sink, "organization", Text).unwrap_or_default();
-        (Some(title), Some(organization), None, "default".to_string(), "vi".to_string())
+        (None, "default".to_string(), "vi".to_string())
     } else {
-        let title = f.req(sink, "title", Text);
-        let organization = f.req(sink, "organization", Text);
         let base_url = f.opt_sp(sink, "base_url", Text).and_then(|b| base_url(b, sink));
         let theme = f.opt(sink, "theme", Id).unwrap_or_else(|| "default".into());
         let language = f.opt(sink, "language", Text).unwrap_or_else(|| "vi".into());
-        (title, organization, base_url, theme, language)
+        (base_url, theme, language)
     };
-    let issuer = f.req(sink, "issuer", Text);
     let period = match f.req_map(sink, "period", "period", "a mapping { from: YYYY-MM, to: YYYY-MM }") {
         Some(mut p) => {
             let from = p.req_sp(sink, "from", Month);
