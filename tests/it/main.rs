@@ -38,6 +38,7 @@ mod render_readers;
 mod render_sample;
 mod render_site;
 mod render_snapshots;
+mod same_output;
 mod scaffold;
 #[cfg(unix)]
 mod serve;
