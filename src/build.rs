@@ -102,6 +102,26 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     load_with(root, |_| ()).map(|(loaded, ())| loaded)
 }
 
+/// [`load`] of the plan in the folder `base` of `root` (`content`, or `content/<plan>` of a
+/// site holding several: then with the keys every plan shares, from the top `site.yaml`),
+/// for the commands that work on one plan (`--plan`).
+pub fn load_at(root: &Path, base: &str) -> Result<Loaded, Failure> {
+    if base == "content" {
+        return load(root);
+    }
+    let (mut site, sources) = read_and_parse_at(root, base)?;
+    if let load::several::Layout::Several { top, .. } = load::several::layout(root)
+        && let Ok(top) = load::several::parse_top(top.as_ref())
+    {
+        top.fill(&mut site.config);
+    }
+    let errors = check::check(&site);
+    if !errors.is_empty() {
+        return Err(Failure { errors, sources });
+    }
+    Ok(Loaded { site, sources, git: None })
+}
+
 /// [`load`], and the judgement on `--as-of` (`as_of`), else site.yaml's date, else today
 /// (see [`resolve_as_of`]), made while the site is checked.
 pub fn load_judged(root: &Path, as_of: Option<NaiveDate>) -> Result<(Loaded, Judgement), Failure> {

@@ -93,6 +93,9 @@ enum NewCommand {
         visit_id: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// In a site holding several plans: the plan (default: the current one).
+        #[arg(long)]
+        plan: Option<String>,
     },
     /// Start the next plan (content/<ID>/) from an existing one: teams, units and pages
     /// copied, an empty schedule, the years moved on. --convert first makes a one-plan
@@ -117,6 +120,9 @@ enum ImportCommand {
         file: PathBuf,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// In a site holding several plans: the plan (default: the current one).
+        #[arg(long)]
+        plan: Option<String>,
         /// Replace the existing schedule.
         #[arg(long)]
         replace: bool,
@@ -129,6 +135,9 @@ enum ImportCommand {
         visit: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// In a site holding several plans: the plan (default: the current one).
+        #[arg(long)]
+        plan: Option<String>,
     },
 }
 
@@ -206,8 +215,15 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::New { what: NewCommand::Report { visit_id, root } } => {
-            match kehoach::scaffold::new_report::run(&root, &visit_id) {
+        Command::New { what: NewCommand::Report { visit_id, root, plan } } => {
+            let base = match kehoach::load::several::plan_base(&root, plan.as_deref()) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("{}", cli::error_line(&e));
+                    return ExitCode::FAILURE;
+                }
+            };
+            match kehoach::scaffold::new_report::run_in(&root, &base, &visit_id) {
                 Ok(path) => {
                     println!("{}", cli::wrote(&path.display().to_string()));
                     println!("{}", cli::new_report_next());
@@ -236,11 +252,11 @@ fn main() -> ExitCode {
         Command::Init { dir } => init(&dir),
         Command::Import { what } => {
             let result = match what {
-                ImportCommand::Schedule { file, root, replace } => {
-                    kehoach::import::import_schedule_cli(&root, &file, replace)
+                ImportCommand::Schedule { file, root, replace, plan } => {
+                    kehoach::import::import_schedule_cli(&root, plan.as_deref(), &file, replace)
                 }
-                ImportCommand::Report { file, visit, root } => {
-                    kehoach::import::report_import::cli(&root, &file, &visit)
+                ImportCommand::Report { file, visit, root, plan } => {
+                    kehoach::import::report_import::cli(&root, plan.as_deref(), &file, &visit)
                 }
             };
             match result {

@@ -15,10 +15,12 @@ mod schedule_tests;
 /// `kehoach import schedule`: what to print on success, or the messages of the failure.
 pub fn import_schedule_cli(
     root: &std::path::Path,
+    plan: Option<&str>,
     file: &std::path::Path,
     replace: bool,
 ) -> Result<String, String> {
-    match schedule_import::run(root, file, replace) {
+    let base = crate::load::several::plan_base(root, plan).map_err(|e| format!("lỗi: {e}\n"))?;
+    match schedule_import::run_in(root, &base, file, replace) {
         Ok(done) => {
             let mut s = format!("đã ghi {} lượt dự vào {}\n", done.visits, done.path.display());
             for r in &done.removed {

@@ -158,10 +158,15 @@ fn visit_error(e: NewReportError) -> String {
 
 /// Read `file` and write the report of `visit_id`.
 pub fn run(root: &Path, file: &Path, visit_id: &str) -> Result<Imported, String> {
+    run_in(root, "content", file, visit_id)
+}
+
+/// [`run`] in the plan of the folder `base` (`content`, or `content/<plan>`).
+pub fn run_in(root: &Path, base: &str, file: &Path, visit_id: &str) -> Result<Imported, String> {
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| format!("lỗi: không đọc được `{shown}`: {e}\n"))?;
     let doc = docx_reader::read(&bytes).map_err(|e| format!("lỗi: {shown}: {}\n", e.0))?;
-    let loaded = crate::build::load(root).map_err(|f| visit_error(NewReportError::Content(f)))?;
+    let loaded = crate::build::load_at(root, base).map_err(|f| visit_error(NewReportError::Content(f)))?;
     let visit = find_visit(&loaded.site, visit_id).map_err(visit_error)?;
     let fields = find(&lines(&doc));
     let text = report_file(&report_text(&loaded.site, visit), &fields, &markdown(&doc));
@@ -182,8 +187,9 @@ pub fn run(root: &Path, file: &Path, visit_id: &str) -> Result<Imported, String>
 }
 
 /// What `kehoach import report` prints.
-pub fn cli(root: &Path, file: &Path, visit_id: &str) -> Result<String, String> {
-    let done = run(root, file, visit_id)?;
+pub fn cli(root: &Path, plan: Option<&str>, file: &Path, visit_id: &str) -> Result<String, String> {
+    let base = crate::load::several::plan_base(root, plan).map_err(|e| format!("lỗi: {e}\n"))?;
+    let done = run_in(root, &base, file, visit_id)?;
     let mut s = format!("đã ghi {}\n", done.path.display());
     if done.taken.is_empty() {
         s.push_str(

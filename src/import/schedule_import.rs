@@ -441,15 +441,25 @@ pub struct Imported {
 
 /// Read `file` and write the site's schedule from it.
 pub fn run(root: &Path, file: &Path, replace: bool) -> Result<Imported, (String, ImportError)> {
+    run_in(root, "content", file, replace)
+}
+
+/// [`run`] in the plan of the folder `base` (`content`, or `content/<plan>`).
+pub fn run_in(
+    root: &Path,
+    base: &str,
+    file: &Path,
+    replace: bool,
+) -> Result<Imported, (String, ImportError)> {
     let shown = file.display().to_string();
     let fail = |e: ImportError| (shown.clone(), e);
-    let loaded = crate::build::load(root).map_err(|f| fail(ImportError::Site(f.render())))?;
+    let loaded = crate::build::load_at(root, base).map_err(|f| fail(ImportError::Site(f.render())))?;
     let bytes = std::fs::read(file).map_err(|e| fail(ImportError::Io(file.to_path_buf(), e)))?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let sheets = table::read(&name, &bytes).map_err(|e| fail(ImportError::File(e.0)))?;
     let rows = rows(&loaded.site, &sheets).map_err(|e| fail(ImportError::Cells(e)))?;
-    let folder = root.join("content/schedule");
-    let path = if folder.is_dir() { folder.join("lich.yaml") } else { root.join("content/schedule.yaml") };
+    let folder = root.join(base).join("schedule");
+    let path = if folder.is_dir() { folder.join("lich.yaml") } else { root.join(base).join("schedule.yaml") };
     let others: Vec<PathBuf> = if folder.is_dir() {
         let mut v: Vec<PathBuf> = std::fs::read_dir(&folder)
             .map_err(|e| fail(ImportError::Io(folder.clone(), e)))?

@@ -147,3 +147,28 @@ pub fn current<'a>(top: &SiteWide, plans: &'a [String]) -> Option<&'a str> {
 pub fn is_plan_folder_name(name: &str) -> bool {
     is_plan_id(name)
 }
+
+/// The folder of the plan a command works on (`--plan ID`), relative to the root:
+/// `content` for a one-plan site (where `--plan` is refused), else `content/<plan>`,
+/// the current plan when `plan` is `None`. The error is a sentence for the terminal.
+pub fn plan_base(root: &Path, plan: Option<&str>) -> Result<String, String> {
+    match (layout(root), plan) {
+        (Layout::One, None) => Ok("content".into()),
+        (Layout::One, Some(p)) => Err(pm::plan_flag_one_plan(p)),
+        (Layout::Several { plans, .. }, Some(p)) => {
+            if plans.iter().any(|id| id == p) {
+                Ok(format!("content/{p}"))
+            } else {
+                Err(pm::unknown_plan_flag(p, &plans.join(", ")))
+            }
+        }
+        (Layout::Several { top, plans, .. }, None) => {
+            let wide = parse_top(top.as_ref()).ok();
+            let id = match &wide {
+                Some(w) => current(w, &plans),
+                None => plans.last().map(String::as_str),
+            };
+            Ok(format!("content/{}", id.unwrap_or_default()))
+        }
+    }
+}

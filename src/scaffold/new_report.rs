@@ -64,7 +64,9 @@ impl std::error::Error for NewReportError {}
 
 /// Where a visit's report goes, relative to the site root.
 pub fn report_path(visit: &Visit) -> String {
-    format!("content/reports/{}/{}.md", visit.month.value, visit.id.value)
+    // Beside the schedule that names the visit: `content/` or a plan's `content/<plan>/`.
+    let base = crate::load::discover::split_base(&visit.loc.file).map_or("content/", |(base, _)| base);
+    format!("{base}reports/{}/{}.md", visit.month.value, visit.id.value)
 }
 
 /// The visit `id`, or why there is no report to write for it.
@@ -183,17 +185,18 @@ fn two_hours(start: NaiveTime) -> Option<(NaiveTime, NaiveTime)> {
 
 /// The site at `root`, leaving out the reports that have errors when only reports do: a
 /// report this command wrote and nobody has filled in yet must not stop the next one.
-fn load_site(root: &Path) -> Result<Site, NewReportError> {
+fn load_site(root: &Path, base: &str) -> Result<Site, NewReportError> {
     let failed = |errors, input: Option<crate::load::Input>| {
         let sources = input
             .map(|i| i.files.into_iter().map(|f| (f.path.to_string(), f.text)).collect())
             .unwrap_or_default();
         NewReportError::Content(Failure { errors, sources })
     };
-    let mut input = crate::load::read(root).map_err(|e| failed(e, None))?;
+    let mut input = crate::load::read_at(root, base).map_err(|e| failed(e, None))?;
+    let reports = format!("{base}/reports/");
     let site = match crate::load::parse(&input) {
         Ok(site) => site,
-        Err(errors) if errors.iter().all(|e| e.loc.file.starts_with("content/reports/")) => {
+        Err(errors) if errors.iter().all(|e| e.loc.file.starts_with(&reports)) => {
             let bad: Vec<std::sync::Arc<str>> = errors.iter().map(|e| e.loc.file.clone()).collect();
             input.files.retain(|f| !bad.contains(&f.path));
             match crate::load::parse(&input) {
@@ -212,7 +215,12 @@ fn load_site(root: &Path) -> Result<Site, NewReportError> {
 
 /// Load the site at `root` and write the report on `visit_id`; the path written.
 pub fn run(root: &Path, visit_id: &str) -> Result<PathBuf, NewReportError> {
-    let site = load_site(root)?;
+    run_in(root, "content", visit_id)
+}
+
+/// [`run`] in the plan of the folder `base` (`content`, or `content/<plan>`).
+pub fn run_in(root: &Path, base: &str, visit_id: &str) -> Result<PathBuf, NewReportError> {
+    let site = load_site(root, base)?;
     let visit = find_visit(&site, visit_id)?;
     let path = root.join(report_path(visit));
     if path.exists() {

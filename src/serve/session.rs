@@ -136,6 +136,10 @@ impl Session {
     /// [`Session::finish`] for the rest.
     pub fn rebuild(&mut self, changes: &[Change], viewed: &BTreeSet<String>) -> Outcome {
         let start = Instant::now();
+        let layout = crate::load::several::layout(&self.opts.root);
+        if layout != crate::load::several::Layout::One {
+            return self.rebuild_several(layout, start);
+        }
         // Whatever an earlier rebuild left undone is done with this one.
         let pending = std::mem::take(&mut self.pending);
         let (cache, reparsed_files, edited) = match (self.cache.take(), reread(changes)) {
@@ -227,6 +231,33 @@ impl Session {
 }
 
 impl Session {
+    /// A site holding several plans: built whole on every change (each plan as a one-plan
+    /// site, see `build::several`), without the incremental cache.
+    fn rebuild_several(&mut self, layout: crate::load::several::Layout, start: Instant) -> Outcome {
+        self.cache = None;
+        self.last = None;
+        self.current = false;
+        self.pending.clear();
+        match build::several::build(&self.opts, layout) {
+            Ok(report) => {
+                self.built = true;
+                Outcome::Built {
+                    files: report.files,
+                    pages: report.pages,
+                    findings: report.findings,
+                    affected: Affected::All,
+                    reparsed: true,
+                    reparsed_files: 0,
+                    load_elapsed: Duration::ZERO,
+                    elapsed: start.elapsed(),
+                    deferred: 0,
+                }
+            }
+            Err(build::BuildError::Content(f)) => failed(&f.errors, &f.sources),
+            Err(build::BuildError::Write(e)) => write_failed(&e),
+        }
+    }
+
     /// Whether [`Session::finish`] has outputs to re-render.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()

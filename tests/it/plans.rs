@@ -258,3 +258,24 @@ fn the_sample_converted_keeps_every_address_it_had() {
     // The two plans side by side.
     assert!(now.contains("2024/bao-cao/index.html") && now.contains("2025/bao-cao/index.html"));
 }
+
+#[test]
+fn new_report_works_in_the_current_plan_or_the_one_named() {
+    let site = support::site("plans");
+    let root = site.path();
+    let run = |args: &[&str]| support::kehoach().args(args).arg("--root").arg(root).output().unwrap();
+    let o = run(&["new", "report", "to-1-2025-03-chi-bo"]);
+    assert!(o.status.success(), "{}", support::stderr(&o));
+    assert!(root.join("content/2025/reports/2025-03/to-1-2025-03-chi-bo.md").is_file());
+    let o = run(&["new", "report", "to-1-2024-05-chi-bo", "--plan", "2024"]);
+    assert!(o.status.success(), "{}", support::stderr(&o));
+    assert!(root.join("content/2024/reports/2024-05/to-1-2024-05-chi-bo.md").is_file());
+    let o = run(&["new", "report", "to-1-2024-05-chi-bo", "--plan", "2030"]);
+    assert!(!o.status.success());
+    assert!(support::stderr(&o).contains("không có kế hoạch `2030` (các kế hoạch: 2023, 2024, 2025)"));
+    let o = support::kehoach()
+        .args(["new", "report", "x", "--plan", "2024", "--root", support::VALID])
+        .output()
+        .unwrap();
+    assert!(support::stderr(&o).contains("trang này chỉ có một kế hoạch"), "{}", support::stderr(&o));
+}

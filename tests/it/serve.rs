@@ -246,3 +246,30 @@ fn serve_refuses_other_host_names() {
     let (status, _, _) = get(s.addr, "/");
     assert_eq!(status, 200);
 }
+
+/// A site holding several plans: served whole, every plan under its folder; an edit of an
+/// old plan's report is seen after the reload; an error in a plan's file shows in the
+/// overlay with its path.
+#[test]
+fn serve_a_site_of_several_plans() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&crate::support::fixtures().join("plans"), &root);
+    let mut s = Serve::start(&root);
+    let (status, _, home) = get(s.addr, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("Các kế hoạch"), "{home}");
+    let (status, _, team) = get(s.addr, "/2024/to-cong-tac/to-1/");
+    assert_eq!(status, 200);
+    assert!(team.contains("Trang này thuộc <strong>Kế hoạch 2024</strong>"));
+    let mut stream = events(s.addr, &generation(&home));
+    edit(&root, "content/2024/teams.yaml", "Tổ công tác số 1", "Tổ công tác số Một");
+    read_until(&mut stream, "event: reload");
+    let (_, _, team) = get(s.addr, "/2024/to-cong-tac/to-1/");
+    assert!(team.contains("Tổ công tác số Một"), "{team}");
+    edit(&root, "content/2023/teams.yaml", "  name: Tổ công tác số 1", "  nme: Tổ công tác số 1");
+    read_until(&mut stream, "event: reload");
+    let (_, _, page) = get(s.addr, "/2023/");
+    assert!(page.contains("content/2023/teams.yaml:"), "{page}");
+    s.wait_line("vẫn phục vụ bản dựng tốt gần nhất");
+}
