@@ -68,6 +68,10 @@ enum Command {
         as_of: Option<NaiveDate>,
         #[arg(long)]
         include_restricted: bool,
+        /// In a site holding several plans: the plan the editor writes to (default: the
+        /// current one).
+        #[arg(long)]
+        plan: Option<String>,
     },
     /// Create a new content file.
     New {
@@ -205,8 +209,8 @@ fn main() -> ExitCode {
             opts.dispose = |leftovers| std::mem::forget(leftovers);
             run_build(&opts)
         }
-        Command::Serve { root, port, as_of, include_restricted } => {
-            let opts = kehoach::serve::ServeOptions { root, port, as_of, include_restricted };
+        Command::Serve { root, port, as_of, include_restricted, plan } => {
+            let opts = kehoach::serve::ServeOptions { root, port, as_of, include_restricted, plan };
             match kehoach::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

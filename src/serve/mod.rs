@@ -35,6 +35,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub as_of: Option<NaiveDate>,
     pub include_restricted: bool,
+    /// The plan the editor writes to, in a site holding several (default: the current one).
+    pub plan: Option<String>,
 }
 
 /// Run the server until Ctrl-C.
@@ -60,6 +62,8 @@ async fn serve(opts: ServeOptions) -> Result<(), String> {
     if !root.join("content").is_dir() {
         return Err(crate::msg::serve::not_a_site(&root.display().to_string()));
     }
+    // `--plan` names a plan of the site (checked before anything starts).
+    crate::load::several::plan_base(&root, opts.plan.as_deref())?;
     let out = output_dir();
     std::fs::create_dir_all(&out)
         .map_err(|e| crate::msg::files::cannot_write(&out.display().to_string(), &e.to_string()))?;
@@ -89,6 +93,11 @@ async fn serve_in(root: &Path, out: &Path, opts: &ServeOptions) -> Result<(), St
 
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
     let mut editor = editor::Editor::new(root.to_path_buf(), addr.port(), Some(live_rx.clone()));
+    if opts.plan.is_some()
+        && let Ok(base) = crate::load::several::plan_base(root, opts.plan.as_deref())
+    {
+        editor = editor.with_plan(base);
+    }
     editor.as_of = opts.as_of;
     editor.include_restricted = opts.include_restricted;
     // Only this server's own names (see server::local_only); idle sockets closed.

@@ -565,3 +565,23 @@ fn a_report_with_an_error_opens_with_the_error_beside_its_field_and_is_mended() 
     assert_eq!(status, 303, "{body}");
     assert_eq!(s.read(OLD_FILE).unwrap(), text, "mended to the very text it had");
 }
+
+/// In a site holding several plans the editor writes to the current plan (or the one
+/// `serve --plan` names), and sends the reader to the page under the plan's folder.
+#[test]
+fn in_a_site_of_several_plans_the_editor_writes_into_the_plan() {
+    let s = start_with(crate::support::site("plans"));
+    let visit = "to-1-2025-03-chi-bo";
+    let (status, _, list) = get(&s, "/__kehoach/soan/");
+    assert_eq!(status, 200, "{list}");
+    assert!(list.contains(&format!("/__kehoach/soan/bao-cao/{visit}/")), "{list}");
+    assert!(!list.contains("/__kehoach/soan/bao-cao/to-1-2024-05-chi-bo/"), "not another plan's visits");
+    let fields = report_fields("");
+    let fields = with(&with(&fields, "held_on", "2025-03-20"), "submitted_on", "2025-03-22");
+    let (status, head, body) = post(&s, &format!("/__kehoach/soan/bao-cao/{visit}/"), &as_refs(&fields));
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(header(&head, "location"), Some(format!("/2025/bao-cao/{visit}/").as_str()));
+    assert!(s.read(&format!("content/2025/reports/2025-03/{visit}.md")).is_some());
+    assert!(!s.root().join("content/reports").exists(), "nothing at the top of content/");
+    kehoach::build::load_at(s.root(), "content/2025").expect("what the editor wrote passes the check");
+}

@@ -55,6 +55,11 @@ pub struct AfterSave {
 pub struct Editor {
     /// The site folder (holding `content/`).
     pub root: PathBuf,
+    /// The folder of the plan edited: `content`, or `content/<plan>` of a site holding
+    /// several (`serve --plan`, else the current plan).
+    pub plan_base: String,
+    /// Where the plan's pages are served: `` (one plan) or `/<plan>`.
+    pub site_prefix: String,
     pub as_of: Option<NaiveDate>,
     pub include_restricted: bool,
     pub guard: guard::Guard,
@@ -71,7 +76,10 @@ pub struct Editor {
 impl Editor {
     pub fn new(root: PathBuf, port: u16, live: Option<LiveRx>) -> Editor {
         let git = gitcommit::is_work_tree(&root);
+        let plan_base = crate::load::several::plan_base(&root, None).unwrap_or_else(|_| "content".into());
         Editor {
+            site_prefix: plan_prefix(&plan_base),
+            plan_base,
             root,
             as_of: None,
             include_restricted: false,
@@ -85,3 +93,17 @@ impl Editor {
 }
 
 pub use routes::router;
+
+/// Where the pages of the plan in the folder `base` are served: `` or `/<plan>`.
+pub fn plan_prefix(base: &str) -> String {
+    base.strip_prefix("content/").map(|p| format!("/{p}")).unwrap_or_default()
+}
+
+impl Editor {
+    /// Edit the plan in the folder `base` (`serve --plan`).
+    pub fn with_plan(mut self, base: String) -> Editor {
+        self.site_prefix = plan_prefix(&base);
+        self.plan_base = base;
+        self
+    }
+}

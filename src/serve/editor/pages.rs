@@ -71,6 +71,8 @@ pub struct ListNotes {
     pub notice: Option<String>,
     /// The site's errors, when it cannot be read.
     pub errors: Vec<String>,
+    /// Where the plan's pages are served: `` or `/<plan>`.
+    pub site_prefix: String,
 }
 
 /// `/__kehoach/soan/`: what is left to write, per team, and every report.
@@ -134,7 +136,7 @@ pub fn list(teams: &[TeamPending], reports: &[Written], notes: &ListNotes) -> St
         for r in reports {
             m.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{BASE}bao-cao/{v}/\">Sửa báo cáo<span class=\"st-an\"> {u}, {mo}</span></a> · \
-<a href=\"/bao-cao/{v}/\">Xem<span class=\"st-an\"> báo cáo {u}, {mo}</span></a></td></tr>",
+<a href=\"{p}/bao-cao/{v}/\">Xem<span class=\"st-an\"> báo cáo {u}, {mo}</span></a></td></tr>",
                 escape(&r.team),
                 escape(&r.month),
                 escape(&r.unit),
@@ -142,6 +144,7 @@ pub fn list(teams: &[TeamPending], reports: &[Written], notes: &ListNotes) -> St
                 v = escape(&r.visit),
                 u = escape(&r.unit),
                 mo = escape(&r.month),
+                p = escape(&notes.site_prefix),
             ));
         }
         m.push_str("</tbody></table>");

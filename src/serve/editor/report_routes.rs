@@ -62,8 +62,8 @@ async fn site_for(
     match current_or(ed, status).await {
         Ok(c) => Ok((c, None)),
         Err(page) => {
-            let (root, as_of, v) = (ed.root.clone(), ed.as_of, id.to_string());
-            match blocking(move || validate::without_report(&root, &v, as_of)).await? {
+            let (root, base, as_of, v) = (ed.root.clone(), ed.plan_base.clone(), ed.as_of, id.to_string());
+            match blocking(move || validate::without_report(&root, &base, &v, as_of)).await? {
                 Some((rel, c)) if c.site.is_some() => Ok((c, Some(rel))),
                 _ => Err(page),
             }
@@ -106,8 +106,8 @@ pub(super) async fn get(State(ed): State<Shared>, Path(id): Path<String>) -> Res
     };
     if broken.is_some() {
         // The file's own errors, beside their fields, to mend.
-        let (root, rel, as_of) = (ed.root.clone(), ctx.rel.clone(), ed.as_of);
-        let now = match blocking(move || validate::check_with(&root, &rel, None, as_of)).await {
+        let (root, base, rel, as_of) = (ed.root.clone(), ed.plan_base.clone(), ctx.rel.clone(), ed.as_of);
+        let now = match blocking(move || validate::check_with(&root, &base, &rel, None, as_of)).await {
             Ok(c) => c,
             Err(res) => return res,
         };
@@ -146,8 +146,9 @@ async fn report_propose(
         None => format!("---\nvisit: {}\n---\n", yaml_str(id)),
     };
     let text = report_file::write(&original, &values);
-    let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
-    let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
+    let (root, base, r, as_of, t) =
+        (ed.root.clone(), ed.plan_base.clone(), rel.clone(), ed.as_of, text.clone());
+    let checked = blocking(move || validate::check_with(&root, &base, &r, Some(&t), as_of)).await?;
     let known = known_fields();
     let (errors, general) =
         sort_errors(&checked.errors, &ctx.rel, &known, |l, c| report_file::field_at(&text, l, c));
@@ -181,7 +182,7 @@ pub(super) async fn post(State(ed): State<Shared>, Path(id): Path<String>, req: 
     let target = if restricted && !ed.include_restricted {
         format!("{BASE}?da-luu=b%C3%A1o+c%C3%A1o+{id}")
     } else {
-        format!("/bao-cao/{id}/")
+        format!("{}/bao-cao/{id}/", ed.site_prefix)
     };
     let back = format!("{BASE}bao-cao/{id}/");
     let said = format!("báo cáo ({})", ctx.info.about);

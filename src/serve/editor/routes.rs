@@ -110,8 +110,8 @@ pub(super) async fn current(ed: &Shared) -> Result<validate::Checked, Response> 
 
 /// [`current`], the page of errors with `status` (422 for a save: nothing was written).
 pub(super) async fn current_or(ed: &Shared, status: StatusCode) -> Result<validate::Checked, Response> {
-    let (root, as_of) = (ed.root.clone(), ed.as_of);
-    let checked = blocking(move || validate::check_with(&root, "", None, as_of)).await?;
+    let (root, base, as_of) = (ed.root.clone(), ed.plan_base.clone(), ed.as_of);
+    let checked = blocking(move || validate::check_with(&root, &base, "", None, as_of)).await?;
     if checked.site.is_none() {
         let errors: Vec<String> = checked
             .errors
@@ -124,6 +124,7 @@ pub(super) async fn current_or(ed: &Shared, status: StatusCode) -> Result<valida
             token: String::new(),
             notice: None,
             errors,
+            site_prefix: ed.site_prefix.clone(),
         };
         return Err(html(status, pages::list(&[], &[], &notes)));
     }
@@ -218,6 +219,7 @@ async fn list(State(ed): State<Shared>, Query(q): Query<BTreeMap<String, String>
             .map(|v| format!("Đã lưu {v}."))
             .or_else(|| q.get("ghi-nhan").map(|_| "Đã ghi nhận vào git.".into())),
         errors: Vec::new(),
+        site_prefix: ed.site_prefix.clone(),
     };
     html(StatusCode::OK, pages::list(&teams, &reports, &notes))
 }

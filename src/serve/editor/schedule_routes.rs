@@ -84,8 +84,9 @@ async fn schedule_propose(
             return Ok((ctx, Proposal { rel, disk, text: original, checked, st }));
         }
     };
-    let (root, r, as_of, t) = (ed.root.clone(), rel.clone(), ed.as_of, text.clone());
-    let checked = blocking(move || validate::check_with(&root, &r, Some(&t), as_of)).await?;
+    let (root, base, r, as_of, t) =
+        (ed.root.clone(), ed.plan_base.clone(), rel.clone(), ed.as_of, text.clone());
+    let checked = blocking(move || validate::check_with(&root, &base, &r, Some(&t), as_of)).await?;
     let line = ctx.line;
     let (errors, general) = sort_errors(&checked.errors, &rel, &schedule_file::FIELDS, |l, c| {
         schedule_file::field_at(&text, line, l, c)
@@ -105,7 +106,7 @@ pub(super) async fn post(State(ed): State<Shared>, Path(id): Path<String>, req: 
         Ok(x) => x,
         Err(res) => return res,
     };
-    let target = format!("/to-cong-tac/{}/", ctx.team);
+    let target = format!("{}/to-cong-tac/{}/", ed.site_prefix, ctx.team);
     let back = format!("{BASE}lich/{id}/");
     let said = format!("lịch ({})", ctx.info.about);
     save(&ed, p, (&format!("lịch {id}"), &said, &back), &target, |st| form_page::schedule(&ctx.info, st))

@@ -20,9 +20,16 @@ pub struct Checked {
     pub site: Option<(Site, Judgement)>,
 }
 
-/// The site at `root` with `text` as the file `rel` (added if new), loaded and checked.
-pub fn check_with(root: &Path, rel: &str, text: Option<&str>, as_of: Option<NaiveDate>) -> Checked {
-    let mut input = match load::read(root) {
+/// The site at `root` (the plan in its folder `base`: `content`, or `content/<plan>`) with
+/// `text` as the file `rel` (added if new), loaded and checked.
+pub fn check_with(
+    root: &Path,
+    base: &str,
+    rel: &str,
+    text: Option<&str>,
+    as_of: Option<NaiveDate>,
+) -> Checked {
+    let mut input = match load::read_at(root, base) {
         Ok(i) => i,
         Err(errors) => return Checked { errors, site: None },
     };
@@ -41,8 +48,14 @@ pub fn check_with(root: &Path, rel: &str, text: Option<&str>, as_of: Option<Naiv
 /// The report file that names `visit` (its front matter's `visit:` line, or its file name),
 /// and the site without it, checked: so that a report that has an error can still be
 /// opened in its form and mended there.
-pub fn without_report(root: &Path, visit: &str, as_of: Option<NaiveDate>) -> Option<(String, Checked)> {
-    let mut input = load::read(root).ok()?;
+pub fn without_report(
+    root: &Path,
+    base: &str,
+    visit: &str,
+    as_of: Option<NaiveDate>,
+) -> Option<(String, Checked)> {
+    let mut input = load::read_at(root, base).ok()?;
+    let reports = format!("{base}/reports/");
     let names = |f: &SourceFile| {
         let stem = f.path.rsplit('/').next().and_then(|n| n.strip_suffix(".md"));
         let line = f.text.lines().take(200).find_map(|l| {
@@ -52,7 +65,7 @@ pub fn without_report(root: &Path, visit: &str, as_of: Option<NaiveDate>) -> Opt
         });
         line.as_deref() == Some(visit) || (line.is_none() && stem == Some(visit))
     };
-    let at = input.files.iter().position(|f| f.path.starts_with("content/reports/") && names(f))?;
+    let at = input.files.iter().position(|f| f.path.starts_with(&*reports) && names(f))?;
     let rel = input.files.remove(at).path.to_string();
     Some((rel, check_input(&input, as_of)))
 }
