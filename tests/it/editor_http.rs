@@ -2,6 +2,7 @@
 //! status code it answers (200, 303, 403, 409, 413, 422), that a refused or invalid save
 //! writes nothing, and that what it writes passes the build's load and check.
 
+use kehoach::derive::testkit::sample;
 use kehoach::serve::editor::{self, Editor, guard::Guard};
 use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
@@ -45,7 +46,7 @@ fn start_with(site: tempfile::TempDir) -> Server {
 }
 
 fn start() -> Server {
-    start_with(crate::support::copy_site(Path::new(env!("CARGO_MANIFEST_DIR"))))
+    start_with(sample().write())
 }
 
 /// One request: (status, head, body).
@@ -69,7 +70,7 @@ fn request(
     head.push_str("\r\n");
     c.write_all(head.as_bytes()).unwrap();
     let _ = c.write_all(body);
-    crate::http::read_response(&mut c)
+    crate::support::http::read_response(&mut c)
 }
 
 fn get(s: &Server, path: &str) -> (u16, String, String) {
@@ -450,7 +451,7 @@ fn diff_lines(a: &str, b: &str) -> Vec<String> {
 
 #[test]
 fn ghi_nhan_commits_exactly_the_files_written_when_in_git() {
-    let site = crate::support::copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let site = sample().write();
     let root = site.path().to_path_buf();
     crate::support::git(&root, &["init", "-q"], None);
     crate::support::git(&root, &["config", "user.name", "Cán bộ Ban Tổ chức"], None);

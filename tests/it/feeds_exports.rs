@@ -1,7 +1,7 @@
 //! `data/reports.csv` read back with Python's csv module (as a spreadsheet would, BOM and
 //! all), and `data/findings.json` read back as JSON.
 
-use crate::feeds_support::{judgement, site};
+use crate::support::feeds::{judgement, site};
 use kehoach::feeds::exports;
 use serde_json::{Value, json};
 use std::process::Command;

@@ -3,9 +3,10 @@
 //! and agree with the pages and the summary; the search index holds exactly the published
 //! pages; and every page is dated from git inside a repository, and not at all outside.
 
-use crate::feeds_support::parse_ics;
-use crate::render_support::*;
+use crate::support::feeds::parse_ics;
+use crate::support::render::*;
 use crate::support::*;
+use kehoach::derive::testkit::folder;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -265,7 +266,7 @@ fn pages_are_dated_from_git_in_a_repository_and_not_outside() {
         assert!(!text(site(), path).contains("commit"), "{path}");
     }
 
-    let repo = copy_site(Path::new(VALID));
+    let repo = folder(Path::new(VALID)).write();
     let root = repo.path();
     git(root, &["init", "-q", "-b", "main"], None);
     git(root, &["add", "-A"], None);

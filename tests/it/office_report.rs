@@ -4,6 +4,7 @@
 //! `kehoach check` accepts; files that are not .docx get a clear error.
 
 use crate::support::{kehoach, stderr};
+use kehoach::derive::testkit::fixture;
 use std::io::Write;
 use std::path::Path;
 
@@ -100,9 +101,8 @@ fn import(root: &Path, file: &Path, visit: &str) -> std::process::Output {
 
 #[test]
 fn a_word_report_becomes_a_report_that_check_accepts() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").with_file("bao-cao.docx", word_report()).write();
     let file = site.path().join("bao-cao.docx");
-    std::fs::write(&file, word_report()).unwrap();
     let o = import(site.path(), &file, "to-1-2024-05-chi-bo");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
@@ -162,7 +162,7 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
 
 #[test]
 fn what_is_not_a_docx_gets_a_clear_error_and_no_file() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let cases: [(&str, Vec<u8>, &str); 4] = [
         ("cu.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word".to_vec(), "Word 97-2003"),
         ("scan.docx", b"%PDF-1.5 scanned".to_vec(), "PDF"),

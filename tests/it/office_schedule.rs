@@ -2,11 +2,10 @@
 //! `kehoach import schedule` run as a person runs it: the sample's schedule through Excel
 //! and back, an office's CSV file, bad files refused with nothing written.
 
-use crate::support::{build, copy_site, kehoach, stderr};
+use crate::support::{SAMPLE, build, kehoach, stderr};
 use calamine::{Data, DataType, Reader, Xlsx};
+use kehoach::derive::testkit::{fixture, folder};
 use std::path::Path;
-
-const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
 
 fn workbook(bytes: &[u8]) -> Xlsx<std::io::Cursor<Vec<u8>>> {
     Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx workbook")
@@ -107,7 +106,7 @@ fn the_sample_exports_readable_deterministic_workbooks() {
 #[test]
 fn the_sample_schedule_round_trips_through_excel() {
     let files = build(SAMPLE, &[]);
-    let site = copy_site(Path::new(SAMPLE));
+    let site = folder(Path::new(SAMPLE)).write();
     let xlsx = site.path().join("lich.xlsx");
     std::fs::write(&xlsx, &files["data/lich.xlsx"]).unwrap();
     let before = visits(site.path());
@@ -134,7 +133,7 @@ fn the_sample_schedule_round_trips_through_excel() {
 
 #[test]
 fn an_office_csv_with_semicolons_a_title_and_names_is_imported() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office/lich-quy-2.csv");
     let o = kehoach()
         .args(["import", "schedule"])
@@ -153,7 +152,7 @@ fn an_office_csv_with_semicolons_a_title_and_names_is_imported() {
 
 #[test]
 fn bad_files_are_refused_with_every_cell_and_nothing_is_written() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let before = std::fs::read(site.path().join("content/schedule.yaml")).unwrap();
     let fixture = |name: &str| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(name);
     let run = |file: &Path| {
@@ -256,7 +255,7 @@ fn office_workbook() -> Vec<u8> {
 
 #[test]
 fn an_office_workbook_with_a_sheet_per_month_and_merged_headers_is_imported() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let file = site.path().join("lich-quy-2.xlsx");
     std::fs::write(&file, office_workbook()).unwrap();
     let o = kehoach()

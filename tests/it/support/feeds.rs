@@ -1,103 +1,35 @@
-//! A small site built in code (judge() is written elsewhere), shared by the feeds tests.
-#![allow(dead_code)]
+//! The feeds tests' site, built in code with the test kit, and its judgement written out by
+//! hand (not by `judge`); `parse_ics` reads a feed back with the `icalendar` crate.
 
-use chrono::{NaiveDate, NaiveTime};
+use kehoach::derive::testkit::{
+    ReportExt, SiteBuilder, VisitExt, loc as loc_at, report as kit_report, visit,
+};
 use kehoach::derive::{Finding, FindingKind, Judgement, Status, Subject, VisitState};
-use kehoach::model::Pos;
 use kehoach::model::*;
-use std::sync::Arc;
 
-pub fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+pub use kehoach::derive::testkit::d;
 
-pub fn loc(file: &str, line: u32) -> Loc {
-    Loc { file: Arc::from(file), pos: Pos { line, col: 3, len: 0 } }
-}
-
-fn sp<T>(v: T) -> Sp<T> {
-    Sp::new(v, loc("content/schedule.yaml", 1))
+fn loc(file: &str, line: u32) -> Loc {
+    loc_at(file, line, 3)
 }
 
 fn person(name: &str, title: &str) -> Person {
     Person { name: name.into(), title: title.into() }
 }
 
-fn team(id: &str, name: &str, leader: Person, members: Vec<Person>) -> Team {
-    Team {
-        id: sp(id.into()),
-        name: name.into(),
-        leader,
-        members,
-        phone: None,
-        loc: loc("content/teams.yaml", 1),
-    }
-}
-
-fn unit(id: &str, name: &str, kind: UnitKind, parent: Option<&str>, address: Option<&str>) -> Unit {
-    Unit {
-        id: sp(id.into()),
-        name: name.into(),
-        kind,
-        parent: parent.map(Into::into),
-        secretary: None,
-        members: Some(20),
-        address: address.map(Into::into),
-        loc: loc("content/units.yaml", 1),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn visit(
-    id: &str,
-    team: &str,
-    kind: VisitKind,
-    unit: &str,
-    date: Option<&str>,
-    time: Option<&str>,
-    place: Option<&str>,
-    cancelled: Option<&str>,
-) -> Visit {
-    let date = date.map(d);
-    Visit {
-        id: sp(id.into()),
-        team: sp(team.into()),
-        kind: sp(kind),
-        unit: sp(unit.into()),
-        month: sp(date.map(YearMonth::of).unwrap_or(YearMonth { year: 2024, month: 5 })),
-        date: date.map(sp),
-        time: time.map(|t| NaiveTime::parse_from_str(t, "%H:%M").unwrap()),
-        place: place.map(Into::into),
-        status: if cancelled.is_some() { PlanStatus::Cancelled } else { PlanStatus::Planned },
-        note: cancelled.map(Into::into),
-        loc: loc("content/schedule.yaml", 1),
-    }
-}
-
+/// A report from 14:00 to 16:00 by Nguyễn Văn An, 7 speakers; rated tốt (92) with a
+/// companion, or restricted and rated kém.
 fn report(visit: &str, held: &str, submitted: &str, restricted: bool, body: &str) -> Report {
-    let file = format!("content/reports/{visit}.md");
+    let r = kit_report(visit, held, submitted).times("14:00", "16:00");
+    let r = if restricted { r.restricted() } else { r.accompanied("Lê Văn Cường, Đảng ủy viên") };
     Report {
-        visit: Sp::new(visit.into(), loc(&file, 2)),
-        held_on: Sp::new(d(held), loc(&file, 3)),
-        started_at: Some(Sp::new(NaiveTime::from_hms_opt(14, 0, 0).unwrap(), loc(&file, 4))),
-        ended_at: Some(Sp::new(NaiveTime::from_hms_opt(16, 0, 0).unwrap(), loc(&file, 5))),
-        submitted_on: Sp::new(d(submitted), loc(&file, 6)),
         author: "Nguyễn Văn An".into(),
-        accompanied_by: if restricted { None } else { Some("Lê Văn Cường, Đảng ủy viên".into()) },
-        chair: None,
-        meeting: MeetingKind::DinhKy,
-        topic: None,
-        attendance: Sp::new(
-            Attendance { total: 18, exempt: 1, present: 15, excused: 2, unexcused: 0 },
-            loc(&file, 7),
-        ),
         speakers: Some(7),
         rating: if restricted { Rating::Kem } else { Rating::Tot },
         score: if restricted { None } else { Some(92) },
-        restricted,
         body: body.into(),
         body_line: 12,
-        loc: loc(&file, 1),
+        ..r
     }
 }
 
@@ -109,158 +41,108 @@ fn report(visit: &str, held: &str, submitted: &str, restricted: bool, body: &str
 /// 4 `to-2-2024-03-chi-bo` 20/03 07:30 (reported, restricted);
 /// 5 `to-1-2024-04-chi-bo` 05/04 09:00 (report submitted after as_of: not counted).
 pub fn site() -> Site {
-    let config = Config {
-        title: "Kế hoạch dự sinh hoạt chi bộ năm 2024".into(),
-        organization: "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Lào Cai".into(),
-        issuer: "Ban Thường vụ Đảng ủy Khối".into(),
-        base_url: "/".into(),
-        theme: "default".into(),
-        language: "vi".into(),
-        period_from: YearMonth { year: 2024, month: 3 },
-        period_to: YearMonth { year: 2024, month: 10 },
-        deadline: Sp::new(d("2024-11-10"), loc("content/site.yaml", 8)),
-        report_due_days: 10,
-        as_of: Some(d("2024-04-12")),
-        require: Require { dang_uy: 1, chi_bo: 1 },
-        team_size: Sp::new(2, loc("content/site.yaml", 12)),
-        rules: Default::default(),
-        synthesis: None,
-        loc: loc("content/site.yaml", 1),
-    };
-    let plan = Plan {
-        title: "Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024".into(),
-        superior: None,
-        number: Some("123-KH/ĐUK".into()),
-        issued_on: Some(d("2024-02-05")),
-        place: Some("Lào Cai".into()),
-        signer: None,
-        recipients: vec![],
-        body: "## Mục đích\nNâng cao chất lượng **sinh hoạt** chi bộ.\n".into(),
-        loc: loc("content/plan.md", 1),
-    };
-    let teams = vec![
-        team(
-            "to-1",
-            "Tổ công tác số 1",
-            person("Nguyễn Văn An", "Phó Bí thư Thường trực Đảng ủy Khối"),
-            vec![person("Trần Thị Bình", "Phó Trưởng Ban Tổ chức Đảng ủy Khối")],
-        ),
-        team(
-            "to-2",
-            "Tổ công tác số 2",
-            person("Hoàng Văn Đức", "Ủy viên Ban Thường vụ"),
-            vec![person("Phạm Thị Hoa", "Chuyên viên; Ban Tuyên giáo")],
-        ),
-    ];
-    let units = vec![
-        unit(
-            "db-dien-luc",
-            "Đảng bộ Công ty Điện lực Lào Cai",
-            UnitKind::DangBoCoSo,
-            None,
-            Some("6 Nguyễn Huệ, phường Lào Cai"),
-        ),
-        unit("cb-dl-ky-thuat", "Chi bộ Phòng Kỹ thuật", UnitKind::ChiBoTrucThuoc, Some("db-dien-luc"), None),
-        unit("cb-ngan-hang", "Chi bộ Ngân hàng Nhà nước Chi nhánh tỉnh", UnitKind::ChiBoCoSo, None, None),
-        unit("db-da-nang", "Đảng bộ Cảng Đà Nẵng", UnitKind::DangBoCoSo, None, None),
-    ];
-    let visits = vec![
-        visit(
-            "to-1-2024-03-dang-uy",
-            "to-1",
-            VisitKind::DangUy,
-            "db-dien-luc",
-            Some("2024-03-14"),
-            Some("14:00"),
-            Some("Hội trường Công ty, tầng 2; phòng họp số 1"),
-            None,
-        ),
-        visit(
-            "to-1-2024-03-chi-bo",
-            "to-1",
-            VisitKind::ChiBo,
-            "cb-dl-ky-thuat",
-            Some("2024-03-25"),
-            None,
-            None,
-            None,
-        ),
-        visit(
-            "to-2-2024-04-chi-bo",
-            "to-2",
-            VisitKind::ChiBo,
-            "cb-ngan-hang",
-            Some("2024-04-10"),
-            Some("08:00"),
-            None,
-            Some("Đơn vị đề nghị lùi lịch"),
-        ),
-        visit("to-2-2024-05-dang-uy", "to-2", VisitKind::DangUy, "db-da-nang", None, None, None, None),
-        visit(
-            "to-2-2024-03-chi-bo",
-            "to-2",
-            VisitKind::ChiBo,
-            "cb-ngan-hang",
-            Some("2024-03-20"),
-            Some("07:30"),
-            None,
-            None,
-        ),
-        visit(
-            "to-1-2024-04-chi-bo",
-            "to-1",
-            VisitKind::ChiBo,
-            "cb-dl-ky-thuat",
-            Some("2024-04-05"),
-            Some("09:00"),
-            None,
-            None,
-        ),
-    ];
-    let reports = vec![
-        report(
+    let (dang_uy, chi_bo) = (VisitKind::DangUy, VisitKind::ChiBo);
+    let mut site = SiteBuilder::new()
+        .config(|c| {
+            c.organization = "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Lào Cai".into();
+            c.period_to = YearMonth { year: 2024, month: 10 };
+            c.as_of = Some(d("2024-04-12"));
+        })
+        .team("to-1", 2)
+        .team("to-2", 2)
+        .unit("db-dien-luc", UnitKind::DangBoCoSo)
+        .cell("cb-dl-ky-thuat", "db-dien-luc")
+        .unit("cb-ngan-hang", UnitKind::ChiBoCoSo)
+        .unit("db-da-nang", UnitKind::DangBoCoSo)
+        .visit(Visit {
+            place: Some("Hội trường Công ty, tầng 2; phòng họp số 1".into()),
+            ..visit("to-1", dang_uy, "db-dien-luc", "2024-03").on("2024-03-14").at("14:00")
+        })
+        .visit(visit("to-1", chi_bo, "cb-dl-ky-thuat", "2024-03").on("2024-03-25"))
+        .visit(visit("to-2", chi_bo, "cb-ngan-hang", "2024-04").on("2024-04-10").at("08:00").cancelled())
+        .visit(visit("to-2", dang_uy, "db-da-nang", "2024-05"))
+        .visit(visit("to-2", chi_bo, "cb-ngan-hang", "2024-03").on("2024-03-20").at("07:30"))
+        .visit(visit("to-1", chi_bo, "cb-dl-ky-thuat", "2024-04").on("2024-04-05").at("09:00"))
+        .report(report(
             "to-1-2024-03-chi-bo",
             "2024-03-25",
             "2024-03-29",
             false,
             "## Nội dung sinh hoạt\nChi bộ sinh hoạt định kỳ, bàn về \"chuyển đổi số\", kế hoạch quý II.\n",
-        ),
-        report(
+        ))
+        .report(report(
             "to-2-2024-03-chi-bo",
             "2024-03-20",
             "2024-04-05",
             true,
             "## Nội dung\nNội dung mật: xử lý kỷ luật đảng viên XYZZY.\n",
+        ))
+        .report(report(
+            "to-1-2024-04-chi-bo",
+            "2024-04-05",
+            "2024-04-14",
+            false,
+            "Báo cáo chưa tới hạn công bố.\n",
+        ))
+        .build();
+    site.plan = Plan {
+        title: "Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024".into(),
+        number: Some("123-KH/ĐUK".into()),
+        issued_on: Some(d("2024-02-05")),
+        place: Some("Lào Cai".into()),
+        body: "## Mục đích\nNâng cao chất lượng **sinh hoạt** chi bộ.\n".into(),
+        ..site.plan
+    };
+    let crews = [
+        (
+            "Tổ công tác số 1",
+            ("Nguyễn Văn An", "Phó Bí thư Thường trực Đảng ủy Khối"),
+            ("Trần Thị Bình", "Phó Trưởng Ban Tổ chức Đảng ủy Khối"),
         ),
-        report("to-1-2024-04-chi-bo", "2024-04-05", "2024-04-14", false, "Báo cáo chưa tới hạn công bố.\n"),
+        (
+            "Tổ công tác số 2",
+            ("Hoàng Văn Đức", "Ủy viên Ban Thường vụ"),
+            ("Phạm Thị Hoa", "Chuyên viên; Ban Tuyên giáo"),
+        ),
     ];
-    let pages = vec![
-        Page {
-            slug: "huong-dan".into(),
-            title: "Hướng dẫn chuẩn bị buổi sinh hoạt".into(),
-            menu_title: None,
-            weight: 1,
-            draft: false,
-            restricted: false,
-            body: "Đơn vị chuẩn bị **biên bản** và danh sách đảng viên.\n".into(),
-            body_line: 4,
-            loc: loc("content/pages/huong-dan.md", 1),
-        },
-        Page {
-            slug: "mat".into(),
-            title: "Trang mật".into(),
-            menu_title: None,
-            weight: 2,
-            draft: false,
-            restricted: true,
-            body: "XYZZY nội dung mật.\n".into(),
-            body_line: 4,
-            loc: loc("content/pages/mat.md", 1),
-        },
+    for (team, (name, leader, member)) in site.teams.iter_mut().zip(crews) {
+        team.name = name.into();
+        team.leader = person(leader.0, leader.1);
+        team.members = vec![person(member.0, member.1)];
+    }
+    let units = [
+        ("Đảng bộ Công ty Điện lực Lào Cai", Some("6 Nguyễn Huệ, phường Lào Cai")),
+        ("Chi bộ Phòng Kỹ thuật", None),
+        ("Chi bộ Ngân hàng Nhà nước Chi nhánh tỉnh", None),
+        ("Đảng bộ Cảng Đà Nẵng", None),
     ];
-    let visits = visits.into_iter().map(Box::new).collect();
-    let reports = reports.into_iter().map(Box::new).collect();
-    Site { config, plan, teams, units, visits, reports, pages, static_files: vec![] }
+    for (unit, (name, address)) in site.units.iter_mut().zip(units) {
+        unit.name = name.into();
+        unit.members = Some(20);
+        unit.address = address.map(Into::into);
+    }
+    let page = |slug: &str, title: &str, weight, restricted, body: &str| Page {
+        slug: slug.into(),
+        title: title.into(),
+        menu_title: None,
+        weight,
+        draft: false,
+        restricted,
+        body: body.into(),
+        body_line: 4,
+        loc: loc(&format!("content/pages/{slug}.md"), 1),
+    };
+    site.pages = vec![
+        page(
+            "huong-dan",
+            "Hướng dẫn chuẩn bị buổi sinh hoạt",
+            1,
+            false,
+            "Đơn vị chuẩn bị **biên bản** và danh sách đảng viên.\n",
+        ),
+        page("mat", "Trang mật", 2, true, "XYZZY nội dung mật.\n"),
+    ];
+    site
 }
 
 fn state(status: Status, on_time: Option<bool>, report: Option<usize>, due: &str) -> VisitState {
