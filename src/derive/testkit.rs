@@ -19,7 +19,7 @@ use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::sync::Arc;
 
-pub use files::{SiteFiles, fixture, folder, sample, sample_content};
+pub use files::{SiteFiles, fixture, folder, sample, sample_content, small};
 
 pub const SCHEDULE: &str = "content/schedule.yaml";
 pub const TEAMS: &str = "content/teams.yaml";
@@ -260,8 +260,12 @@ impl SiteBuilder {
         self
     }
 
+    /// A report, in `content/reports/<visit>.md` unless its `loc` names another file.
     pub fn report(mut self, mut r: Report) -> Self {
-        let file = format!("content/reports/{}.md", r.visit.value);
+        let file = match &*r.loc.file {
+            "" => format!("content/reports/{}.md", r.visit.value),
+            file => file.to_string(),
+        };
         r.loc = loc(&file, 1, 1);
         r.visit.loc = loc(&file, 2, 8);
         r.held_on.loc = loc(&file, 3, 10);
@@ -274,6 +278,11 @@ impl SiteBuilder {
         r.submitted_on.loc = loc(&file, 6, 15);
         r.attendance.loc = loc(&file, 7, 13);
         self.site.reports.push(Box::new(r));
+        self
+    }
+
+    pub fn page(mut self, p: Page) -> Self {
+        self.site.pages.push(p);
         self
     }
 
