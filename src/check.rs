@@ -198,9 +198,9 @@ mod damaged;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::derive::testkit::small;
-    use crate::load::parse;
+    use crate::load::{Input, SourceFile, parse};
 
+    const SITE: &str = "title: T\norganization: O\nissuer: I\nperiod: { from: 2024-03, to: 2024-04 }\ndeadline: 2024-11-10\n";
     const TEAMS: &str = "- { id: to-1, name: T1, leader: { name: A, title: B } }\n- { id: to-2, name: T2, leader: { name: C, title: D } }\n";
     const UNITS: &str = "- id: db-a\n  name: A\n  kind: dang_bo_co_so\n  cells:\n    - { id: cb-a1, name: A1 }\n- { id: cb-b, name: B, kind: chi_bo_co_so }\n";
 
@@ -211,14 +211,21 @@ mod tests {
         )
     }
 
-    /// The test kit's small site with these teams, units, schedule and reports.
     fn site(teams: &str, units: &str, schedule: &str, reports: &[(&str, String)]) -> Site {
-        let files = small()
-            .with_file("content/teams.yaml", teams)
-            .with_file("content/units.yaml", units)
-            .with_file("content/schedule.yaml", schedule);
-        let files = reports.iter().fold(files, |files, (path, text)| files.with_file(path, text));
-        parse(&files.input()).unwrap_or_else(|e| panic!("{e:#?}"))
+        let mut files = vec![
+            ("content/site.yaml", SITE.to_string()),
+            ("content/plan.md", "---\ntitle: KH\n---\n".to_string()),
+            ("content/teams.yaml", teams.to_string()),
+            ("content/units.yaml", units.to_string()),
+            ("content/schedule.yaml", schedule.to_string()),
+        ];
+        files.extend(reports.iter().cloned());
+        let input = Input {
+            files: files.into_iter().map(|(p, t)| SourceFile { path: p.into(), text: t }).collect(),
+            static_files: vec![],
+            problems: vec![],
+        };
+        parse(&input).unwrap_or_else(|e| panic!("{e:#?}"))
     }
 
     fn at(d: &Diagnostic) -> String {

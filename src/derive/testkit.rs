@@ -1,6 +1,6 @@
 //! Test kit: the one builder of the tests' sites. In code, `SiteBuilder` makes `Site`
-//! values without the loader; as files, [`files`] takes a fixture, the sample or a small
-//! site of texts, changes it file by file and writes it to a temporary folder. Compiled for
+//! values without the loader; as files, [`files`] takes a fixture, the sample or a site
+//! folder, changes it file by file and writes it to a temporary folder. Compiled for
 //! the unit tests and, with the `testkit` feature, for the integration tests (`tests/it`).
 //!
 //! Locations are synthetic but predictable, so tests can assert where a finding points:
@@ -19,7 +19,7 @@ use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::sync::Arc;
 
-pub use files::{SiteFiles, fixture, folder, sample, sample_content, small};
+pub use files::{SiteFiles, fixture, folder, sample, sample_content};
 
 pub const SCHEDULE: &str = "content/schedule.yaml";
 pub const TEAMS: &str = "content/teams.yaml";

@@ -1,18 +1,38 @@
 //! Tests of `parse` over whole inputs.
 
 use super::*;
-use crate::derive::testkit::small;
 
-/// The test kit's small site with a static file `a.pdf`, each of `changes` laid over it: a
-/// file's new text, or an empty text for no file there.
-fn with(changes: &[(&str, &str)]) -> Input {
-    let site = small().with_file("content/static/a.pdf", "");
-    let site = changes.iter().fold(site, |site, (path, text)| match (text.is_empty(), site.has(path)) {
-        (false, _) => site.with_file(path, text),
-        (true, true) => site.without(path),
-        (true, false) => site,
-    });
-    site.input()
+const SITE: &str =
+    "title: T\norganization: O\nissuer: I\nperiod: { from: 2024-03, to: 2024-04 }\ndeadline: 2024-11-10\n";
+const TEAMS: &str = "- { id: to-1, name: T1, leader: { name: A, title: B } }\n";
+const UNITS: &str = "- { id: cb-b, name: B, kind: chi_bo_co_so }\n";
+
+fn input(files: &[(&str, &str)]) -> Input {
+    let mut files: Vec<SourceFile> =
+        files.iter().map(|(p, t)| SourceFile { path: Arc::from(*p), text: t.to_string() }).collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Input { files, static_files: vec!["a.pdf".into()], problems: vec![] }
+}
+
+fn base<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("content/site.yaml", SITE),
+        ("content/plan.md", "---\ntitle: KH\n---\nThe plan.\n"),
+        ("content/teams.yaml", TEAMS),
+        ("content/units.yaml", UNITS),
+        ("content/schedule.yaml", "- { team: to-1, kind: chi_bo, unit: cb-b, month: 2024-03 }\n"),
+    ]
+}
+
+fn with<'a>(changes: &[(&'a str, &'a str)]) -> Input {
+    let mut files = base();
+    for (p, t) in changes {
+        files.retain(|(q, _)| q != p);
+        if !t.is_empty() {
+            files.push((p, t));
+        }
+    }
+    input(&files)
 }
 
 fn errors(i: &Input) -> Vec<String> {

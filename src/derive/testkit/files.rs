@@ -1,10 +1,11 @@
-//! Sites as files, for the tests that read a folder or parse texts (the loader, the
-//! checker, the binary, serve): a small site of a few lines, a fixture of `tests/fixtures`,
-//! the repository's own sample site, or any site folder, taken file by file into memory,
-//! changed (`with_file`, `without`, `edit`), then handed to the parser as the loader's
-//! `Input` or written to a fresh temporary folder outside any git work tree.
+//! Sites as files, for the tests that read a folder (the binary, serve, the editor): a
+//! fixture of `tests/fixtures`, the repository's own sample site, or any site folder, taken
+//! file by file into memory, changed (`with_file`, `without`, `edit`), then written to a
+//! fresh temporary folder outside any git work tree.
+//!
+//! The unit tests of `load` and `check` cannot use it: they sit below `derive` in the
+//! layers (`tests/it/layers.rs`), so they keep their own small `Input` builders.
 
-use crate::load::{Input, SourceFile};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,20 +34,6 @@ pub fn report_file(visit: &str, held_on: &str, submitted_on: &str) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct SiteFiles {
     files: BTreeMap<String, Vec<u8>>,
-}
-
-/// A site of a few lines, valid: period 2024-03..2024-04, one team `to-1`, one chi bộ cơ
-/// sở `cb-b`, one visit `to-1-2024-03-chi-bo`, no report.
-pub fn small() -> SiteFiles {
-    SiteFiles::default()
-        .with_file(
-            "content/site.yaml",
-            "title: T\norganization: O\nissuer: I\nperiod: { from: 2024-03, to: 2024-04 }\ndeadline: 2024-11-10\n",
-        )
-        .with_file("content/plan.md", "---\ntitle: KH\n---\nThe plan.\n")
-        .with_file("content/teams.yaml", "- { id: to-1, name: T1, leader: { name: A, title: B } }\n")
-        .with_file("content/units.yaml", "- { id: cb-b, name: B, kind: chi_bo_co_so }\n")
-        .with_file("content/schedule.yaml", "- { team: to-1, kind: chi_bo, unit: cb-b, month: 2024-03 }\n")
 }
 
 /// Every file of `tests/fixtures/<name>`.
@@ -120,35 +107,10 @@ impl SiteFiles {
         })
     }
 
-    /// Whether there is a file at `path`.
-    pub fn has(&self, path: &str) -> bool {
-        self.files.contains_key(path)
-    }
-
     /// The text of `path`.
     pub fn text(&self, path: &str) -> String {
         let bytes = self.files.get(path).unwrap_or_else(|| panic!("the test site has no {path}"));
         String::from_utf8(bytes.clone()).expect("a text file")
-    }
-
-    /// The paths of the files, sorted.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
-    }
-
-    /// The loader's input for these files, nothing read from disk: the files under
-    /// `content/static/` as static files, the other files under `content/` as texts, sorted
-    /// by path (what `load::read` gives for a folder of YAML and Markdown files).
-    pub fn input(&self) -> Input {
-        let mut input = Input::default();
-        for path in self.files.keys() {
-            if let Some(rel) = path.strip_prefix("content/static/") {
-                input.static_files.push(rel.into());
-            } else if path.starts_with("content/") {
-                input.files.push(SourceFile { path: path.as_str().into(), text: self.text(path) });
-            }
-        }
-        input
     }
 
     /// Write every file under `root` (folders made as needed).
