@@ -495,7 +495,7 @@ fn the_preview_is_the_sites_own_rendering_and_writes_nothing() {
 
 #[test]
 fn a_build_holds_no_trace_of_the_editor() {
-    let files = crate::support::build_outside_git(env!("CARGO_MANIFEST_DIR"), &[]);
+    let files = crate::support::build_outside_git(crate::support::SAMPLE, &[]);
     assert!(files.len() > 50);
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);

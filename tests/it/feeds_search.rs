@@ -257,7 +257,7 @@ fn query_in_the_address_is_searched_on_load() {
 
 /// Build the bundled sample site (the repository's `content/`) with the binary into `out`.
 fn build_sample(out: &Path, extra: &[&str]) {
-    let o = crate::support::run(Path::new(env!("CARGO_MANIFEST_DIR")), out, extra);
+    let o = crate::support::run(Path::new(crate::support::SAMPLE), out, extra);
     assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
 }
 

@@ -2,9 +2,10 @@
 //! Content-Security-Policy that the site itself satisfies (no inline script or style, no
 //! event attributes, nothing loaded from elsewhere).
 
+use crate::support::render::sel;
 use crate::support::*;
 use kehoach::derive::testkit::{SiteFiles, fixture, sample_content};
-use scraper::{Html, Selector};
+use scraper::Html;
 use std::path::{Path, PathBuf};
 
 /// Hostile Markdown, one construct a line (blank lines between, so each is its own block).
@@ -95,10 +96,6 @@ fn html_files(out: &Path) -> Vec<(PathBuf, Html)> {
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
         .map(|(p, b)| (p, Html::parse_document(&String::from_utf8(b).unwrap())))
         .collect()
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
 }
 
 /// A URL attribute value that would run script or load something from elsewhere.

@@ -7,7 +7,7 @@ use crate::support::{edit_file, kehoach};
 use kehoach::derive::testkit::{SiteFiles, fixture};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -89,15 +89,21 @@ fn summary(addr: SocketAddr) -> serde_json::Value {
     serde_json::from_str(&body).unwrap()
 }
 
+/// The valid fixture in `site/` of a fresh temporary folder (with room beside it).
+fn valid_site() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    fixture("valid").write_to(&root);
+    (tmp, root)
+}
+
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     edit_file(&root.join(rel), from, to);
 }
 
 #[test]
 fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    fixture("valid").write_to(&root);
+    let (_tmp, root) = valid_site();
     let mut s = Serve::start(&root);
 
     // The first build is served; the report of visit #2 is late.
@@ -156,9 +162,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
 /// says the content is gone, then picks it up again by itself, and sees later saves.
 #[test]
 fn serve_recovers_when_content_is_deleted_and_put_back() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    fixture("valid").write_to(&root);
+    let (tmp, root) = valid_site();
     let mut s = Serve::start(&root);
     assert_eq!(summary(s.addr)["late"], 1);
 
@@ -185,9 +189,7 @@ fn serve_recovers_when_content_is_deleted_and_put_back() {
 /// site.yaml: the whole output swapped), every valid page is answered every time.
 #[test]
 fn pages_are_never_missing_while_serve_rebuilds() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    fixture("valid").write_to(&root);
+    let (_tmp, root) = valid_site();
     let mut s = Serve::start(&root);
     let addr = s.addr;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -231,9 +233,7 @@ fn pages_are_never_missing_while_serve_rebuilds() {
 
 #[test]
 fn serve_refuses_other_host_names() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    fixture("valid").write_to(&root);
+    let (_tmp, root) = valid_site();
     let s = Serve::start(&root);
     let mut c = TcpStream::connect(s.addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();

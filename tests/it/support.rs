@@ -109,6 +109,40 @@ pub fn json(files: &Files, path: &str) -> serde_json::Value {
     serde_json::from_str(&text(files, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// CSV bytes read back with Python's csv module (strict), decoding with `utf-8-sig` as
+/// Excel does with a BOM: `{header, rows: [{col: value}], widths}` (`widths`: the distinct
+/// numbers of fields a row has).
+pub fn read_csv(bytes: impl AsRef<[u8]>) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.csv");
+    fs::write(&file, bytes).unwrap();
+    let code = r#"
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    rows = list(csv.reader(f, strict=True))
+print(json.dumps({'header': rows[0], 'rows': [dict(zip(rows[0], r)) for r in rows[1:]],
+                  'widths': sorted({len(r) for r in rows})}))
+"#;
+    let out = Command::new("python3").args(["-c", code]).arg(&file).output().expect("python3 runs");
+    assert!(out.status.success(), "csv: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A small zip whose one entry, `entry`, unpacks to 300 MiB of `fill` bytes.
+pub fn zip_bomb(entry: &str, fill: u8) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    z.start_file(entry, opts).unwrap();
+    let block = vec![fill; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&block).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
 /// Names in `dir` that start with `prefix`.
 pub fn names_starting(dir: &Path, prefix: &str) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
