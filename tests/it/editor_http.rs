@@ -508,12 +508,12 @@ fn a_build_holds_no_trace_of_the_editor() {
 
 #[test]
 fn a_companion_written_where_none_is_needed_is_kept_not_lost() {
-    let s = start();
     let file = "content/reports/2024-03/to-1-2024-03-dang-uy.md";
-    let text = s.read(file).unwrap();
+    let site = sample();
+    let text = site.text(file);
     let with_companion = text.replacen("\nmeeting:", "\naccompanied_by: Lê Văn C\nmeeting:", 1);
     assert_ne!(text, with_companion);
-    std::fs::write(s.root().join(file), &with_companion).unwrap();
+    let s = start_with(site.with_file(file, &with_companion).write());
     let path = "/__kehoach/soan/bao-cao/to-1-2024-03-dang-uy/";
     let (_, _, form) = get(&s, path);
     assert!(form.contains("name=\"accompanied_by\" value=\"Lê Văn C\""), "shown to keep it");
@@ -528,13 +528,13 @@ fn a_companion_written_where_none_is_needed_is_kept_not_lost() {
 
 #[test]
 fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
-    let s = start();
-    let units = s.read("content/units.yaml").unwrap();
-    std::fs::write(
-        s.root().join("content/units.yaml"),
-        format!("{units}\n- id: Sai Id\n  name: X\n  kind: chi_bo_co_so\n"),
-    )
-    .unwrap();
+    let s = start_with(
+        sample()
+            .edit("content/units.yaml", |units| {
+                format!("{units}\n- id: Sai Id\n  name: X\n  kind: chi_bo_co_so\n")
+            })
+            .write(),
+    );
     let (status, _, body) =
         post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&report_fields("")));
     assert_eq!(status, 422, "{body}");
@@ -547,11 +547,11 @@ fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
 
 #[test]
 fn a_report_with_an_error_opens_with_the_error_beside_its_field_and_is_mended() {
-    let s = start();
-    let text = s.read(OLD_FILE).unwrap();
+    let site = sample();
+    let text = site.text(OLD_FILE);
     let broken = text.replacen("held_on: 2024-03-07", "held_on: 2024-03-45", 1);
     assert_ne!(broken, text);
-    std::fs::write(s.root().join(OLD_FILE), &broken).unwrap();
+    let s = start_with(site.with_file(OLD_FILE, &broken).write());
     let path = format!("/__kehoach/soan/bao-cao/{OLD}/");
     let (status, _, form) = get(&s, &path);
     assert_eq!(status, 200, "{form}");
