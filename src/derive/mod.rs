@@ -14,8 +14,9 @@ mod status;
 mod summary;
 pub mod words;
 pub use summary::Tally;
-#[cfg(test)]
-pub(crate) mod testkit;
+#[cfg(any(test, feature = "testkit"))]
+#[doc(hidden)]
+pub mod testkit;
 
 use crate::model::{Loc, Site, VisitKind, YearMonth};
 use chrono::NaiveDate;

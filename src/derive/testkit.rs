@@ -1,4 +1,7 @@
-//! Test kit: build `Site` values in code, without the loader.
+//! Test kit: the one builder of the tests' sites. In code, `SiteBuilder` makes `Site`
+//! values without the loader; as files, [`files`] takes a fixture, the sample or a site
+//! folder, changes it file by file and writes it to a temporary folder. Compiled for
+//! the unit tests and, with the `testkit` feature, for the integration tests (`tests/it`).
 //!
 //! Locations are synthetic but predictable, so tests can assert where a finding points:
 //! visit `i` (0-based) starts at `content/schedule.yaml` line `1 + 10 * i`, with `team`,
@@ -7,6 +10,7 @@
 //! `ended_at` 5, `submitted_on` 6 and `attendance` 7; team `i` starts at
 //! `content/teams.yaml` line `1 + 6 * i`.
 
+pub mod files;
 pub mod render_site;
 pub mod serve_site;
 
@@ -14,6 +18,8 @@ use crate::model::Pos;
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::sync::Arc;
+
+pub use files::{SiteFiles, fixture, folder, sample, sample_content};
 
 pub const SCHEDULE: &str = "content/schedule.yaml";
 pub const TEAMS: &str = "content/teams.yaml";
@@ -254,8 +260,12 @@ impl SiteBuilder {
         self
     }
 
+    /// A report, in `content/reports/<visit>.md` unless its `loc` names another file.
     pub fn report(mut self, mut r: Report) -> Self {
-        let file = format!("content/reports/{}.md", r.visit.value);
+        let file = match &*r.loc.file {
+            "" => format!("content/reports/{}.md", r.visit.value),
+            file => file.to_string(),
+        };
         r.loc = loc(&file, 1, 1);
         r.visit.loc = loc(&file, 2, 8);
         r.held_on.loc = loc(&file, 3, 10);
@@ -268,6 +278,11 @@ impl SiteBuilder {
         r.submitted_on.loc = loc(&file, 6, 15);
         r.attendance.loc = loc(&file, 7, 13);
         self.site.reports.push(Box::new(r));
+        self
+    }
+
+    pub fn page(mut self, p: Page) -> Self {
+        self.site.pages.push(p);
         self
     }
 

@@ -2,6 +2,7 @@
 //! status code it answers (200, 303, 403, 409, 413, 422), that a refused or invalid save
 //! writes nothing, and that what it writes passes the build's load and check.
 
+use kehoach::derive::testkit::sample;
 use kehoach::serve::editor::{self, Editor, guard::Guard};
 use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
@@ -45,7 +46,7 @@ fn start_with(site: tempfile::TempDir) -> Server {
 }
 
 fn start() -> Server {
-    start_with(crate::support::copy_site(Path::new(env!("CARGO_MANIFEST_DIR"))))
+    start_with(sample().write())
 }
 
 /// One request: (status, head, body).
@@ -69,7 +70,7 @@ fn request(
     head.push_str("\r\n");
     c.write_all(head.as_bytes()).unwrap();
     let _ = c.write_all(body);
-    crate::http::read_response(&mut c)
+    crate::support::http::read_response(&mut c)
 }
 
 fn get(s: &Server, path: &str) -> (u16, String, String) {
@@ -450,7 +451,7 @@ fn diff_lines(a: &str, b: &str) -> Vec<String> {
 
 #[test]
 fn ghi_nhan_commits_exactly_the_files_written_when_in_git() {
-    let site = crate::support::copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let site = sample().write();
     let root = site.path().to_path_buf();
     crate::support::git(&root, &["init", "-q"], None);
     crate::support::git(&root, &["config", "user.name", "Cán bộ Ban Tổ chức"], None);
@@ -494,7 +495,7 @@ fn the_preview_is_the_sites_own_rendering_and_writes_nothing() {
 
 #[test]
 fn a_build_holds_no_trace_of_the_editor() {
-    let files = crate::support::build_outside_git(env!("CARGO_MANIFEST_DIR"), &[]);
+    let files = crate::support::build_outside_git(crate::support::SAMPLE, &[]);
     assert!(files.len() > 50);
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
@@ -507,12 +508,12 @@ fn a_build_holds_no_trace_of_the_editor() {
 
 #[test]
 fn a_companion_written_where_none_is_needed_is_kept_not_lost() {
-    let s = start();
     let file = "content/reports/2024-03/to-1-2024-03-dang-uy.md";
-    let text = s.read(file).unwrap();
+    let site = sample();
+    let text = site.text(file);
     let with_companion = text.replacen("\nmeeting:", "\naccompanied_by: Lê Văn C\nmeeting:", 1);
     assert_ne!(text, with_companion);
-    std::fs::write(s.root().join(file), &with_companion).unwrap();
+    let s = start_with(site.with_file(file, &with_companion).write());
     let path = "/__kehoach/soan/bao-cao/to-1-2024-03-dang-uy/";
     let (_, _, form) = get(&s, path);
     assert!(form.contains("name=\"accompanied_by\" value=\"Lê Văn C\""), "shown to keep it");
@@ -527,13 +528,13 @@ fn a_companion_written_where_none_is_needed_is_kept_not_lost() {
 
 #[test]
 fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
-    let s = start();
-    let units = s.read("content/units.yaml").unwrap();
-    std::fs::write(
-        s.root().join("content/units.yaml"),
-        format!("{units}\n- id: Sai Id\n  name: X\n  kind: chi_bo_co_so\n"),
-    )
-    .unwrap();
+    let s = start_with(
+        sample()
+            .edit("content/units.yaml", |units| {
+                format!("{units}\n- id: Sai Id\n  name: X\n  kind: chi_bo_co_so\n")
+            })
+            .write(),
+    );
     let (status, _, body) =
         post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&report_fields("")));
     assert_eq!(status, 422, "{body}");
@@ -546,11 +547,11 @@ fn while_another_file_has_errors_a_save_gets_422_and_writes_nothing() {
 
 #[test]
 fn a_report_with_an_error_opens_with_the_error_beside_its_field_and_is_mended() {
-    let s = start();
-    let text = s.read(OLD_FILE).unwrap();
+    let site = sample();
+    let text = site.text(OLD_FILE);
     let broken = text.replacen("held_on: 2024-03-07", "held_on: 2024-03-45", 1);
     assert_ne!(broken, text);
-    std::fs::write(s.root().join(OLD_FILE), &broken).unwrap();
+    let s = start_with(site.with_file(OLD_FILE, &broken).write());
     let path = format!("/__kehoach/soan/bao-cao/{OLD}/");
     let (status, _, form) = get(&s, &path);
     assert_eq!(status, 200, "{form}");

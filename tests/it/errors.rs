@@ -5,26 +5,24 @@
 //! Each case is a folder `tests/fixtures/bad/<case>/` holding only the files that differ
 //! from `tests/fixtures/minimal/` (and optionally `remove`, a list of paths to delete).
 
-use crate::support::{copy_tree, fixtures, site, snapshot};
+use crate::support::snapshot;
 use kehoach::build;
+use kehoach::derive::testkit::{files::fixtures, fixture};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The minimal site with the case's files laid over it, in a fresh temporary folder.
 fn site_for(case: &str) -> tempfile::TempDir {
-    let dir = site("minimal");
     let overlay = fixtures().join("bad").join(case);
     assert!(overlay.is_dir(), "no fixture {}", overlay.display());
-    if overlay.join("content").is_dir() {
-        copy_tree(&overlay.join("content"), &dir.path().join("content"));
-    }
+    let mut site = fixture("minimal").with_tree(&overlay.join("content"), "content");
     if let Ok(list) = fs::read_to_string(overlay.join("remove")) {
         for line in list.lines().filter(|l| !l.trim().is_empty()) {
-            fs::remove_file(dir.path().join(line.trim())).unwrap();
+            site = site.without(line.trim());
         }
     }
-    dir
+    site.write()
 }
 
 /// A folder that looks like the output of an earlier successful build.
@@ -463,13 +461,14 @@ fn minimal_site_loads() {
 /// Hidden files and folders are ignored; schedule/ works in place of schedule.yaml.
 #[test]
 fn hidden_files_are_ignored_and_schedule_folder_works() {
-    let dir = site("minimal");
-    let c = dir.path().join("content");
-    fs::write(c.join(".notes.yaml"), "not: [valid").unwrap();
-    fs::create_dir_all(c.join(".git")).unwrap();
-    fs::write(c.join(".git/x.md"), "junk").unwrap();
-    fs::create_dir_all(c.join("schedule")).unwrap();
-    fs::rename(c.join("schedule.yaml"), c.join("schedule/2024.yaml")).unwrap();
+    let minimal = fixture("minimal");
+    let dir = minimal
+        .clone()
+        .with_file("content/.notes.yaml", "not: [valid")
+        .with_file("content/.git/x.md", "junk")
+        .with_file("content/schedule/2024.yaml", minimal.text("content/schedule.yaml"))
+        .without("content/schedule.yaml")
+        .write();
     let loaded = build::load(dir.path()).unwrap_or_else(|f| panic!("{}", f.render()));
     assert_eq!(loaded.site.visits.len(), 3);
     assert_eq!(&*loaded.site.visits[0].loc.file, "content/schedule/2024.yaml");

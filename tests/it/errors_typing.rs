@@ -3,9 +3,18 @@
 //! Windows or macOS editors read as if plain. Each case edits a copy of the minimal site
 //! and runs `kehoach check` as a person would.
 
-use crate::support::{kehoach, site};
-use std::fs;
-use std::path::Path;
+use crate::support::kehoach;
+use kehoach::derive::testkit::{SiteFiles, files::fixtures, fixture};
+use std::path::{Path, PathBuf};
+
+fn minimal() -> SiteFiles {
+    fixture("minimal")
+}
+
+/// `tests/fixtures/minimal`, checked where it is.
+fn minimal_root() -> PathBuf {
+    fixtures().join("minimal")
+}
 
 /// `kehoach check` on the site: (exit status, stdout, stderr).
 fn check(root: &Path, lang: Option<&str>) -> (i32, String, String) {
@@ -19,34 +28,22 @@ fn check(root: &Path, lang: Option<&str>) -> (i32, String, String) {
     (o.status.code().unwrap_or(-1), s(&o.stdout), s(&o.stderr))
 }
 
-/// The minimal site with `file` rewritten by `edit`; `check`'s stderr, after asserting
-/// that it failed.
-fn fails_with(file: &str, edit: impl Fn(String) -> String) -> String {
-    let dir = site("minimal");
-    let path = dir.path().join(file);
-    fs::write(&path, edit(fs::read_to_string(&path).unwrap())).unwrap();
+/// `check`'s stderr on `site`, after asserting that it failed.
+fn fails(site: SiteFiles) -> String {
+    let dir = site.write();
     let (code, _, err) = check(dir.path(), None);
     assert_eq!(code, 1, "{err}");
     assert!(!err.contains("panicked"), "{err}");
     err
 }
 
-fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
-    move |t| {
-        assert!(t.contains(from), "no {from:?} in {t}");
-        t.replacen(from, to, 1)
-    }
-}
-
 #[test]
 fn a_comma_inside_braces_ends_the_value_and_the_quoted_form_is_shown() {
-    let err = fails_with(
+    let err = fails(minimal().replace(
         "content/teams.yaml",
-        replace(
-            "title: Ủy viên Ban Thường vụ Đảng ủy Khối }",
-            "title: Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra }",
-        ),
-    );
+        "title: Ủy viên Ban Thường vụ Đảng ủy Khối }",
+        "title: Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra }",
+    ));
     assert_eq!(
         err,
         "lỗi: dấu phẩy kết thúc giá trị của `title` ở đây
@@ -64,10 +61,11 @@ lỗi: nội dung có 1 lỗi; chưa dựng gì
 
 #[test]
 fn an_unclosed_bracket_is_pointed_at_with_the_parser_place_as_a_note() {
-    let err = fails_with(
+    let err = fails(minimal().replace(
         "content/teams.yaml",
-        replace("title: Phó Bí thư Thường trực Đảng ủy Khối }", "title: Phó Bí thư Thường trực Đảng ủy Khối"),
-    );
+        "title: Phó Bí thư Thường trực Đảng ủy Khối }",
+        "title: Phó Bí thư Thường trực Đảng ủy Khối",
+    ));
     assert_eq!(
         err,
         "lỗi: dấu `{` mở ở đây không được đóng
@@ -82,13 +80,11 @@ fn an_unclosed_bracket_is_pointed_at_with_the_parser_place_as_a_note() {
 lỗi: nội dung có 1 lỗi; chưa dựng gì
 "
     );
-    let err = fails_with(
+    let err = fails(minimal().replace(
         "content/units.yaml",
-        replace(
-            "{ id: cb-dl-ky-thuat, name: Chi bộ Phòng Kỹ thuật, members: 18 }",
-            "{ id: cb-dl-ky-thuat, name: \"Chi bộ Phòng Kỹ thuật, members: 18 }",
-        ),
-    );
+        "{ id: cb-dl-ky-thuat, name: Chi bộ Phòng Kỹ thuật, members: 18 }",
+        "{ id: cb-dl-ky-thuat, name: \"Chi bộ Phòng Kỹ thuật, members: 18 }",
+    ));
     assert!(
         err.starts_with("lỗi: dấu `\"` mở ở đây không được đóng\n --> content/units.yaml:8:35\n"),
         "{err}"
@@ -97,32 +93,39 @@ lỗi: nội dung có 1 lỗi; chưa dựng gì
 
 #[test]
 fn a_tab_used_for_indentation_is_named_on_its_own_line() {
-    let err = fails_with("content/schedule.yaml", replace("\n  unit: db-dien-luc", "\n\tunit: db-dien-luc"));
+    let err =
+        fails(minimal().replace("content/schedule.yaml", "\n  unit: db-dien-luc", "\n\tunit: db-dien-luc"));
     assert!(err.starts_with("lỗi: dùng phím Tab để thụt lề\n --> content/schedule.yaml:3:1\n"), "{err}");
     assert!(err.contains("= gợi ý: YAML chỉ thụt lề bằng dấu cách"), "{err}");
 }
 
 #[test]
 fn look_alike_spaces_and_colons_are_named_with_their_column() {
-    let err =
-        fails_with("content/schedule.yaml", replace("\n  unit: db-dien-luc", "\n  unit\u{ff1a} db-dien-luc"));
+    let err = fails(minimal().replace(
+        "content/schedule.yaml",
+        "\n  unit: db-dien-luc",
+        "\n  unit\u{ff1a} db-dien-luc",
+    ));
     assert!(
         err.starts_with(
             "lỗi: ký tự lạ ở cột 7: dấu hai chấm toàn độ rộng `：` (U+FF1A)\n --> content/schedule.yaml:3:7\n"
         ),
         "{err}"
     );
-    let err =
-        fails_with("content/schedule.yaml", replace("\n  unit: db-dien-luc", "\n\u{a0} unit: db-dien-luc"));
+    let err = fails(minimal().replace(
+        "content/schedule.yaml",
+        "\n  unit: db-dien-luc",
+        "\n\u{a0} unit: db-dien-luc",
+    ));
     assert!(err.starts_with("lỗi: ký tự lạ ở cột 1: dấu cách không ngắt dòng (U+00A0)\n"), "{err}");
 }
 
 #[test]
 fn no_space_after_a_colon_and_a_second_document_are_named() {
-    let err = fails_with("content/schedule.yaml", replace("  date: 2024-03-25", "  date:2024-03-25"));
+    let err = fails(minimal().replace("content/schedule.yaml", "  date: 2024-03-25", "  date:2024-03-25"));
     assert!(err.contains("lỗi: thiếu dấu cách sau dấu hai chấm\n"), "{err}");
     assert!(err.contains("= gợi ý: viết `date: 2024-03-25`"), "{err}");
-    let err = fails_with("content/schedule.yaml", replace("- team: to-2", "---\n- team: to-2"));
+    let err = fails(minimal().replace("content/schedule.yaml", "- team: to-2", "---\n- team: to-2"));
     assert!(
         err.starts_with(
             "lỗi: dòng `---` bắt đầu một tài liệu YAML thứ hai\n  --> content/schedule.yaml:13:1\n"
@@ -134,19 +137,19 @@ fn no_space_after_a_colon_and_a_second_document_are_named() {
 
 #[test]
 fn impossible_dates_months_and_marked_ids_say_what_to_write() {
-    let err = fails_with("content/schedule.yaml", replace("date: 2024-03-25", "date: 2024-02-30"));
+    let err = fails(minimal().replace("content/schedule.yaml", "date: 2024-03-25", "date: 2024-02-30"));
     assert!(err.contains("lỗi: ngày không hợp lệ `2024-02-30`"), "{err}");
     assert!(err.contains("= gợi ý: tháng 2 năm 2024 có 29 ngày"), "{err}");
-    let err = fails_with("content/schedule.yaml", replace("month: 2024-04", "month: 2024-13"));
+    let err = fails(minimal().replace("content/schedule.yaml", "month: 2024-04", "month: 2024-13"));
     assert!(err.contains("= gợi ý: tháng phải từ 01 đến 12 (ở đây là 13)"), "{err}");
-    let err = fails_with("content/teams.yaml", replace("- id: to-2", "- id: tổ-2"));
+    let err = fails(minimal().replace("content/teams.yaml", "- id: to-2", "- id: tổ-2"));
     assert!(err.contains("lỗi: mã (id) không hợp lệ `tổ-2`"), "{err}");
     assert!(err.contains("= gợi ý: viết là `to-2`"), "{err}");
 }
 
 #[test]
 fn a_duplicated_team_comes_before_what_it_breaks() {
-    let err = fails_with("content/teams.yaml", replace("- id: to-2", "- id: to-1"));
+    let err = fails(minimal().replace("content/teams.yaml", "- id: to-2", "- id: to-1"));
     let first = err.find("lỗi: mã tổ công tác `to-1` bị trùng").expect(&err);
     let then = err.find("lỗi: không có tổ công tác mã `to-2`").expect(&err);
     assert!(first < then, "{err}");
@@ -156,7 +159,7 @@ fn a_duplicated_team_comes_before_what_it_breaks() {
 
 #[test]
 fn an_empty_teams_file_is_the_one_error() {
-    let err = fails_with("content/teams.yaml", |_| String::new());
+    let err = fails(minimal().with_file("content/teams.yaml", ""));
     assert!(
         err.starts_with(
             "lỗi: content/teams.yaml không khai báo tổ công tác nào\n --> content/teams.yaml:1:1\n"
@@ -169,57 +172,40 @@ fn an_empty_teams_file_is_the_one_error() {
 
 #[test]
 fn the_forms_people_type_are_read() {
-    let dir = site("minimal");
-    let c = dir.path().join("content");
-    let edit = |f: &str, pairs: &[(&str, &str)]| {
-        let p = c.join(f);
-        let mut t = fs::read_to_string(&p).unwrap();
-        for (a, b) in pairs {
-            assert!(t.contains(a), "{a}");
-            t = t.replacen(a, b, 1);
-        }
-        fs::write(p, t).unwrap();
-    };
-    edit(
-        "schedule.yaml",
-        &[
-            ("kind: dang_uy", "kind: Đảng ủy"),
-            ("date: 2024-03-14", "date: 14/03/2024"),
-            ("time: \"14:00\"", "time: 14h00"),
-            ("status: cancelled", "status: đã hủy"),
-        ],
-    );
-    edit(
-        "reports/2024-03/to-1-2024-03-chi-bo.md",
-        &[
-            ("meeting: dinh_ky", "meeting: Định kỳ"),
-            ("rating: tot", "rating: Tốt"),
-            ("started_at: \"14:00\"", "started_at: 14h"),
-        ],
-    );
+    let (schedule, report) = ("content/schedule.yaml", "content/reports/2024-03/to-1-2024-03-chi-bo.md");
+    let dir = minimal()
+        .replace(schedule, "kind: dang_uy", "kind: Đảng ủy")
+        .replace(schedule, "date: 2024-03-14", "date: 14/03/2024")
+        .replace(schedule, "time: \"14:00\"", "time: 14h00")
+        .replace(schedule, "status: cancelled", "status: đã hủy")
+        .replace(report, "meeting: dinh_ky", "meeting: Định kỳ")
+        .replace(report, "rating: tot", "rating: Tốt")
+        .replace(report, "started_at: \"14:00\"", "started_at: 14h")
+        .write();
     let (code, out, err) = check(dir.path(), None);
     assert_eq!(code, 0, "{err}");
-    let (code0, out0, _) = check(&crate::support::fixtures().join("minimal"), None);
+    let (code0, out0, _) = check(&minimal_root(), None);
     assert_eq!((code, out), (code0, out0), "read as the canonical forms");
 }
 
 #[test]
 fn files_from_windows_and_macos_read_as_plain() {
-    let dir = site("minimal");
-    let c = dir.path().join("content");
+    let site = minimal();
     // teams.yaml: a byte-order mark, CRLF line ends, the names decomposed (NFD).
-    let teams = fs::read_to_string(c.join("teams.yaml")).unwrap();
+    let teams = site.text("content/teams.yaml");
     let nfd: String = unicode_normalization::UnicodeNormalization::nfd(teams.as_str()).collect();
     assert_ne!(nfd, teams);
-    fs::write(c.join("teams.yaml"), format!("\u{feff}{}", nfd.replace('\n', "\r\n"))).unwrap();
     // units.yaml: UTF-16 (old Notepad's "Unicode"), little-endian with its mark.
-    let units = fs::read_to_string(c.join("units.yaml")).unwrap();
+    let units = site.text("content/units.yaml");
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(units.encode_utf16().flat_map(u16::to_le_bytes));
-    fs::write(c.join("units.yaml"), bytes).unwrap();
+    let dir = site
+        .with_file("content/teams.yaml", format!("\u{feff}{}", nfd.replace('\n', "\r\n")))
+        .with_file("content/units.yaml", bytes)
+        .write();
     let (code, out, err) = check(dir.path(), None);
     assert_eq!(code, 0, "{err}");
-    let (_, out0, _) = check(&crate::support::fixtures().join("minimal"), None);
+    let (_, out0, _) = check(&minimal_root(), None);
     assert_eq!(out, out0);
     let loaded = kehoach::build::load(dir.path()).unwrap_or_else(|f| panic!("{}", f.render()));
     assert_eq!(loaded.site.teams[1].leader.name, "Lê Văn Cường", "NFC, as typed on Windows");
@@ -227,7 +213,7 @@ fn files_from_windows_and_macos_read_as_plain() {
 
 #[test]
 fn check_names_each_gap_and_english_is_a_setting_away() {
-    let (code, out, err) = check(&crate::support::fixtures().join("minimal"), None);
+    let (code, out, err) = check(&minimal_root(), None);
     assert_eq!(code, 0);
     assert!(out.starts_with("ổn: 0 lỗi, 0 điểm cần lưu ý, 6 chỗ thiếu trong lịch;"), "{out}");
     assert_eq!(err.matches("chỗ thiếu: ").count(), 6, "{err}");
@@ -237,13 +223,10 @@ fn check_names_each_gap_and_english_is_a_setting_away() {
         ),
         "{err}"
     );
-    let (_, out, _) = check(&crate::support::fixtures().join("minimal"), Some("en"));
+    let (_, out, _) = check(&minimal_root(), Some("en"));
     assert!(out.starts_with("ok: 0 errors, 0 findings, 6 gaps in the schedule;"), "{out}");
     let err = {
-        let dir = site("minimal");
-        let p = dir.path().join("content/schedule.yaml");
-        fs::write(&p, fs::read_to_string(&p).unwrap().replacen("date: 2024-03-25", "date: 2024-02-30", 1))
-            .unwrap();
+        let dir = minimal().replace("content/schedule.yaml", "date: 2024-03-25", "date: 2024-02-30").write();
         check(dir.path(), Some("en")).2
     };
     assert!(err.starts_with("error: invalid date `2024-02-30`\n"), "{err}");
@@ -253,8 +236,11 @@ fn check_names_each_gap_and_english_is_a_setting_away() {
 
 #[test]
 fn a_key_with_a_look_alike_space_is_one_error_naming_it() {
-    let err =
-        fails_with("content/schedule.yaml", replace("\n  unit: db-dien-luc", "\n  unit\u{a0}: db-dien-luc"));
+    let err = fails(minimal().replace(
+        "content/schedule.yaml",
+        "\n  unit: db-dien-luc",
+        "\n  unit\u{a0}: db-dien-luc",
+    ));
     assert_eq!(
         err,
         "lỗi: ký tự lạ ở cột 7: dấu cách không ngắt dòng (U+00A0)

@@ -1,28 +1,10 @@
-//! `data/reports.csv` read back with Python's csv module (as a spreadsheet would, BOM and
-//! all), and `data/findings.json` read back as JSON.
+//! `data/reports.csv` read back with Python's csv module (`support::read_csv`: as a
+//! spreadsheet would, BOM and all), and `data/findings.json` read back as JSON.
 
-use crate::feeds_support::{judgement, site};
+use crate::support::feeds::{judgement, site};
+use crate::support::read_csv;
 use kehoach::feeds::exports;
 use serde_json::{Value, json};
-use std::process::Command;
-
-/// Python's csv reader over the bytes, decoding with `utf-8-sig` as Excel does with a BOM;
-/// returns `{header, rows: [{col: value}], raw_lines}`.
-fn read_csv(text: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("reports.csv");
-    std::fs::write(&file, text).unwrap();
-    let code = r#"
-import csv, json, sys
-with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
-    rows = list(csv.reader(f, strict=True))
-print(json.dumps({'header': rows[0], 'rows': [dict(zip(rows[0], r)) for r in rows[1:]],
-                  'widths': sorted({len(r) for r in rows})}))
-"#;
-    let out = Command::new("python3").args(["-c", code]).arg(&file).output().expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 #[test]
 fn reports_csv_reads_back_with_headers_one_row_per_published_report() {
@@ -61,7 +43,7 @@ fn reports_csv_reads_back_with_headers_one_row_per_published_report() {
 #[test]
 fn restricted_reports_only_in_the_full_build() {
     let site = site();
-    let csv = read_csv(&exports::reports_csv(&site, &judgement(), true));
+    let csv = read_csv(exports::reports_csv(&site, &judgement(), true));
     let rows = csv["rows"].as_array().unwrap();
     let visits: Vec<&str> = rows.iter().map(|r| r["visit"].as_str().unwrap()).collect();
     // Sorted by held_on: 20/03 before 25/03.
@@ -101,7 +83,7 @@ fn a_formula_in_a_report_reads_back_as_text() {
     for r in site.reports.iter_mut() {
         r.accompanied_by = Some(hostile.into());
     }
-    let csv = read_csv(&exports::reports_csv(&site, &judgement(), false));
+    let csv = read_csv(exports::reports_csv(&site, &judgement(), false));
     assert_eq!(csv["widths"], json!([exports::REPORTS_HEADER.len()]));
     let row = &csv["rows"][0];
     assert_eq!(row["accompanied_by"], format!("'{hostile}"));

@@ -1,20 +1,12 @@
 //! Git facts from a real repository made in the test, with fixed commit dates.
 
-use crate::support::git;
+use crate::support::{git, write_file as write};
 use chrono::NaiveDate;
+use kehoach::derive::testkit::d;
 use kehoach::git::{self, GitInfo};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 /// A repository whose site folder is `site/` below the top level, with three commits.
 fn repo() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -99,7 +91,7 @@ fn three_git_processes_whatever_the_number_of_files() {
     let shim = dir.path().join("git-shim");
     write(
         &shim,
-        &format!("#!/bin/sh\necho \"$@\" >> '{}'\nexec '{}' \"$@\"\n", log.display(), real_git.display()),
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\nexec '{}' \"$@\"\n", log.display(), real_git.display()),
     );
     Command::new("chmod").arg("+x").arg(&shim).status().unwrap();
     let info: GitInfo = git::git_info_using(shim.as_os_str(), &site).unwrap();

@@ -1,6 +1,6 @@
 //! The iCalendar feeds, parsed back by a real parser (Python's `icalendar` package).
 
-use crate::feeds_support::{d, parse_ics as parse, site};
+use crate::support::feeds::{d, parse_ics as parse, site};
 use kehoach::feeds::ics;
 use serde_json::Value;
 use std::process::Command;

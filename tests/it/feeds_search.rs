@@ -1,7 +1,7 @@
 //! Search: the Rust folding rule and the script's agree; the index holds every published
 //! page and nothing restricted; typing into the box in a real browser shows the results.
 
-use crate::feeds_support::{judgement, site};
+use crate::support::feeds::{judgement, site};
 use kehoach::search::{self, DocKind};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -204,7 +204,7 @@ fn search_site(dir: &Path) -> String {
 }
 
 fn type_in_browser(url: &str, query: &str) -> Value {
-    let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/feeds_support/type_search.js");
+    let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/support/type_search.js");
     let out = Command::new("node").arg(driver).arg(url).arg(query).output().expect("node runs");
     assert!(
         out.status.success(),
@@ -257,7 +257,7 @@ fn query_in_the_address_is_searched_on_load() {
 
 /// Build the bundled sample site (the repository's `content/`) with the binary into `out`.
 fn build_sample(out: &Path, extra: &[&str]) {
-    let o = crate::support::run(Path::new(env!("CARGO_MANIFEST_DIR")), out, extra);
+    let o = crate::support::run(Path::new(crate::support::SAMPLE), out, extra);
     assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
 }
 

@@ -3,13 +3,13 @@
 //! and agree with the pages and the summary; the search index holds exactly the published
 //! pages; and every page is dated from git inside a repository, and not at all outside.
 
-use crate::feeds_support::parse_ics;
-use crate::render_support::*;
+use crate::support::feeds::parse_ics;
+use crate::support::render::*;
 use crate::support::*;
+use kehoach::derive::testkit::folder;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// Strings found only in the restricted report `to-1-2024-04-dang-uy`.
@@ -108,20 +108,6 @@ fn feeds_parse_back_and_are_linked_from_their_pages() {
     assert_eq!(broken_links(f, "/"), Vec::<(String, String)>::new());
 }
 
-/// Read a CSV file of a build with Python's csv module: `{header, rows: [{col: value}]}`.
-fn read_csv(files: &Files, path: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.csv");
-    std::fs::write(&file, &files[path]).unwrap();
-    let code = "import csv, json, sys\n\
-                r = csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig'))\n\
-                rows = list(r)\n\
-                print(json.dumps({'header': r.fieldnames, 'rows': rows}))";
-    let out = Command::new("python3").args(["-c", code]).arg(&file).output().expect("python3 runs");
-    assert!(out.status.success(), "csv: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn column(csv: &Value, col: &str) -> BTreeSet<String> {
     csv["rows"].as_array().unwrap().iter().map(|r| r[col].as_str().unwrap().to_string()).collect()
 }
@@ -129,7 +115,7 @@ fn column(csv: &Value, col: &str) -> BTreeSet<String> {
 #[test]
 fn exports_read_back_and_agree_with_the_pages_and_the_summary() {
     for (f, reports) in [(site(), 7), (full(), 8)] {
-        let csv = read_csv(f, "data/reports.csv");
+        let csv = read_csv(&f["data/reports.csv"]);
         assert_eq!(csv["header"], serde_json::json!(kehoach::feeds::exports::REPORTS_HEADER));
         // One row per published report: exactly the report pages.
         let published = page_ids(f, "bao-cao");
@@ -137,7 +123,7 @@ fn exports_read_back_and_agree_with_the_pages_and_the_summary() {
         assert_eq!(column(&csv, "visit"), published);
         assert_eq!(published.contains(RESTRICTED_VISIT), reports == 8);
 
-        let visits = read_csv(f, "data/visits.csv");
+        let visits = read_csv(&f["data/visits.csv"]);
         assert_eq!(
             visits["header"],
             serde_json::json!([
@@ -265,7 +251,7 @@ fn pages_are_dated_from_git_in_a_repository_and_not_outside() {
         assert!(!text(site(), path).contains("commit"), "{path}");
     }
 
-    let repo = copy_site(Path::new(VALID));
+    let repo = folder(Path::new(VALID)).write();
     let root = repo.path();
     git(root, &["init", "-q", "-b", "main"], None);
     git(root, &["add", "-A"], None);

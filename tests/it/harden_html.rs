@@ -2,9 +2,10 @@
 //! Content-Security-Policy that the site itself satisfies (no inline script or style, no
 //! event attributes, nothing loaded from elsewhere).
 
+use crate::support::render::sel;
 use crate::support::*;
-use scraper::{Html, Selector};
-use std::fs;
+use kehoach::derive::testkit::{SiteFiles, fixture, sample_content};
+use scraper::Html;
 use std::path::{Path, PathBuf};
 
 /// Hostile Markdown, one construct a line (blank lines between, so each is its own block).
@@ -55,36 +56,38 @@ const HOSTILE_MD: &str = r#"
 /// A YAML string value that would run if it were not escaped.
 const HOSTILE_VALUE: &str = r#""<script>alert('qzx-yaml')</script><img src=x onerror=alert(1)>""#;
 
-fn plant(root: &Path) {
-    let report = root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md");
-    let text = fs::read_to_string(&report).unwrap();
-    let text = text.replace("author: Nguyễn Văn An", &format!("author: {HOSTILE_VALUE}")).replace(
-        "topic: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-        &format!("topic: {HOSTILE_VALUE}"),
-    );
-    let text = format!("{text}\n{HOSTILE_MD}\n## Đề xuất, kiến nghị\n\n{HOSTILE_MD}\n");
-    fs::write(&report, text).unwrap();
-    fs::create_dir_all(root.join("content/pages")).unwrap();
-    fs::write(root.join("content/pages/xss.md"), format!("---\ntitle: {HOSTILE_VALUE}\n---\n{HOSTILE_MD}"))
-        .unwrap();
-    for (file, from) in [
+/// The site with the hostile values and Markdown planted in a report, a page and every
+/// data file.
+fn plant(site: SiteFiles) -> SiteFiles {
+    let report = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
+    let site = site.edit(report, |text| {
+        let text = text.replace("author: Nguyễn Văn An", &format!("author: {HOSTILE_VALUE}")).replace(
+            "topic: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            &format!("topic: {HOSTILE_VALUE}"),
+        );
+        format!("{text}\n{HOSTILE_MD}\n## Đề xuất, kiến nghị\n\n{HOSTILE_MD}\n")
+    });
+    let site =
+        site.with_file("content/pages/xss.md", format!("---\ntitle: {HOSTILE_VALUE}\n---\n{HOSTILE_MD}"));
+    [
         ("content/teams.yaml", "name: Tổ công tác số 1"),
         ("content/units.yaml", "name: Đảng bộ Công ty Điện lực Lào Cai"),
         ("content/plan.md", "title: "),
         ("content/site.yaml", "organization: "),
-    ] {
-        let path = root.join(file);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} has no `{from}`");
-        let to = if from.ends_with(": ") {
-            // Replace the whole value of the key.
-            let line = text.lines().find(|l| l.starts_with(from)).unwrap();
-            text.replacen(line, &format!("{from}{HOSTILE_VALUE}"), 1)
-        } else {
-            text.replacen(from, &format!("name: {HOSTILE_VALUE}"), 1)
-        };
-        fs::write(&path, to).unwrap();
-    }
+    ]
+    .into_iter()
+    .fold(site, |site, (file, from)| {
+        site.edit(file, |text| {
+            assert!(text.contains(from), "{file} has no `{from}`");
+            if from.ends_with(": ") {
+                // Replace the whole value of the key.
+                let line = text.lines().find(|l| l.starts_with(from)).unwrap();
+                text.replacen(line, &format!("{from}{HOSTILE_VALUE}"), 1)
+            } else {
+                text.replacen(from, &format!("name: {HOSTILE_VALUE}"), 1)
+            }
+        })
+    })
 }
 
 fn html_files(out: &Path) -> Vec<(PathBuf, Html)> {
@@ -93,10 +96,6 @@ fn html_files(out: &Path) -> Vec<(PathBuf, Html)> {
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
         .map(|(p, b)| (p, Html::parse_document(&String::from_utf8(b).unwrap())))
         .collect()
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
 }
 
 /// A URL attribute value that would run script or load something from elsewhere.
@@ -182,8 +181,7 @@ fn build_both(root: &Path) -> Vec<(PathBuf, Html)> {
 
 #[test]
 fn hostile_markdown_and_yaml_values_come_out_inert() {
-    let dir = site("valid");
-    plant(dir.path());
+    let dir = plant(fixture("valid")).write();
     let pages = build_both(dir.path());
     let mut problems = Vec::new();
     for (path, page) in &pages {
@@ -205,8 +203,8 @@ fn hostile_markdown_and_yaml_values_come_out_inert() {
 
 #[test]
 fn every_page_has_a_content_security_policy_that_the_site_satisfies() {
-    for fixture in ["valid", "minimal"] {
-        let dir = site(fixture);
+    for name in ["valid", "minimal"] {
+        let dir = fixture(name).write();
         let pages = build_both(dir.path());
         for (path, page) in &pages {
             let policy =
@@ -226,8 +224,7 @@ fn every_page_has_a_content_security_policy_that_the_site_satisfies() {
         }
     }
     // The bundled sample site too.
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir.path().join("content"));
+    let dir = sample_content().write();
     for (path, page) in build_both(dir.path()) {
         assert!(csp(&page).is_some(), "{}", path.display());
         let v = violations(&page);

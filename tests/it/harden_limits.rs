@@ -3,6 +3,7 @@
 //! exit status 1, within seconds, in bounded memory, and no output.
 
 use crate::support::*;
+use kehoach::derive::testkit::fixture;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -42,14 +43,13 @@ fn build_fails(root: &Path) -> String {
 
 #[test]
 fn a_50_mb_yaml_file_is_refused_by_its_size() {
-    let dir = site("minimal");
     let entry =
         "- team: to-1\n  kind: chi_bo\n  unit: cb-x\n  month: 2024-03\n  note: lorem ipsum dolor sit amet\n";
     let mut text = String::with_capacity(50 * 1024 * 1024 + entry.len());
     while text.len() < 50 * 1024 * 1024 {
         text.push_str(entry);
     }
-    fs::write(dir.path().join("content/schedule.yaml"), text).unwrap();
+    let dir = fixture("minimal").with_file("content/schedule.yaml", text).write();
     let err = build_fails(dir.path());
     assert!(err.contains("`content/schedule.yaml` quá lớn (50 MB)"), "{err}");
     assert!(err.contains("tối đa 20 MB"), "{err}");
@@ -59,9 +59,8 @@ fn a_50_mb_yaml_file_is_refused_by_its_size() {
 
 #[test]
 fn a_list_nested_10000_deep_is_refused() {
-    let dir = site("minimal");
     let deep = format!("{}{}\n", "[".repeat(10_000), "]".repeat(10_000));
-    fs::write(dir.path().join("content/units.yaml"), deep).unwrap();
+    let dir = fixture("minimal").with_file("content/units.yaml", deep).write();
     let err = build_fails(dir.path());
     assert!(err.contains("content/units.yaml:1:"), "{err}");
     assert!(err.contains("lồng quá sâu"), "{err}");
@@ -69,12 +68,13 @@ fn a_list_nested_10000_deep_is_refused() {
 
 #[test]
 fn nesting_in_block_style_and_in_front_matter_is_refused_too() {
-    let dir = site("minimal");
     // Block style, compact: `- - - - … x`.
     let block = format!("- id: to-1\n  members:\n    {}x\n", "- ".repeat(10_000));
-    fs::write(dir.path().join("content/teams.yaml"), block).unwrap();
     let nested = format!("---\ntitle: {}{}\n---\nbody\n", "[".repeat(10_000), "]".repeat(10_000));
-    fs::write(dir.path().join("content/pages/huong-dan.md"), nested).unwrap();
+    let dir = fixture("minimal")
+        .with_file("content/teams.yaml", block)
+        .with_file("content/pages/huong-dan.md", nested)
+        .write();
     let err = build_fails(dir.path());
     assert!(err.contains("content/teams.yaml:"), "{err}");
     assert!(err.contains("content/pages/huong-dan.md:2:"), "{err}");
@@ -82,16 +82,16 @@ fn nesting_in_block_style_and_in_front_matter_is_refused_too() {
 
 #[test]
 fn a_billion_laughs_alias_bomb_is_refused() {
-    let dir = site("minimal");
     let mut bomb = String::from("lol0: &lol0 \"lol\"\n");
     for i in 1..=9 {
         let refs = vec![format!("*lol{}", i - 1); 10].join(", ");
         bomb.push_str(&format!("lol{i}: &lol{i} [{refs}]\n"));
     }
-    fs::write(dir.path().join("content/site.yaml"), &bomb).unwrap();
-    // The same bomb in a report's front matter.
-    let report = dir.path().join("content/reports/2024-03/to-1-2024-03-chi-bo.md");
-    fs::write(&report, format!("---\n{bomb}---\nbody\n")).unwrap();
+    let dir = fixture("minimal")
+        .with_file("content/site.yaml", &bomb)
+        // The same bomb in a report's front matter.
+        .with_file("content/reports/2024-03/to-1-2024-03-chi-bo.md", format!("---\n{bomb}---\nbody\n"))
+        .write();
     let err = build_fails(dir.path());
     assert!(err.contains("content/site.yaml:"), "{err}");
     assert!(err.contains("content/reports/2024-03/to-1-2024-03-chi-bo.md:"), "{err}");
@@ -101,7 +101,7 @@ fn a_billion_laughs_alias_bomb_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_in_content_is_refused() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let pages = dir.path().join("content/pages");
     fs::create_dir_all(pages.join("a")).unwrap();
     std::os::unix::fs::symlink("..", pages.join("a/back")).unwrap();
@@ -119,7 +119,6 @@ fn a_symlink_loop_in_content_is_refused() {
 #[test]
 fn a_schedule_of_50000_visits_in_one_file_is_read() {
     for (n, flow) in [(20_000, false), (50_000, true)] {
-        let dir = site("minimal");
         let mut text = String::with_capacity(n * 120);
         for i in 0..n {
             let (team, unit, kind) = if i % 2 == 0 {
@@ -136,9 +135,11 @@ fn a_schedule_of_50000_visits_in_one_file_is_read() {
                 ));
             }
         }
-        fs::write(dir.path().join("content/schedule.yaml"), text).unwrap();
-        // The report of the fixture names a visit that is no longer in the schedule.
-        fs::remove_dir_all(dir.path().join("content/reports")).unwrap();
+        let dir = fixture("minimal")
+            .with_file("content/schedule.yaml", text)
+            // The report of the fixture names a visit that is no longer in the schedule.
+            .without("content/reports")
+            .write();
         let loaded = kehoach::build::load(dir.path())
             .unwrap_or_else(|f| panic!("{n}: {}", &f.render()[..2000.min(f.render().len())]));
         assert_eq!(loaded.site.visits.len(), n);

@@ -3,6 +3,7 @@
 //! and a folder kehoach did not write is replaced only with `--force`.
 
 use crate::support::*;
+use kehoach::derive::testkit::fixture;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 
 #[test]
 fn refuses_the_site_root_its_content_and_what_holds_them() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path();
     let before = snapshot(root);
     let parent = root.parent().unwrap().to_path_buf();
@@ -28,7 +29,7 @@ fn refuses_the_site_root_its_content_and_what_holds_them() {
 
 #[test]
 fn a_folder_kehoach_did_not_write_is_replaced_only_with_force() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path();
     let out = root.join("docs");
     fs::create_dir_all(out.join("notes")).unwrap();
@@ -51,7 +52,7 @@ fn a_folder_kehoach_did_not_write_is_replaced_only_with_force() {
 
 #[test]
 fn an_empty_folder_needs_no_force() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let out = dir.path().join("public");
     fs::create_dir_all(&out).unwrap();
     let o = run(dir.path(), &out, &[]);
@@ -61,7 +62,7 @@ fn an_empty_folder_needs_no_force() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path();
     let out = root.join("public");
     let o = run(root, &out, &["--as-of", "2024-04-01"]);
@@ -151,7 +152,7 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
 
 #[test]
 fn building_twice_is_byte_identical() {
-    let dir = site("valid");
+    let dir = fixture("valid").write();
     let root = dir.path();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
@@ -171,7 +172,7 @@ fn building_twice_is_byte_identical() {
 
 #[test]
 fn an_existing_file_at_the_output_is_kept_and_the_error_says_why() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path();
     let doc = root.join("bien-ban.docx");
     fs::write(&doc, "biên bản của chi bộ").unwrap();
@@ -189,7 +190,7 @@ fn an_existing_file_at_the_output_is_kept_and_the_error_says_why() {
 /// loop finds it every time: the new output takes the old one's place in one step.
 #[test]
 fn a_reader_never_finds_the_output_missing_during_rebuilds() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path().to_path_buf();
     let out = root.join("public");
     let o = run(&root, &out, &[]);

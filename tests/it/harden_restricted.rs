@@ -4,6 +4,7 @@
 //! index, feeds, CSV/JSON, sitemap, anything), while `--include-restricted` shows each.
 
 use crate::support::*;
+use kehoach::derive::testkit::{SiteFiles, fixture};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ const REPORT_MARKERS: [(&str, &str); 9] = [
 const PAGE_MARKERS: [(&str, &str); 3] =
     [("title", "qzxpagetitle"), ("body", "qzxpagebody"), ("file name", "qzxslug")];
 
-fn plant(root: &Path) {
+fn plant(site: SiteFiles) -> SiteFiles {
     let report = "---
 visit: to-2-2024-04-dang-uy
 held_on: 2024-04-05
@@ -60,11 +61,10 @@ Xem [tài liệu](https://example.invalid/qzxlinkurl).
 
 Đề nghị qzxproposal được xem xét.
 ";
-    fs::write(root.join("content/reports/2024-04/to-2-2024-04-dang-uy.md"), report).unwrap();
-    fs::create_dir_all(root.join("content/pages")).unwrap();
     let page =
         "---\ntitle: Thông báo Qzxpagetitle\nweight: 3\nrestricted: true\n---\nNội dung qzxpagebody.\n";
-    fs::write(root.join("content/pages/mat-qzxslug.md"), page).unwrap();
+    site.with_file("content/reports/2024-04/to-2-2024-04-dang-uy.md", report)
+        .with_file("content/pages/mat-qzxslug.md", page)
 }
 
 /// Every output file's text, lowercased, iCalendar lines unfolded, keyed by path.
@@ -84,9 +84,8 @@ fn all_markers() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 #[test]
 fn the_default_build_holds_no_trace_of_restricted_content_and_the_full_build_does() {
-    let dir = site("valid");
+    let dir = plant(fixture("valid")).write();
     let root = dir.path();
-    plant(root);
     let public = root.join("public");
     let full = root.join("full");
     let o = run(root, &public, &["--as-of", "2024-08-20"]);

@@ -3,17 +3,8 @@
 //! visit's month are findings on the dashboard, and `kehoach new report` agrees.
 
 use crate::support::*;
+use kehoach::derive::testkit::{files::report_file, fixture};
 use std::fs;
-
-/// A report on `visit`, held on `held_on`, in the minimal site's style.
-fn report(visit: &str, held_on: &str, submitted_on: &str) -> String {
-    format!(
-        "---\nvisit: {visit}\nheld_on: {held_on}\nstarted_at: \"14:00\"\nended_at: \"16:00\"\n\
-         submitted_on: {submitted_on}\nauthor: Nguyễn Văn An\nmeeting: dinh_ky\n\
-         attendance: {{ total: 10, exempt: 0, present: 10, excused: 0, unexcused: 0 }}\nrating: tot\n---\n\
-         ## Nội dung sinh hoạt\n\nChi bộ họp.\n"
-    )
-}
 
 fn dashboard(files: &Files) -> String {
     text(files, "theo-doi/index.html")
@@ -21,7 +12,7 @@ fn dashboard(files: &Files) -> String {
 
 #[test]
 fn a_report_on_a_cancelled_visit_is_a_finding_on_the_dashboard() {
-    let dir = site("minimal");
+    let dir = fixture("minimal").write();
     let root = dir.path();
     // The minimal schedule cancels to-2's April visit to cb-ngan-hang.
     let (code, err) = {
@@ -33,7 +24,7 @@ fn a_report_on_a_cancelled_visit_is_a_finding_on_the_dashboard() {
     let path = root.join("content/reports/2024-04/to-2-2024-04-chi-bo.md");
     assert!(!path.exists(), "new report wrote nothing");
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, report("to-2-2024-04-chi-bo", "2024-04-12", "2024-04-15")).unwrap();
+    fs::write(&path, report_file("to-2-2024-04-chi-bo", "2024-04-12", "2024-04-15")).unwrap();
     let files = build(root.to_str().unwrap(), &[]);
     let html = dashboard(&files);
     assert!(
@@ -48,13 +39,10 @@ fn a_report_on_a_cancelled_visit_is_a_finding_on_the_dashboard() {
 
 #[test]
 fn a_report_held_outside_its_visit_month_is_a_finding_on_the_dashboard() {
-    let dir = site("minimal");
-    let root = dir.path();
     // The March chi bộ visit, held in February.
-    let path = root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md");
-    let text = fs::read_to_string(&path).unwrap().replace("held_on: 2024-03-25", "held_on: 2024-02-26");
-    fs::write(&path, text).unwrap();
-    let files = build(root.to_str().unwrap(), &[]);
+    let report = "content/reports/2024-03/to-1-2024-03-chi-bo.md";
+    let dir = fixture("minimal").replace(report, "held_on: 2024-03-25", "held_on: 2024-02-26").write();
+    let files = build(dir.path().to_str().unwrap(), &[]);
     let html = dashboard(&files);
     assert!(html.contains("ghi ngày họp 26/02/2024, không thuộc tháng 3/2024 của lịch dự"), "{html}");
     let findings = json(&files, "data/findings.json");

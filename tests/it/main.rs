@@ -1,12 +1,10 @@
 //! The integration tests, one binary (one link, one run of shared fixtures): a module per
-//! area, the shared helpers in `support` (sites, runs of the binary, snapshots of folders).
+//! area, the one support module `support` (runs of the binary, output folders, pages,
+//! feeds, HTTP); the sites come from the test kit, `kehoach::derive::testkit`.
 
-mod feeds_support;
 #[allow(dead_code)]
 #[path = "../../fuzz/src/lib.rs"]
 mod fuzz_lib;
-mod http;
-mod render_support;
 mod support;
 
 mod cli;

@@ -2,10 +2,8 @@
 //! them: A4, the margins, Times New Roman, the Party document's head and foot, the texts;
 //! restricted reports only in the Standing Committee's build; the same bytes every build.
 
-use crate::support::build;
+use crate::support::{SAMPLE, build};
 use kehoach::office::docx_reader::{self, DBlock, Docx};
-
-const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
 
 fn docx(bytes: &[u8]) -> Docx {
     docx_reader::read(bytes).expect("a .docx")

@@ -3,7 +3,8 @@
 //! bulleted and numbered lists, a table, an image, a footnote), becomes a report that
 //! `kehoach check` accepts; files that are not .docx get a clear error.
 
-use crate::support::{kehoach, stderr};
+use crate::support::{kehoach, stderr, zip_bomb};
+use kehoach::derive::testkit::fixture;
 use std::io::Write;
 use std::path::Path;
 
@@ -100,9 +101,8 @@ fn import(root: &Path, file: &Path, visit: &str) -> std::process::Output {
 
 #[test]
 fn a_word_report_becomes_a_report_that_check_accepts() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").with_file("bao-cao.docx", word_report()).write();
     let file = site.path().join("bao-cao.docx");
-    std::fs::write(&file, word_report()).unwrap();
     let o = import(site.path(), &file, "to-1-2024-05-chi-bo");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
@@ -162,12 +162,12 @@ fn a_word_report_becomes_a_report_that_check_accepts() {
 
 #[test]
 fn what_is_not_a_docx_gets_a_clear_error_and_no_file() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let cases: [(&str, Vec<u8>, &str); 4] = [
         ("cu.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word".to_vec(), "Word 97-2003"),
         ("scan.docx", b"%PDF-1.5 scanned".to_vec(), "PDF"),
         ("rong.docx", zip(&[("a.txt", "x".into())]), "word/document.xml"),
-        ("bom.docx", bomb(), "quá"),
+        ("bom.docx", zip_bomb("word/document.xml", b' '), "quá"),
     ];
     for (name, bytes, want) in cases {
         let file = site.path().join(name);
@@ -186,18 +186,4 @@ fn what_is_not_a_docx_gets_a_clear_error_and_no_file() {
         e.contains("không có lượt dự mã `to-1-2024-5-chi-bo`") && e.contains("`to-1-2024-05-chi-bo`"),
         "{e}"
     );
-}
-
-/// A .docx whose document.xml claims little and unpacks to 100 MiB.
-fn bomb() -> Vec<u8> {
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
-    z.start_file("word/document.xml", opts).unwrap();
-    let block = vec![b' '; 1 << 20];
-    for _ in 0..300 {
-        z.write_all(&block).unwrap();
-    }
-    z.finish().unwrap().into_inner()
 }

@@ -2,11 +2,10 @@
 //! `kehoach import schedule` run as a person runs it: the sample's schedule through Excel
 //! and back, an office's CSV file, bad files refused with nothing written.
 
-use crate::support::{build, copy_site, kehoach, stderr};
+use crate::support::{SAMPLE, build, kehoach, stderr, zip_bomb};
 use calamine::{Data, DataType, Reader, Xlsx};
+use kehoach::derive::testkit::{files::fixtures, fixture, folder};
 use std::path::Path;
-
-const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
 
 fn workbook(bytes: &[u8]) -> Xlsx<std::io::Cursor<Vec<u8>>> {
     Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx workbook")
@@ -18,6 +17,16 @@ fn zip_text(bytes: &[u8], name: &str) -> String {
     let mut s = String::new();
     z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
     s
+}
+
+/// `kehoach import schedule <file> --root <root>`, with `--replace` if asked.
+fn import(root: &Path, file: &Path, replace: bool) -> std::process::Output {
+    let mut c = kehoach();
+    c.args(["import", "schedule"]).arg(file).arg("--root").arg(root);
+    if replace {
+        c.arg("--replace");
+    }
+    c.output().unwrap()
 }
 
 /// The visits of a site as comparable text (id, team, kind, unit, month, date, time,
@@ -107,23 +116,15 @@ fn the_sample_exports_readable_deterministic_workbooks() {
 #[test]
 fn the_sample_schedule_round_trips_through_excel() {
     let files = build(SAMPLE, &[]);
-    let site = copy_site(Path::new(SAMPLE));
+    let site = folder(Path::new(SAMPLE)).write();
     let xlsx = site.path().join("lich.xlsx");
     std::fs::write(&xlsx, &files["data/lich.xlsx"]).unwrap();
     let before = visits(site.path());
-    let o =
-        kehoach().args(["import", "schedule"]).arg(&xlsx).arg("--root").arg(site.path()).output().unwrap();
+    let o = import(site.path(), &xlsx, false);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("--replace"), "refuses to replace without --replace: {}", stderr(&o));
     assert_eq!(visits(site.path()), before, "nothing written");
-    let o = kehoach()
-        .args(["import", "schedule"])
-        .arg(&xlsx)
-        .arg("--root")
-        .arg(site.path())
-        .arg("--replace")
-        .output()
-        .unwrap();
+    let o = import(site.path(), &xlsx, true);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains(&format!("đã ghi {} lượt dự", before.len())), "{out}");
@@ -134,16 +135,9 @@ fn the_sample_schedule_round_trips_through_excel() {
 
 #[test]
 fn an_office_csv_with_semicolons_a_title_and_names_is_imported() {
-    let site = crate::support::site("valid");
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office/lich-quy-2.csv");
-    let o = kehoach()
-        .args(["import", "schedule"])
-        .arg(&csv)
-        .arg("--root")
-        .arg(site.path())
-        .arg("--replace")
-        .output()
-        .unwrap();
+    let site = fixture("valid").write();
+    let csv = fixtures().join("office/lich-quy-2.csv");
+    let o = import(site.path(), &csv, true);
     assert!(o.status.success(), "{}", stderr(&o));
     let yaml = std::fs::read_to_string(site.path().join("content/schedule.yaml")).unwrap();
     assert!(yaml.contains("- team: to-1\n  kind: dang_uy\n  unit: db-dien-luc\n  month: 2024-04\n  date: 2024-04-16\n  time: \"08:30\"\n  place: Hội trường; tầng 2\n"), "{yaml}");
@@ -153,20 +147,11 @@ fn an_office_csv_with_semicolons_a_title_and_names_is_imported() {
 
 #[test]
 fn bad_files_are_refused_with_every_cell_and_nothing_is_written() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let before = std::fs::read(site.path().join("content/schedule.yaml")).unwrap();
-    let fixture = |name: &str| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(name);
-    let run = |file: &Path| {
-        kehoach()
-            .args(["import", "schedule"])
-            .arg(file)
-            .arg("--root")
-            .arg(site.path())
-            .arg("--replace")
-            .output()
-            .unwrap()
-    };
-    let o = run(&fixture("lich-tcvn3.csv"));
+    let office = |name: &str| fixtures().join("office").join(name);
+    let run = |file: &Path| import(site.path(), file, true);
+    let o = run(&office("lich-tcvn3.csv"));
     assert!(!o.status.success());
     let e = stderr(&o);
     assert!(e.contains("lich-tcvn3.csv:2:5") && e.contains("TCVN3"), "{e}");
@@ -182,25 +167,10 @@ fn bad_files_are_refused_with_every_cell_and_nothing_is_written() {
     std::fs::write(&pdf, b"%PDF-1.7 not a workbook").unwrap();
     assert!(stderr(&run(&pdf)).contains("zip"));
     let bomb = site.path().join("bomb.xlsx");
-    std::fs::write(&bomb, zip_bomb()).unwrap();
+    std::fs::write(&bomb, zip_bomb("xl/worksheets/sheet1.xml", 0)).unwrap();
     let e = stderr(&run(&bomb));
     assert!(e.contains("quá giới hạn"), "{e}");
     assert_eq!(std::fs::read(site.path().join("content/schedule.yaml")).unwrap(), before);
-}
-
-/// A small zip whose one entry unpacks to 300 MiB of zeros.
-fn zip_bomb() -> Vec<u8> {
-    use std::io::Write;
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
-    z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
-    let zeros = vec![0u8; 1 << 20];
-    for _ in 0..300 {
-        z.write_all(&zeros).unwrap();
-    }
-    z.finish().unwrap().into_inner()
 }
 
 /// A workbook as an office makes it: a merged title row, a header of two rows (merged
@@ -256,17 +226,10 @@ fn office_workbook() -> Vec<u8> {
 
 #[test]
 fn an_office_workbook_with_a_sheet_per_month_and_merged_headers_is_imported() {
-    let site = crate::support::site("valid");
+    let site = fixture("valid").write();
     let file = site.path().join("lich-quy-2.xlsx");
     std::fs::write(&file, office_workbook()).unwrap();
-    let o = kehoach()
-        .args(["import", "schedule"])
-        .arg(&file)
-        .arg("--root")
-        .arg(site.path())
-        .arg("--replace")
-        .output()
-        .unwrap();
+    let o = import(site.path(), &file, true);
     assert!(o.status.success(), "{}", stderr(&o));
     let yaml = std::fs::read_to_string(site.path().join("content/schedule.yaml")).unwrap();
     assert!(

@@ -3,7 +3,7 @@
 //! wherever they are under content/, never publishes them, and `check --verbose` says so.
 
 use crate::support::*;
-use std::fs;
+use kehoach::derive::testkit::fixture;
 
 const JUNK: [&str; 7] = [
     "content/reports/2024-03/Thumbs.db",
@@ -16,12 +16,8 @@ const JUNK: [&str; 7] = [
 ];
 
 fn site_with_junk() -> tempfile::TempDir {
-    let dir = site("minimal");
-    for f in JUNK {
-        // Lock files hold a few bytes of binary: not UTF-8, not YAML.
-        fs::write(dir.path().join(f), [0xff, 0xfe, 0x00, b'x']).unwrap();
-    }
-    dir
+    // Lock files hold a few bytes of binary: not UTF-8, not YAML.
+    JUNK.iter().fold(fixture("minimal"), |site, f| site.with_file(f, [0xff, 0xfe, 0x00, b'x'])).write()
 }
 
 #[test]

@@ -2,31 +2,30 @@
 //! errors that name the template file and line, and the build's closing line.
 
 use crate::support::*;
+use kehoach::derive::testkit::fixture;
 use std::fs;
 use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/render");
 
 fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
+    write_file(&root.join(rel), text);
 }
 
 #[test]
 fn site_templates_win_over_theme_over_embedded() {
-    let site = site("render");
+    let site = fixture("render")
+        .with_file("themes/default/templates/home.html", "THEME-HOME")
+        .with_file(
+            "templates/home.html",
+            "{% extends \"base.html\" %}{% block main %}SITE-HOME {{ site.issuer }}{% endblock main %}",
+        )
+        .with_file("themes/default/templates/teams.html", "THEME-TEAMS {{ teams | length }}")
+        .with_file("themes/default/static/style.css", "/* theme css */")
+        .with_file("themes/default/static/extra.css", "/* extra */")
+        .with_file("content/static/style.css", "/* site css */")
+        .write();
     let root = site.path();
-    write(root, "themes/default/templates/home.html", "THEME-HOME");
-    write(
-        root,
-        "templates/home.html",
-        "{% extends \"base.html\" %}{% block main %}SITE-HOME {{ site.issuer }}{% endblock main %}",
-    );
-    write(root, "themes/default/templates/teams.html", "THEME-TEAMS {{ teams | length }}");
-    write(root, "themes/default/static/style.css", "/* theme css */");
-    write(root, "themes/default/static/extra.css", "/* extra */");
-    write(root, "content/static/style.css", "/* site css */");
     let out = root.join("public");
     let o = run(root, &out, &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -42,7 +41,7 @@ fn site_templates_win_over_theme_over_embedded() {
 
 #[test]
 fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
-    let site = site("render");
+    let site = fixture("render").write();
     let root = site.path();
     let out = root.join("public");
     assert!(run(root, &out, &[]).status.success());
@@ -66,11 +65,8 @@ fn a_template_error_names_the_template_file_and_line_and_keeps_the_output() {
 
 #[test]
 fn an_unknown_theme_is_an_error() {
-    let site = site("render");
+    let site = fixture("render").replace("content/site.yaml", "theme: default", "theme: khac").write();
     let root = site.path();
-    let yaml =
-        fs::read_to_string(root.join("content/site.yaml")).unwrap().replace("theme: default", "theme: khac");
-    fs::write(root.join("content/site.yaml"), yaml).unwrap();
     let o = run(root, &root.join("public"), &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);

@@ -3,7 +3,7 @@
 //! trực thuộc named with its đảng bộ, the plan's annexes, the data files linked and named,
 //! the small words.
 
-use crate::render_support::*;
+use crate::support::render::*;
 use crate::support::*;
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! The bundled sample site (`content/` of this repository) builds into a site whose links
 //! all resolve, with nothing from outside, no restricted text, identical on every build.
 
-use crate::render_support::*;
+use crate::support::render::*;
 use crate::support::*;
 
 #[test]

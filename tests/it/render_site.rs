@@ -1,7 +1,7 @@
 //! Builds the valid fixture (`tests/fixtures/valid`, figures worked out in
 //! `tests/valid_site.rs`) with the binary and checks what each kind of page says.
 
-use crate::render_support::*;
+use crate::support::render::*;
 use crate::support::*;
 use std::sync::OnceLock;
 

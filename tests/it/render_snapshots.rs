@@ -1,7 +1,7 @@
 //! Snapshots of the key pages of the small fixture `tests/fixtures/render` (the `<main>`
 //! of each; the home page whole, for the head and the menu).
 
-use crate::render_support::*;
+use crate::support::render::*;
 use crate::support::*;
 use std::sync::OnceLock;
 

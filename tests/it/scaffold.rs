@@ -1,7 +1,7 @@
 //! `kehoach init` and `kehoach new report` write content that `kehoach check` accepts, and
 //! refuse to overwrite.
 
-use crate::support::{VALID, copy_tree};
+use kehoach::derive::testkit::fixture;
 use std::path::Path;
 use std::process::Output;
 
@@ -38,9 +38,8 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_a_non_empty_folder() {
 fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
     // A visit to a chi bộ trực thuộc, its report removed.
-    std::fs::remove_file(root.join("content/reports/2024-03/to-1-2024-03-chi-bo.md")).unwrap();
+    fixture("valid").without("content/reports/2024-03/to-1-2024-03-chi-bo.md").write_to(&root);
     for id in ["to-1-2024-03-chi-bo", "to-2-2024-04-dang-uy", "to-1-2024-05-chi-bo"] {
         let o = kehoach(&["new", "report", id, "--root"], &root);
         assert!(o.status.success(), "{id}: {}", text(&o));
@@ -85,7 +84,7 @@ fn new_report_writes_a_checked_report_and_refuses_to_overwrite() {
 fn new_report_on_an_unknown_or_cancelled_visit_explains() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
+    fixture("valid").write_to(&root);
     let o = kehoach(&["new", "report", "to-2-2024-4-dang-uy", "--root"], &root);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);

@@ -2,11 +2,12 @@
 //! site, fetch over HTTP, edit a report and see the reload event and the change, break the
 //! content and see the overlay over the last good build, fix it, stop it with Ctrl-C.
 
-use crate::http::{get, read_until};
-use crate::support::{VALID, copy_tree, kehoach};
+use crate::support::http::{get, read_until};
+use crate::support::{edit_file, kehoach};
+use kehoach::derive::testkit::{SiteFiles, fixture};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -88,18 +89,21 @@ fn summary(addr: SocketAddr) -> serde_json::Value {
     serde_json::from_str(&body).unwrap()
 }
 
+/// The valid fixture in `site/` of a fresh temporary folder (with room beside it).
+fn valid_site() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    fixture("valid").write_to(&root);
+    (tmp, root)
+}
+
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let path = root.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} holds no `{from}`");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    edit_file(&root.join(rel), from, to);
 }
 
 #[test]
 fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
+    let (_tmp, root) = valid_site();
     let mut s = Serve::start(&root);
 
     // The first build is served; the report of visit #2 is late.
@@ -158,9 +162,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
 /// says the content is gone, then picks it up again by itself, and sees later saves.
 #[test]
 fn serve_recovers_when_content_is_deleted_and_put_back() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
+    let (tmp, root) = valid_site();
     let mut s = Serve::start(&root);
     assert_eq!(summary(s.addr)["late"], 1);
 
@@ -170,7 +172,7 @@ fn serve_recovers_when_content_is_deleted_and_put_back() {
     s.wait_line("vẫn phục vụ bản dựng tốt gần nhất");
     assert_eq!(summary(s.addr)["late"], 1, "the last good build is served meanwhile");
 
-    copy_tree(&aside, &content);
+    SiteFiles::default().with_tree(&aside, "").write_to(&content);
     s.wait_line("đã dựng");
     // A save after the folder came back is seen.
     edit(&root, REPORT, "submitted_on: 2024-04-10", "submitted_on: 2024-03-28");
@@ -187,9 +189,7 @@ fn serve_recovers_when_content_is_deleted_and_put_back() {
 /// site.yaml: the whole output swapped), every valid page is answered every time.
 #[test]
 fn pages_are_never_missing_while_serve_rebuilds() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
+    let (_tmp, root) = valid_site();
     let mut s = Serve::start(&root);
     let addr = s.addr;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -233,9 +233,7 @@ fn pages_are_never_missing_while_serve_rebuilds() {
 
 #[test]
 fn serve_refuses_other_host_names() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(Path::new(VALID), &root);
+    let (_tmp, root) = valid_site();
     let s = Serve::start(&root);
     let mut c = TcpStream::connect(s.addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();

@@ -2,7 +2,7 @@
 //! rebinding), writes from another origin, links planted in the output folder, oversized
 //! requests, and connections left idle.
 
-use crate::http::get;
+use crate::support::http::get;
 use kehoach::serve::limits::IdleListener;
 use kehoach::serve::reload::{Live, Viewers};
 use kehoach::serve::server::{local_only, router};

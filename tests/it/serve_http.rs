@@ -2,7 +2,7 @@
 //! from the folder only, HTML decorated with the reload script and the error overlay, the
 //! event stream announcing rebuilds. (The full `kehoach serve` loop is in tests/serve.rs.)
 
-use crate::http::{get, read_until};
+use crate::support::http::{get, read_until};
 use kehoach::serve::overlay::plain_error;
 use kehoach::serve::reload::Live;
 use kehoach::serve::server::router;

@@ -2,9 +2,10 @@
 //! the edit affects are rendered and rewritten, and the folder then equals a full build
 //! of the edited content, byte for byte.
 
-use crate::support::{copy_tree, read_dir};
+use crate::support::{edit_file as edit, read_dir, write_file};
 use chrono::NaiveDate;
 use kehoach::build::{self, Options};
+use kehoach::derive::testkit::sample_content;
 use kehoach::serve::change::Change;
 use kehoach::serve::session::{Outcome, Session};
 use std::collections::BTreeSet;
@@ -21,12 +22,6 @@ fn options(root: &Path, output: &Path) -> Options {
 /// No page open in a browser: every affected output is rendered at once.
 fn none() -> BTreeSet<String> {
     BTreeSet::new()
-}
-
-fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", file.display());
-    fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]
@@ -74,7 +69,7 @@ fn assert_equals_full_build(root: &Path, served: &Path, scratch: &Path, after: &
 fn sample_session() -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &root.join("content"));
+    sample_content().write_to(&root);
     let served = dir.path().join("served");
     let session = Session::new(options(&root, &served));
     (dir, root, served, session)
@@ -115,8 +110,7 @@ fn an_edit_reparses_one_file_and_a_sequence_of_edits_equals_a_full_build() {
     assert_equals_full_build(&root, &served, dir.path(), "deleting a report");
 
     // Add it back under another name, in a month folder that did not exist.
-    fs::create_dir_all(root.join(moved).parent().unwrap()).unwrap();
-    fs::write(root.join(moved), &b_text).unwrap();
+    write_file(&root.join(moved), &b_text);
     assert_eq!(reparsed_files(&session.rebuild(&[report(moved)], &none())), 1);
     assert_equals_full_build(&root, &served, dir.path(), "adding a report in a new folder");
 

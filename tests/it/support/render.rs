@@ -1,15 +1,9 @@
-//! Shared by the render integration tests (with `mod support;` beside it for building a
-//! site and reading the output): parse pages with scraper, and check that every link
-//! resolves to a file that exists.
-
-#![allow(dead_code)]
+//! For the render tests: parse pages with scraper, and check that every link resolves to a
+//! file that exists.
 
 use crate::support::{Files, text};
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
-
-/// The bundled sample site (the repository's own `content/`).
-pub const SAMPLE: &str = env!("CARGO_MANIFEST_DIR");
 
 pub fn doc(files: &Files, path: &str) -> Html {
     Html::parse_document(&text(files, path))

@@ -1,24 +1,28 @@
-//! Shared by the integration tests: the fixture sites and copies of them in temporary
-//! folders, the built binary, the files of an output folder, and git run in isolation.
-//! Included with `mod support;` (each file under `tests/` is its own crate).
+//! The one support module of the integration tests: the built binary, the files of an
+//! output folder, and git run in isolation; `render`: pages read with scraper and their
+//! links; `feeds`: the feeds' site and their reader; `http`: a raw HTTP client. Sites on
+//! disk and in code come from the test kit (`kehoach::derive::testkit`).
 
 #![allow(dead_code)]
 
+pub mod feeds;
+pub mod http;
+pub mod render;
+
+use kehoach::derive::testkit::folder;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The valid fixture site, `tests/fixtures/valid`.
+pub use kehoach::derive::testkit::files::SAMPLE;
+
+/// The valid fixture site, `tests/fixtures/valid` (built where it is; a copy to change is
+/// the test kit's `fixture("valid")`).
 pub const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
 
 /// Output files by relative path (`/`-separated).
 pub type Files = BTreeMap<String, Vec<u8>>;
-
-/// `tests/fixtures`.
-pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// The built `kehoach` binary, ready for arguments.
 pub fn kehoach() -> Command {
@@ -56,43 +60,25 @@ pub fn build(root: &str, extra: &[&str]) -> Files {
     read_dir(&out)
 }
 
-/// Copy the folder `from`, with all it holds, to `to`.
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// A copy of `tests/fixtures/<name>` in a fresh temporary folder.
-pub fn site(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join(name), dir.path());
-    dir
-}
-
-/// Copy the site folder `root` (its `content/`, `themes/` and `templates/`) into a fresh
-/// temporary folder, outside any git work tree, so a build of it shows no git stamp.
-pub fn copy_site(root: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for sub in ["content", "themes", "templates"] {
-        let from = root.join(sub);
-        if from.exists() {
-            copy_tree(&from, &tmp.path().join(sub));
-        }
-    }
-    tmp
-}
-
-/// [`build`] of a copy of `root` made by [`copy_site`]: the same site, outside git.
+/// [`build`] of a copy of the site folder `root` (by the test kit's [`folder`]): the same
+/// site, outside git, so a build of it shows no git stamp.
 pub fn build_outside_git(root: &str, extra: &[&str]) -> Files {
-    let copy = copy_site(Path::new(root));
+    let copy = folder(Path::new(root)).write();
     build(copy.path().to_str().unwrap(), extra)
+}
+
+/// Write `text` to `path`, making its folder as needed (a change made while a test runs;
+/// a site to start from is made with the test kit).
+pub fn write_file(path: &Path, text: impl AsRef<[u8]>) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// Replace the first `from` in the file at `path` by `to`; panics when there is none.
+pub fn edit_file(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} holds no `{from}`", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// Every file under `dir` with its bytes (empty when `dir` does not exist).
@@ -121,6 +107,40 @@ pub fn text(files: &Files, path: &str) -> String {
 /// An output file read as JSON.
 pub fn json(files: &Files, path: &str) -> serde_json::Value {
     serde_json::from_str(&text(files, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// CSV bytes read back with Python's csv module (strict), decoding with `utf-8-sig` as
+/// Excel does with a BOM: `{header, rows: [{col: value}], widths}` (`widths`: the distinct
+/// numbers of fields a row has).
+pub fn read_csv(bytes: impl AsRef<[u8]>) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.csv");
+    fs::write(&file, bytes).unwrap();
+    let code = r#"
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    rows = list(csv.reader(f, strict=True))
+print(json.dumps({'header': rows[0], 'rows': [dict(zip(rows[0], r)) for r in rows[1:]],
+                  'widths': sorted({len(r) for r in rows})}))
+"#;
+    let out = Command::new("python3").args(["-c", code]).arg(&file).output().expect("python3 runs");
+    assert!(out.status.success(), "csv: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A small zip whose one entry, `entry`, unpacks to 300 MiB of `fill` bytes.
+pub fn zip_bomb(entry: &str, fill: u8) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    z.start_file(entry, opts).unwrap();
+    let block = vec![fill; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&block).unwrap();
+    }
+    z.finish().unwrap().into_inner()
 }
 
 /// Names in `dir` that start with `prefix`.

@@ -1,8 +1,6 @@
 //! A tiny HTTP/1.1 client over a raw socket, for the serve tests: it sends paths exactly as
 //! written (no normalisation of `..` or percent escapes, unlike real clients).
 
-#![allow(dead_code)]
-
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
