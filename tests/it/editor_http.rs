@@ -571,7 +571,7 @@ fn a_report_with_an_error_opens_with_the_error_beside_its_field_and_is_mended() 
 /// `serve --plan` names), and sends the reader to the page under the plan's folder.
 #[test]
 fn in_a_site_of_several_plans_the_editor_writes_into_the_plan() {
-    let s = start_with(crate::support::site("plans"));
+    let s = start_with(kehoach::derive::testkit::fixture("plans").write());
     let visit = "to-1-2025-03-chi-bo";
     let (status, _, list) = get(&s, "/__kehoach/soan/");
     assert_eq!(status, 200, "{list}");

@@ -4,11 +4,12 @@
 //! converted by `kehoach new plan 2025 --convert`.
 
 use crate::support::{self, Files, json, text};
+use kehoach::derive::testkit::{files::fixtures, fixture, sample};
 use std::fs;
 use std::path::Path;
 
 fn plans_site(extra: &[&str]) -> Files {
-    support::build_outside_git(support::fixtures().join("plans").to_str().unwrap(), extra)
+    support::build_outside_git(fixtures().join("plans").to_str().unwrap(), extra)
 }
 
 #[test]
@@ -61,7 +62,7 @@ fn the_home_shows_the_current_plan_and_lists_every_plan() {
     assert!(home.contains("href=\"2025/to-cong-tac/index.html\""));
     assert!(home.contains("href=\"static/style.css\""));
     // `current:` chooses another plan.
-    let site = support::site("plans");
+    let site = fixture("plans").write();
     let top = site.path().join("content/site.yaml");
     fs::write(&top, fs::read_to_string(&top).unwrap() + "current: 2024\n").unwrap();
     let files = support::build(site.path().to_str().unwrap(), &[]);
@@ -136,8 +137,10 @@ fn the_old_addresses_lead_to_the_old_plan() {
 fn a_plan_in_the_site_is_judged_as_that_plan_alone() {
     // content/2024 made a one-plan site (the top keys put back into its site.yaml).
     let alone = tempfile::tempdir().unwrap();
-    let fixture = support::fixtures().join("plans/content");
-    support::copy_tree(&fixture.join("2024"), &alone.path().join("content"));
+    let fixture = fixtures().join("plans/content");
+    kehoach::derive::testkit::SiteFiles::default()
+        .with_tree(&fixture.join("2024"), "content")
+        .write_to(alone.path());
     let site_yaml = alone.path().join("content/site.yaml");
     let top: String = fs::read_to_string(fixture.join("site.yaml"))
         .unwrap()
@@ -160,7 +163,7 @@ fn a_plan_in_the_site_is_judged_as_that_plan_alone() {
 
 #[test]
 fn errors_of_the_top_site_yaml_name_file_line_and_the_plans() {
-    let site = support::site("plans");
+    let site = fixture("plans").write();
     let top = site.path().join("content/site.yaml");
     fs::write(&top, fs::read_to_string(&top).unwrap() + "current: 2030\ndeadline: 2025-11-10\n").unwrap();
     let plan_yaml = site.path().join("content/2025/site.yaml");
@@ -186,8 +189,7 @@ fn errors_of_the_top_site_yaml_name_file_line_and_the_plans() {
 
 #[test]
 fn check_checks_every_plan() {
-    let o =
-        support::kehoach().args(["check", "--root"]).arg(support::fixtures().join("plans")).output().unwrap();
+    let o = support::kehoach().args(["check", "--root"]).arg(fixtures().join("plans")).output().unwrap();
     assert!(o.status.success(), "{}", support::stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     for id in ["2023", "2024", "2025"] {
@@ -202,8 +204,7 @@ fn paths(dir: &Path) -> Vec<String> {
 
 #[test]
 fn the_sample_converted_keeps_every_address_it_had() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = support::copy_site(sample);
+    let site = sample().write();
     let tmp = tempfile::tempdir().unwrap();
     let before = tmp.path().join("before");
     let o = support::run(site.path(), &before, &[]);
@@ -261,7 +262,7 @@ fn the_sample_converted_keeps_every_address_it_had() {
 
 #[test]
 fn new_report_works_in_the_current_plan_or_the_one_named() {
-    let site = support::site("plans");
+    let site = fixture("plans").write();
     let root = site.path();
     let run = |args: &[&str]| support::kehoach().args(args).arg("--root").arg(root).output().unwrap();
     let o = run(&["new", "report", "to-1-2025-03-chi-bo"]);

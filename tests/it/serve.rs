@@ -250,9 +250,8 @@ fn serve_refuses_other_host_names() {
 /// overlay with its path.
 #[test]
 fn serve_a_site_of_several_plans() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(&crate::support::fixtures().join("plans"), &root);
+    let tmp = kehoach::derive::testkit::fixture("plans").write();
+    let root = tmp.path().to_path_buf();
     let mut s = Serve::start(&root);
     let (status, _, home) = get(s.addr, "/");
     assert_eq!(status, 200);
