@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Write a valid kehoach site of any size, and the equivalent Hugo site, for benchmarks.
 
-    scripts/gen-corpus.py OUT [--reports N] [--seed S]
+    scripts/gen-corpus.py OUT [--reports N] [--seed S] [--plans K]
 
 writes OUT/kehoach/content/** (a site `kehoach build --root OUT/kehoach` builds) and
 OUT/hugo/** (a Hugo site with the same reports as Markdown pages, a list page per team and
 per unit, one page template and one list template; no taxonomies, RSS or sitemap).
+With --plans K (K > 1), the kehoach site holds K plans (FORMAT.md, "Several plans in one
+site"): the 84 months cut into K consecutive periods, each plan in content/<its first month>/
+with its own site.yaml, the same teams and units, and the visits and reports of its months.
 Seeded: the same arguments always write the same files.
 """
 import argparse
@@ -81,7 +84,12 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--reports", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--plans", type=int, default=1)
     a = ap.parse_args()
+    k = max(1, min(a.plans, MONTHS))
+    # Plan p covers months [starts[p], starts[p + 1]).
+    starts = [MONTHS * p // k for p in range(k)] + [MONTHS]
+    plan_of = [max(p for p in range(k) if starts[p] <= m) for m in range(MONTHS)]
     rng = random.Random(a.seed)
     n = a.reports
     teams = max(6, -(-n // (2 * MONTHS)))
@@ -89,22 +97,34 @@ def main():
     site = os.path.join(a.out, "kehoach", "content")
     hugo = os.path.join(a.out, "hugo")
 
-    write(os.path.join(site, "site.yaml"), f"""title: Kế hoạch dự sinh hoạt (corpus {n})
+    top = site
+    plan_dirs = [site] if k == 1 else [os.path.join(top, month(starts[p])) for p in range(k)]
+    if k > 1:
+        write(os.path.join(top, "site.yaml"), f"""title: Các kế hoạch dự sinh hoạt (corpus {n})
 organization: Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Lào Cai
-issuer: Ban Thường vụ Đảng ủy Khối
 base_url: /
-period: {{ from: {month(0)}, to: {month(MONTHS - 1)} }}
-deadline: {FIRST_YEAR + MONTHS // 12}-01-10
+""")
+    for p, pd in enumerate(plan_dirs):
+        first, last = (0, MONTHS - 1) if k == 1 else (starts[p], starts[p + 1] - 1)
+        end_year = FIRST_YEAR + (last + 1) // 12
+        end_month = (last + 1) % 12 + 1
+        head = (f"title: Kế hoạch dự sinh hoạt (corpus {n})\norganization: Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Lào Cai\n"
+                f"issuer: Ban Thường vụ Đảng ủy Khối\nbase_url: /\n" if k == 1
+                else f"title: Kế hoạch dự sinh hoạt {month(first)}\nissuer: Ban Thường vụ Đảng ủy Khối\n")
+        write(os.path.join(pd, "site.yaml"), f"""{head}period: {{ from: {month(first)}, to: {month(last)} }}
+deadline: {end_year}-{end_month:02d}-10
 report_due_days: 10
 as_of: {FIRST_YEAR + MONTHS // 12}-02-01
 team_size: 2
 """)
-    write(os.path.join(site, "plan.md"), f"---\ntitle: Kế hoạch dự sinh hoạt\n---\n{paragraph(rng, 20)}\n")
+        write(os.path.join(pd, "plan.md"), f"---\ntitle: Kế hoạch dự sinh hoạt\n---\n{paragraph(rng, 20)}\n")
     team_ids = [f"to-{i + 1}" for i in range(teams)]
-    write(os.path.join(site, "teams.yaml"), "".join(
+    teams_yaml = "".join(
         f"- id: {t}\n  name: Tổ công tác số {i + 1}\n  leader: {{ name: {name(rng)}, title: Ủy viên Ban Thường vụ }}\n"
         f"  members:\n    - {{ name: {name(rng)}, title: Chuyên viên Ban Tổ chức }}\n"
-        for i, t in enumerate(team_ids)))
+        for i, t in enumerate(team_ids))
+    for pd in plan_dirs:
+        write(os.path.join(pd, "teams.yaml"), teams_yaml)
     dbs, cells, cbs = [], [], []
     units_yaml = []
     for i in range(n_db):
@@ -119,7 +139,8 @@ team_size: 2
         c = f"cbcs-{i + 1}"
         cbs.append(c)
         units_yaml.append(f"- id: {c}\n  name: Chi bộ cơ sở số {i + 1}\n  kind: chi_bo_co_so\n  members: {rng.randint(8, 40)}\n")
-    write(os.path.join(site, "units.yaml"), "".join(units_yaml))
+    for pd in plan_dirs:
+        write(os.path.join(pd, "units.yaml"), "".join(units_yaml))
     chi_bo_units = cells + cbs
     unit_name = {}
     for i, d in enumerate(dbs):
@@ -129,7 +150,7 @@ team_size: 2
 
     # Visits: every team, every month, both kinds; reports for the first n of them.
     visits = []
-    sched = {t: [] for t in team_ids}
+    sched = {(p, t): [] for p in range(k) for t in team_ids}
     for m in range(MONTHS):
         for ti, t in enumerate(team_ids):
             for kind, pool in (("dang_uy", dbs), ("chi_bo", chi_bo_units)):
@@ -137,10 +158,10 @@ team_size: 2
                 day = 5 + (ti + m) % 20
                 ym = month(m)
                 vid = f"{t}-{ym}-{kind.replace('_', '-')}"
-                visits.append((vid, t, kind, unit, ym, day))
-                sched[t].append(f"- {{ team: {t}, kind: {kind}, unit: {unit}, month: {ym}, date: {ym}-{day:02d}, time: \"14:00\" }}\n")
-    for t, lines in sched.items():
-        write(os.path.join(site, "schedule", f"{t}.yaml"), "".join(lines))
+                visits.append((vid, t, kind, unit, ym, day, plan_of[m]))
+                sched[(plan_of[m], t)].append(f"- {{ team: {t}, kind: {kind}, unit: {unit}, month: {ym}, date: {ym}-{day:02d}, time: \"14:00\" }}\n")
+    for (p, t), lines in sched.items():
+        write(os.path.join(plan_dirs[p], "schedule", f"{t}.yaml"), "".join(lines))
 
     write(os.path.join(hugo, "hugo.toml"), f"""baseURL = "/"
 title = "Corpus {n}"
@@ -170,7 +191,7 @@ unsafe = false
     for u in dbs + chi_bo_units:
         write(os.path.join(hugo, "content", "don-vi", u, "_index.md"), f"---\ntitle: Đơn vị {u}\nunit: {u}\n---\n")
 
-    for k, (vid, t, kind, unit, ym, day) in enumerate(visits[:n]):
+    for (vid, t, kind, unit, ym, day, p) in visits[:n]:
         held = f"{ym}-{day:02d}"
         sub_day = min(day + rng.choice([2, 5, 8, 15]), 28)
         text = body(rng)
@@ -178,11 +199,11 @@ unsafe = false
         fm = (f"visit: {vid}\nheld_on: {held}\nstarted_at: \"14:00\"\nended_at: \"16:00\"\nsubmitted_on: {ym}-{sub_day:02d}\n"
               f"author: {name(rng)}\n{acc}meeting: dinh_ky\nattendance: {{ total: 20, exempt: 1, present: 17, excused: 2, unexcused: 0 }}\n"
               f"rating: {rng.choice(['tot', 'kha', 'trung_binh'])}\n")
-        write(os.path.join(site, "reports", ym, f"{vid}.md"), f"---\n{fm}---\n{text}")
+        write(os.path.join(plan_dirs[p], "reports", ym, f"{vid}.md"), f"---\n{fm}---\n{text}")
         write(os.path.join(hugo, "content", "to-cong-tac", t, f"{vid}.md"),
               f"---\ntitle: Báo cáo {vid}\nteam: {t}\nunit: {unit}\nheld_on: {held}\n---\n{text}")
     print(f"wrote {min(n, len(visits))} reports, {len(visits)} visits, {teams} teams, "
-          f"{len(dbs) + len(chi_bo_units)} units under {a.out}")
+          f"{len(dbs) + len(chi_bo_units)} units, {k} plan(s) under {a.out}")
 
 
 if __name__ == "__main__":
