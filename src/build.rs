@@ -356,6 +356,18 @@ pub fn render_plan_into(
     finished
 }
 
+/// Every file a build of `site` on `as_of` may write (the theme's files aside), each with
+/// what it is made from: the declarations of the outputs, side by side. The dev server
+/// derives what an edit touches from these (`serve::affected`).
+pub fn declared(site: &Site, as_of: NaiveDate) -> Vec<crate::output::Declared> {
+    let mut out = render::declared(site, as_of);
+    out.extend(render::data::declared(site, as_of));
+    out.extend(crate::feeds::declared(site));
+    out.extend(crate::search::declared());
+    out.extend(crate::office::declared());
+    out
+}
+
 /// What the writing of a build's files came to.
 #[derive(Default)]
 pub struct Written {

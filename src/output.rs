@@ -4,7 +4,42 @@
 
 pub mod csv;
 
+use crate::model::YearMonth;
 use rayon::prelude::*;
+
+/// What an output file is made from: the part of the content whose change may change it.
+/// Each output declares its files with these ([`Declared`]); the dev server derives what an
+/// edit touches from the declarations (`serve::affected`), so no address is spelled twice.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dep {
+    /// Every visit and every report (the lists, the figures, the dashboards, the data).
+    Reports,
+    /// One visit and its report (by the visit's id).
+    Visit(String),
+    /// What one team does (its visits and reports).
+    Team(String),
+    /// What happens at one unit (a đảng bộ: with its cells).
+    Unit(String),
+    /// The visits of one month.
+    Month(YearMonth),
+    /// One page of `pages/` (by its slug).
+    Page(String),
+}
+
+/// One file an output writes (its path relative to the output folder) and what it is
+/// made from. A file that depends only on the site's settings, the plan, the teams and the
+/// units (changed only by a data edit, which touches every file) declares nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declared {
+    pub path: String,
+    pub deps: Vec<Dep>,
+}
+
+impl Declared {
+    pub fn new(path: impl Into<String>, deps: Vec<Dep>) -> Declared {
+        Declared { path: path.into(), deps }
+    }
+}
 
 /// One file of the output, by its path relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -22,6 +22,18 @@ use crate::output::Sink;
 
 /// Every office file of a build whose path passes `keep`, handed to `emit`. Restricted
 /// content only with `include_restricted` (the rule of the pages).
+/// The office files a build writes, each with what it is made from: the schedule and the
+/// reports workbooks and the synthesis from every visit and report; the plan from the plan.
+pub fn declared() -> Vec<crate::output::Declared> {
+    use crate::output::{Declared, Dep};
+    vec![
+        Declared::new(xlsx_export::SCHEDULE_PATH, vec![Dep::Reports]),
+        Declared::new(xlsx_export::REPORTS_PATH, vec![Dep::Reports]),
+        Declared::new(docx_documents::PLAN_PATH, vec![]),
+        Declared::new(docx_documents::SYNTHESIS_PATH, vec![Dep::Reports]),
+    ]
+}
+
 pub fn files_into(
     site: &Site,
     judgement: &Judgement,

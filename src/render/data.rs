@@ -206,6 +206,22 @@ pub fn month_summaries_where(
         .collect()
 }
 
+/// The data files a build of `site` on `as_of` writes: every one is made from every visit
+/// and report.
+pub fn declared(site: &Site, as_of: chrono::NaiveDate) -> Vec<crate::output::Declared> {
+    use crate::output::{Declared, Dep};
+    let mut out: Vec<Declared> = [SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH]
+        .iter()
+        .map(|p| Declared::new(*p, vec![Dep::Reports]))
+        .collect();
+    out.extend(
+        crate::derive::history::ended_months(site, as_of)
+            .into_iter()
+            .map(|m| Declared::new(month_summary_path(m), vec![Dep::Reports])),
+    );
+    out
+}
+
 /// `data/plans.json` of a site holding several plans: `[{id, title, period: {from, to},
 /// deadline, summary}]`, one entry a plan (in id order), `summary` as `summary.json`.
 pub fn plans_json(plans: &[(&str, &Site, &Judgement)], include_restricted: bool) -> Vec<u8> {

@@ -373,6 +373,48 @@ pub fn site_files_into(
     pages.finish(failed, keep, emit)
 }
 
+/// The pages and theme files a build of `site` on `as_of` may write, each with what it is
+/// made from (see [`crate::output::Dep`]): every page [`jobs`] makes, whatever is published.
+pub fn declared(site: &Site, as_of: chrono::NaiveDate) -> Vec<crate::output::Declared> {
+    use crate::output::{Declared, Dep};
+    let all = || vec![Dep::Reports];
+    let mut out = vec![
+        Declared::new(url::home(), all()),
+        Declared::new(url::plan(), vec![]),
+        Declared::new(url::teams(), all()),
+        Declared::new(url::units(), all()),
+        Declared::new(url::calendar(), all()),
+        Declared::new(url::reports(), all()),
+        Declared::new(url::dashboard(), all()),
+        Declared::new(url::synthesis(), all()),
+        Declared::new("404.html", vec![]),
+        Declared::new(pages_search::address(), all()),
+    ];
+    out.extend(
+        crate::derive::history::ended_months(site, as_of)
+            .into_iter()
+            .map(|m| Declared::new(url::dashboard_month(m), all())),
+    );
+    out.extend(
+        site.teams.iter().map(|t| Declared::new(url::team(&t.id), vec![Dep::Team(t.id.value.clone())])),
+    );
+    out.extend(
+        site.units.iter().map(|u| Declared::new(url::unit(&u.id), vec![Dep::Unit(u.id.value.clone())])),
+    );
+    let mut months = site.config.months();
+    months.extend(site.visits.iter().map(|v| v.month.value));
+    months.sort();
+    months.dedup();
+    out.extend(months.into_iter().map(|m| Declared::new(url::month(m), vec![Dep::Month(m)])));
+    out.extend(
+        site.reports
+            .iter()
+            .map(|r| Declared::new(url::report(&r.visit), vec![Dep::Visit(r.visit.value.to_string())])),
+    );
+    out.extend(site.pages.iter().map(|p| Declared::new(url::page(&p.slug), vec![Dep::Page(p.slug.clone())])));
+    out
+}
+
 /// The addresses of every page of `site` (relative to its root), as [`Pages::paths`]
 /// gives them, without preparing the pages.
 pub fn page_paths(

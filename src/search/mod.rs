@@ -14,3 +14,8 @@ pub mod index;
 pub use docs::docs;
 pub use fold::fold;
 pub use index::{Doc, DocKind, INDEX_GLOBAL, index_js, index_json};
+
+/// The search index a build writes: made from every report (and the other pages).
+pub fn declared() -> Vec<crate::output::Declared> {
+    vec![crate::output::Declared::new(crate::paths::INDEX_PATH, vec![crate::output::Dep::Reports])]
+}

@@ -1,14 +1,16 @@
 //! Which output files a change can alter: the dependency rules of incremental rebuilds.
 //!
-//! Pure functions of the change and the site before and after it. A report touches its own
-//! page, its team's, its unit's (and the unit's đảng bộ), the month pages of the visit and
-//! of the meeting, and every page or file that aggregates reports (home, dashboard,
-//! synthesis, indexes, feeds, data files). A page whose title, weight, draft and restricted
-//! flags are unchanged touches only itself; anything else may touch every page.
+//! Pure functions of the change and the site before and after it, derived from what each
+//! output declares its files are made from (`build::declared`, [`Dep`]): no address is
+//! spelled here. A report is part of its visit, its team, its unit (and the unit's đảng
+//! bộ), the months of the visit, of its due day and of the meeting, and of every list of
+//! reports; the files made from any of these are touched. A page whose title, weight,
+//! draft and restricted flags are unchanged touches only the files made from it; anything
+//! else may touch every page.
 
 use super::change::Change;
 use crate::model::{Site, YearMonth};
-use crate::paths;
+use crate::output::Dep;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -53,39 +55,6 @@ impl Affected {
     }
 }
 
-/// The files that read every report or every visit: they change with any report.
-pub const AGGREGATES: &[&str] = &[
-    "index.html",
-    "theo-doi/index.html",
-    "tong-hop/index.html",
-    "bao-cao/index.html",
-    "to-cong-tac/index.html",
-    "don-vi/index.html",
-    "lich/index.html",
-    paths::ALL_PATH,
-    paths::VISITS_JSON_PATH,
-    paths::VISITS_CSV_PATH,
-    paths::SUMMARY_PATH,
-    paths::FINDINGS_JSON_PATH,
-    paths::REPORTS_CSV_PATH,
-    paths::INDEX_PATH,
-    "data/lich.xlsx",
-    "data/bao-cao.xlsx",
-    "tong-hop/tong-hop.docx",
-    "tim-kiem/index.html",
-];
-
-/// The dashboard and summary at the end of each month of either site's period ended by
-/// `as_of`: they read every report too.
-fn month_aggregates(old: &Site, new: &Site, as_of: NaiveDate, out: &mut BTreeSet<String>) {
-    for site in [old, new] {
-        for m in crate::derive::history::ended_months(site, as_of) {
-            out.insert(format!("theo-doi/{m}/index.html"));
-            out.insert(format!("data/summary-{m}.json"));
-        }
-    }
-}
-
 /// The output files that `change` may alter, given the site before (`old`) and after
 /// (`new`) it.
 /// `as_of` is the date the site is judged on (which months' dashboards exist).
@@ -93,7 +62,7 @@ pub fn affected_outputs(change: &Change, old: &Site, new: &Site, as_of: NaiveDat
     match change {
         Change::Ignored => Affected::none(),
         Change::Report(path) => report_outputs(path, old, new, as_of),
-        Change::Page(path) => page_outputs(path, old, new),
+        Change::Page(path) => page_outputs(path, old, new, as_of),
         Change::Data(_) | Change::Template(_) | Change::Static(_) | Change::Other(_) => Affected::All,
     }
 }
@@ -103,13 +72,27 @@ pub fn affected_by_all(changes: &[Change], old: &Site, new: &Site, as_of: NaiveD
     changes.iter().fold(Affected::none(), |acc, c| acc.union(affected_outputs(c, old, new, as_of)))
 }
 
-fn report_outputs(path: &str, old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
+/// The files the outputs declare (`build::declared`) in either site as made from any of
+/// `keys`.
+fn declared_from(old: &Site, new: &Site, as_of: NaiveDate, keys: &BTreeSet<Dep>) -> Affected {
     let mut out = BTreeSet::new();
+    for site in [old, new] {
+        for d in crate::build::declared(site, as_of) {
+            if d.deps.iter().any(|k| keys.contains(k)) {
+                out.insert(d.path);
+            }
+        }
+    }
+    Affected::Paths(out)
+}
+
+fn report_outputs(path: &str, old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
+    let mut keys = BTreeSet::from([Dep::Reports]);
     let mut found = false;
     for site in [old, new] {
         for r in site.reports.iter().filter(|r| &*r.loc.file == path) {
             found = true;
-            if !visit_outputs(site, &r.visit, Some(r.held_on.value), &mut out) {
+            if !visit_keys(site, &r.visit, Some(r.held_on.value), &mut keys) {
                 return Affected::All;
             }
         }
@@ -118,33 +101,29 @@ fn report_outputs(path: &str, old: &Site, new: &Site, as_of: NaiveDate) -> Affec
         // A file that is not (or no longer) a report of either site: play safe.
         return Affected::All;
     }
-    out.extend(AGGREGATES.iter().map(|s| s.to_string()));
-    month_aggregates(old, new, as_of, &mut out);
-    Affected::Paths(out)
+    declared_from(old, new, as_of, &keys)
 }
 
-/// Add the pages of the visit `id` in `site`; false when the visit is unknown.
-fn visit_outputs(site: &Site, id: &str, held_on: Option<NaiveDate>, out: &mut BTreeSet<String>) -> bool {
+/// Add what the visit `id` of `site` and its report are part of: the visit, its team, its
+/// unit and the unit's đảng bộ, the months of the visit, of its report's due day and of
+/// the meeting; false when the visit is unknown.
+fn visit_keys(site: &Site, id: &str, held_on: Option<NaiveDate>, keys: &mut BTreeSet<Dep>) -> bool {
     let Some(visit) = site.visits.iter().find(|v| *v.id.value == *id) else { return false };
-    out.insert(format!("bao-cao/{id}/index.html"));
-    out.insert(format!("to-cong-tac/{}/index.html", visit.team.value));
-    out.insert(paths::team_path(&visit.team.value));
-    out.insert(format!("don-vi/{}/index.html", visit.unit.value));
-    out.insert(paths::unit_path(&visit.unit.value));
+    keys.insert(Dep::Visit(id.to_string()));
+    keys.insert(Dep::Team(visit.team.value.clone()));
+    keys.insert(Dep::Unit(visit.unit.value.clone()));
     if let Some(parent) =
         site.units.iter().find(|u| *u.id.value == *visit.unit.value).and_then(|u| u.parent.as_ref())
     {
-        out.insert(format!("don-vi/{parent}/index.html"));
+        keys.insert(Dep::Unit(parent.to_string()));
     }
     let mut months = vec![visit.month.value, YearMonth::of(visit.due_day())];
     months.extend(held_on.map(YearMonth::of));
-    for m in months {
-        out.insert(format!("lich/{m}/index.html"));
-    }
+    keys.extend(months.into_iter().map(Dep::Month));
     true
 }
 
-fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
+fn page_outputs(path: &str, old: &Site, new: &Site, as_of: NaiveDate) -> Affected {
     let find = |site: &Site| site.pages.iter().find(|p| &*p.loc.file == path).cloned();
     match (find(old), find(new)) {
         (Some(a), Some(b))
@@ -155,7 +134,7 @@ fn page_outputs(path: &str, old: &Site, new: &Site) -> Affected {
                 && a.draft == b.draft
                 && a.restricted == b.restricted =>
         {
-            Affected::Paths(BTreeSet::from([format!("trang/{}/index.html", b.slug)]))
+            declared_from(old, new, as_of, &BTreeSet::from([Dep::Page(b.slug)]))
         }
         // Added, removed, renamed or moved in the menu: every page shows the menu.
         _ => Affected::All,

@@ -9,6 +9,7 @@ mod support;
 
 mod cli;
 mod dashboard_months;
+mod declared;
 mod docs;
 mod editor_http;
 mod errors;

@@ -1,0 +1,33 @@
+//! What the outputs declare (`build::declared`: each file with what it is made from, from
+//! which the dev server derives what an edit touches) is what a build writes: every file
+//! of the sample's build but the theme's is declared, and what is declared and not written
+//! is only the page of something not published.
+
+use kehoach::build::{self, Options};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[test]
+fn every_file_a_build_writes_is_declared_by_its_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for restricted in [false, true] {
+        let (loaded, judgement) = build::load_judged(root, None).unwrap();
+        let mut opts = Options::new(root);
+        opts.include_restricted = restricted;
+        let written: BTreeSet<String> =
+            build::render_all(&loaded, &judgement, &opts).unwrap().into_iter().map(|f| f.path).collect();
+        let declared: BTreeSet<String> =
+            build::declared(&loaded.site, judgement.as_of).into_iter().map(|d| d.path).collect();
+        let undeclared: Vec<&String> =
+            written.iter().filter(|p| !p.starts_with("static/") && !declared.contains(*p)).collect();
+        assert!(undeclared.is_empty(), "written but not declared: {undeclared:?}");
+        // Declared but not written: only the pages of what is not published (restricted,
+        // drafts, reports not yet counted on `as_of`).
+        let unwritten: Vec<&String> = declared.iter().filter(|p| !written.contains(*p)).collect();
+        assert!(
+            unwritten.iter().all(|p| p.starts_with("bao-cao/") || p.starts_with("trang/")),
+            "{unwritten:?}"
+        );
+        assert!(unwritten.len() <= 3, "{unwritten:?}");
+    }
+}
