@@ -68,7 +68,7 @@ pub const AGGREGATES: &[&str] = &[
     paths::SUMMARY_PATH,
     paths::FINDINGS_JSON_PATH,
     paths::REPORTS_CSV_PATH,
-    paths::INDEX_PATH,
+    paths::SEARCH_INDEX_PATH,
     "data/lich.xlsx",
     "data/bao-cao.xlsx",
     "tong-hop/tong-hop.docx",

@@ -406,10 +406,10 @@ mod tests {
     #[test]
     fn outputs_open_in_a_browser_are_rendered_first() {
         let set = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<BTreeSet<String>>();
-        let paths = set(&["a/index.html", "b/index.html", "search-index.js"]);
+        let paths = set(&["a/index.html", "b/index.html", "search/index.js"]);
         let (now, later) = split_now_later(&paths, &set(&["b/index.html", "c/index.html"]));
         assert_eq!(now, set(&["b/index.html"]));
-        assert_eq!(later, set(&["a/index.html", "search-index.js"]));
+        assert_eq!(later, set(&["a/index.html", "search/index.js"]));
         // No browser known: everything at once.
         let (now, later) = split_now_later(&paths, &BTreeSet::new());
         assert_eq!((now, later), (paths.clone(), BTreeSet::new()));
