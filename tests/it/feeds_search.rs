@@ -302,6 +302,9 @@ fn typing_into_the_box_in_chromium_shows_results() {
     assert_eq!(results.len(), 1, "{got}");
     assert_eq!(results[0]["title"], "Đảng bộ Cảng Đà Nẵng");
     assert_eq!(results[0]["kind"], "Đơn vị");
+    // One plan: no choice of plan, no plan beside the results.
+    assert_eq!(got["plans"], json!([]));
+    assert_eq!(results[0]["planTitle"], Value::Null);
     // Terms match word starts: "da" marks "Đà" and the "Đả" of "Đảng", not "Cảng".
     assert_eq!(results[0]["marks"], json!(["Đả", "Đà", "Nẵng", "Đả", "Đà", "Nẵng", "Đả"]));
     // Opened from disk: links go to the folder's index.html, relative to the page.
@@ -382,4 +385,52 @@ fn the_built_sample_site_finds_without_tone_marks_from_disk() {
     // The restricted report (a disciplinary case) is not in the default build's index.
     let got = type_in_browser(&url, "khien trach");
     assert_eq!(got["results"], json!([]), "{got}");
+}
+
+#[test]
+fn the_script_keeps_the_results_of_the_plan_asked_for() {
+    let a = [page_doc("2024/ke-hoach/", "Kế hoạch 2024", "sinh hoạt chi bộ")];
+    let b =
+        [page_doc("2025/ke-hoach/", "Kế hoạch 2025", "sinh hoạt chi bộ"), page_doc("2025/x/", "X", "chi bộ")];
+    let files =
+        search::docs_index_files(&[(Some("2024"), "Kế hoạch 2024", &a), (Some("2025"), "Kế hoạch 2025", &b)]);
+    let found = node(
+        "console.log(JSON.stringify([null, '2024', '2025', 'khac'].map(p => \
+         lib.search(input, 'sinh hoat', p).map(d => [d.u, d.plan, d.planTitle]))));",
+        &store(&files),
+    );
+    assert_eq!(
+        found,
+        json!([
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"], ["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"]],
+            [["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"], ["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+        ])
+    );
+}
+
+#[test]
+fn with_several_plans_the_page_offers_a_choice_of_plan_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = search_site(dir.path());
+    // The same page over an index of two plans.
+    std::fs::remove_dir_all(dir.path().join("search")).unwrap();
+    let a = [page_doc("2024/ke-hoach/", "Kế hoạch 2024", "sinh hoạt chi bộ")];
+    let b = [page_doc("2025/ke-hoach/", "Kế hoạch 2025", "sinh hoạt chi bộ")];
+    for f in search::docs_index_files(&[(Some("2024"), "Năm 2024", &a), (Some("2025"), "Năm 2025", &b)]) {
+        let path = dir.path().join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.bytes).unwrap();
+    }
+    let got = type_in_browser(&format!("{url}?q=sinh%20hoat&plan=2025"), "");
+    assert_eq!(got["plans"], json!(["Tất cả kế hoạch", "Năm 2024", "Năm 2025"]), "{got}");
+    assert_eq!(got["plan"], "2025");
+    let results = got["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{got}");
+    assert_eq!(results[0]["href"], "../2025/ke-hoach/index.html");
+    assert_eq!(results[0]["planTitle"], "Năm 2025");
+    let got = type_in_browser(&format!("{url}?q=sinh%20hoat"), "");
+    assert_eq!(got["results"].as_array().unwrap().len(), 2, "{got}");
+    assert_eq!(got["plan"], "");
 }

@@ -74,10 +74,13 @@ async function main() {
   const results = await evaluate(`JSON.stringify({
     value: document.getElementById('q').value,
     status: (document.querySelector('#search-results .search-status') || {}).textContent || null,
+    plan: (document.querySelector('form select[name=plan]') || {}).value ?? null,
+    plans: Array.from(document.querySelectorAll('form select[name=plan] option')).map(o => o.textContent),
     results: Array.from(document.querySelectorAll('#search-results li')).map(li => ({
       title: li.querySelector('a').textContent,
       href: li.querySelector('a').getAttribute('href'),
       kind: li.querySelector('.search-kind').textContent,
+      planTitle: (li.querySelector('.search-plan') || {}).textContent ?? null,
       snippet: li.querySelector('.search-snippet').textContent,
       marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
     })),
