@@ -16,8 +16,14 @@ import { norm, squash } from '../lib/pages.mjs';
 /** The fold of search.js and src/search/fold.rs: no tone marks, đ -> d, lowercase. */
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
-/** What the results list shows: [{ title, href (absolute), kind, snippet, marks }]. */
+/** What the results list shows: [{ title, href (absolute), kind, snippet, marks }], once
+ * it shows the results of what the box holds (the page names that query: data-shown). */
 async function results(page) {
+  await page.waitForFunction(
+    () => document.getElementById('search-results')?.getAttribute('data-shown') === document.getElementById('q').value,
+    null,
+    { timeout: 5000 },
+  );
   await page.waitForSelector('#search-results .search-status', { timeout: 5000 });
   return page.$$eval('#search-results li', (lis) =>
     lis.map((li) => ({

@@ -480,8 +480,12 @@
       }
     }
     run();
+    /* While a word is being typed its first letters would load shards it will not need
+     * (the shards of "ch" are every word that starts so): typing searches once it pauses. */
+    var typing = null;
     input.addEventListener('input', function () {
-      run();
+      clearTimeout(typing);
+      typing = setTimeout(run, 120);
       remember();
     });
     if (select) {
@@ -493,6 +497,7 @@
     if (input.form) {
       input.form.addEventListener('submit', function (e) {
         e.preventDefault();
+        clearTimeout(typing);
         run();
       });
     }
