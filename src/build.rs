@@ -271,9 +271,19 @@ fn search_index_into(
     emit: &dyn Sink,
     bodies: &Bodies,
 ) {
-    if keep(crate::paths::INDEX_PATH) {
+    if keep(crate::paths::SEARCH_INDEX_PATH) {
         let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
-        crate::search::docs::index_js_into(site, judgement, opts.include_restricted, &text, emit);
+        // One plan, at the site root (a site of several plans passes each, see `search`).
+        let plan = crate::search::SearchPlan {
+            id: None,
+            title: &site.plan.title,
+            prefix: "",
+            site,
+            judgement,
+            include_restricted: opts.include_restricted,
+            text: &text,
+        };
+        crate::search::write_index(&[plan], emit);
     }
 }
 
@@ -337,7 +347,7 @@ pub fn render_plan_into(
     // search index and the pages that list every report are the two large things a build
     // holds in memory, so not at the same time.
     let bodies =
-        Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::INDEX_PATH));
+        Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::SEARCH_INDEX_PATH));
     let month_ends = derive::history::month_ends(site, judgement.as_of);
     let ((), reports) = rayon::join(
         || data_files_into(site, judgement, &month_ends, render_opts, keep, emit),

@@ -26,8 +26,22 @@ pub const VISITS_CSV_PATH: &str = "data/visits.csv";
 /// Path of the visits list, relative to the output root.
 pub const VISITS_JSON_PATH: &str = "data/visits.json";
 
-/// The path of the index file, relative to the output root.
-pub const INDEX_PATH: &str = "search-index.js";
+/// The folder of the search index, relative to the output root (see `search`).
+pub const SEARCH_DIR: &str = "search";
+/// The search index's manifest, the file the search page loads first; a build writes the
+/// index (this file and the shards beside it) when it is asked for this path.
+pub const SEARCH_INDEX_PATH: &str = "search/index.js";
+
+/// Path of the shard of the terms whose folded form starts with the shard's key; `name`
+/// is the key as a file name (see `search::shard_file_name`).
+pub fn search_terms_path(name: &str) -> String {
+    format!("{SEARCH_DIR}/t/{name}.js")
+}
+
+/// Path of the `k`-th file of documents' display fields (title, address, excerpt).
+pub fn search_docs_path(k: usize) -> String {
+    format!("{SEARCH_DIR}/d/{k}.js")
+}
 
 /// Path of the list of the plans of a site holding several, relative to the output root.
 pub const PLANS_JSON_PATH: &str = "data/plans.json";

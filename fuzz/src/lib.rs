@@ -221,7 +221,7 @@ pub fn run(input: &Input, pages: Pages) -> Reached {
             let _ = feeds::exports::reports_csv(&loaded.site, &j, include_restricted);
             let _ = feeds::exports::findings_json(&j, include_restricted);
             let docs = search::docs::docs(&loaded.site, &j, include_restricted);
-            let _ = search::index::index_json(&docs);
+            let _ = search::docs_index_files(&[(None, "Kế hoạch", &docs)]);
         }
         let _ = feeds::ics::feeds(&loaded.site, "/sinhhoat/");
     }

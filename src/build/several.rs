@@ -190,7 +190,9 @@ pub fn render_into(site: &SeveralLoaded, opts: &Options, emit: &dyn Sink) -> Res
             inner: emit,
             record: (old == Some(p.id.as_str())).then_some(&recorded),
         };
-        render_plan_into(&p.loaded, &p.judgement, &plan_theme, ropts, opts.dispose, &|_| true, &sink)?;
+        // The search index is the site's, of every plan (below).
+        let keep = |path: &str| path != crate::paths::SEARCH_INDEX_PATH;
+        render_plan_into(&p.loaded, &p.judgement, &plan_theme, ropts, opts.dispose, &keep, &sink)?;
         themes.push(plan_theme);
     }
     // The site's own files.
@@ -201,6 +203,7 @@ pub fn render_into(site: &SeveralLoaded, opts: &Options, emit: &dyn Sink) -> Res
     for f in crate::feeds::ics::feeds_where(&cur.loaded.site, &plan_opts[site.current].base_url, &all) {
         noting.file(f);
     }
+    search_index_into(site, opts.include_restricted, &noting);
     let plans: Vec<(&str, &crate::model::Site, &Judgement)> =
         site.plans.iter().map(|p| (p.id.as_str(), &p.loaded.site, &p.judgement)).collect();
     let bytes = render::data::plans_json(&plans, opts.include_restricted);
@@ -229,6 +232,37 @@ pub fn render_into(site: &SeveralLoaded, opts: &Options, emit: &dyn Sink) -> Res
         }
     }
     Ok(())
+}
+
+/// The site's search index: every plan's documents, each plan named, addresses under its
+/// folder.
+fn search_index_into(site: &SeveralLoaded, include_restricted: bool, emit: &dyn Sink) {
+    let labels: Vec<String> = site.plans.iter().map(|p| render::plans::label(&p.id)).collect();
+    let prefixes: Vec<String> = site.plans.iter().map(|p| crate::paths::plan_prefix(&p.id)).collect();
+    let texts: Vec<Box<dyn Fn(usize) -> String + Sync + '_>> = site
+        .plans
+        .iter()
+        .map(|p| {
+            let reports = &p.loaded.site.reports;
+            Box::new(move |r: usize| crate::search::docs::markdown_text(&reports[r].body))
+                as Box<dyn Fn(usize) -> String + Sync>
+        })
+        .collect();
+    let plans: Vec<crate::search::SearchPlan> = site
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(k, p)| crate::search::SearchPlan {
+            id: Some(&p.id),
+            title: &labels[k],
+            prefix: &prefixes[k],
+            site: &p.loaded.site,
+            judgement: &p.judgement,
+            include_restricted,
+            text: &*texts[k],
+        })
+        .collect();
+    crate::search::write_index(&plans, emit);
 }
 
 /// The site's pages: its home, the units across the plans, search and 404.

@@ -1,6 +1,6 @@
 //! The search page `/tim-kiem/`: the box, the results (filled in by the theme's
-//! `search.js` from the prebuilt `search-index.js`), and, without JavaScript, links to the
-//! indexes instead.
+//! `search.js` from the prebuilt index under `search/`), and, without JavaScript, links to
+//! the indexes instead.
 
 use super::Page;
 use super::view::{View, url};
@@ -23,7 +23,8 @@ pub fn search(view: &View) -> Page {
     let mut indexes: Vec<_> = indexes.iter().map(|(label, u)| json!({"label": label, "url": u})).collect();
     indexes.extend(view.pages.iter().map(|pg| json!({"label": pg.title, "url": url::page(&pg.slug)})));
     p.ctx.insert("indexes", &indexes);
-    p.ctx.insert("search_index", crate::paths::INDEX_PATH);
+    p.ctx.insert("search_index", crate::paths::SEARCH_INDEX_PATH);
+    p.ctx.insert("search_dir", crate::paths::SEARCH_DIR);
     p.ctx.insert("search_script", &format!("{}/search.js", crate::theme::STATIC_DIR));
     p
 }

@@ -2,14 +2,12 @@
 //! pages, as plain text. Restricted reports and pages are left out unless
 //! `include_restricted`; drafts and reports not yet published on `as_of` always are.
 
-use super::index::{self, Doc, DocKind};
+use super::index::{Doc, DocKind};
 use crate::derive::Judgement;
 use crate::derive::publish::published_reports;
 use crate::derive::publish::{Ids, Publish};
 use crate::markdown::report_body;
 use crate::model::{Report, Site, Team, Unit};
-use crate::output::{OutputFile, Sink};
-use crate::paths::INDEX_PATH;
 use rayon::prelude::*;
 
 /// Between the fields of a document's text (the index collapses white space, so a line
@@ -86,44 +84,51 @@ pub fn docs(site: &Site, judgement: &Judgement, include_restricted: bool) -> Vec
     out
 }
 
-/// The search index of the site ([`super::index_js`] of [`docs`]), made without holding
-/// every report's document at once: each is made as the index is written.
-/// The text of report `r` (by its index in `site.reports`) is `text(r)`.
-pub fn index_js(
-    site: &Site,
-    judgement: &Judgement,
-    include_restricted: bool,
-    text: &(dyn Fn(usize) -> String + Sync),
-) -> Vec<u8> {
-    let file = std::sync::Mutex::new(Vec::new());
-    index_js_into(site, judgement, include_restricted, text, &|f: OutputFile| {
-        if let Ok(mut file) = file.lock() {
-            *file = f.bytes;
-        }
-    });
-    file.into_inner().unwrap_or_default()
+/// The documents of one plan as the index writer takes them: those before the reports
+/// made at once, each report's made when its entry is written (so that they are not all
+/// held at once). Document `i` is [`PlanDocs::doc`]`(i)`; every address starts with the
+/// plan's `prefix`.
+pub(super) struct PlanDocs<'a> {
+    ids: Ids<'a>,
+    head: Vec<Doc>,
+    reports: Vec<(usize, &'a Report)>,
+    prefix: &'a str,
+    text: &'a (dyn Fn(usize) -> String + Sync),
 }
 
-/// [`index_js`], handed to `sink` as [`INDEX_PATH`] a part at a time (see
-/// [`Sink::parts`]).
-pub fn index_js_into(
-    site: &Site,
-    judgement: &Judgement,
-    include_restricted: bool,
-    text: &(dyn Fn(usize) -> String + Sync),
-    sink: &dyn Sink,
-) {
-    let ids = Ids::of(site);
-    let (head, reports) = parts(site, &ids, judgement, include_restricted);
-    let n = head.len() + reports.len();
-    let doc = |i: usize| match head.get(i) {
-        Some(d) => std::borrow::Cow::Borrowed(d),
-        None => {
-            let (r, report) = reports[i - head.len()];
-            std::borrow::Cow::Owned(report_doc(&ids, report, text(r)))
+impl<'a> PlanDocs<'a> {
+    /// The documents of `site` (see [`docs`] for which and in what order); the text of
+    /// report `r` (by its index in `site.reports`) is `text(r)`.
+    pub(super) fn new(
+        site: &'a Site,
+        judgement: &Judgement,
+        include_restricted: bool,
+        prefix: &'a str,
+        text: &'a (dyn Fn(usize) -> String + Sync),
+    ) -> Self {
+        let ids = Ids::of(site);
+        let (mut head, reports) = parts(site, &ids, judgement, include_restricted);
+        for d in &mut head {
+            d.url.insert_str(0, prefix);
         }
-    };
-    sink.parts(INDEX_PATH, index::part_count(n), &|k| index::js_part(k, n, &doc));
+        PlanDocs { ids, head, reports, prefix, text }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.head.len() + self.reports.len()
+    }
+
+    pub(super) fn doc(&self, i: usize) -> std::borrow::Cow<'_, Doc> {
+        match self.head.get(i) {
+            Some(d) => std::borrow::Cow::Borrowed(d),
+            None => {
+                let (r, report) = self.reports[i - self.head.len()];
+                let mut d = report_doc(&self.ids, report, (self.text)(r));
+                d.url.insert_str(0, self.prefix);
+                std::borrow::Cow::Owned(d)
+            }
+        }
+    }
 }
 
 /// The documents before the reports (plan, pages, teams, units), and the reports to index.

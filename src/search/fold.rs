@@ -3,10 +3,10 @@
 //! `fold(s)`: Unicode NFD decomposition, then every combining diacritical mark
 //! (U+0300–U+036F) dropped, then `đ`/`Đ` mapped to `d`, then lowercased (Unicode default
 //! case mapping). So "Đà Nẵng" and "da nang" fold to the same "da nang", and decomposed
-//! input folds like composed input. The script implements exactly this (its `fold`), on
-//! the query and on every title and text of the index; the test `tests/feeds_search.rs`
-//! runs both on the same strings. The build itself folds nothing: the index ships the
-//! texts as they are shown (see [`super::index`]).
+//! input folds like composed input. The build folds every term of the index with it (the
+//! shards are keyed by the folded terms, see [`super::terms`]); the script implements
+//! exactly this (its `fold`), on the query and on the titles and excerpts it highlights;
+//! the test `tests/feeds_search.rs` runs both on the same strings.
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -1,22 +1,14 @@
-//! The search index: a list of [`Doc`]s serialised for `search.js`.
+//! The documents of the search index ([`Doc`]) and the JSON their display fields are
+//! written as (see [`super::shards`] for the files).
 //!
-//! The index is a JavaScript file, `search-index.js`, that assigns one global,
-//! `KEHOACH_SEARCH_INDEX`, so that the search page works when opened from disk (`file://`
-//! forbids `fetch()` of a JSON file; a `<script src>` works). Each document carries its
-//! title and text as they are shown (NFC, white space collapsed); the script folds them
-//! (see [`super::fold`]) once, after the page has loaded, to match queries against. The
-//! folded forms are not shipped: they would make the file two thirds larger (45 against
-//! 26 MB for 10,000 reports), for every reader to download.
+//! Each document's display entry carries its title and an excerpt as they are shown (NFC,
+//! white space collapsed); the script folds them (see [`super::fold`]) to highlight the
+//! query's terms.
 
 use super::fields::push_text;
-use crate::output::join_parts;
 #[cfg(test)]
 use serde::Serialize;
-use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
-
-/// The global the index file assigns.
-pub const INDEX_GLOBAL: &str = "KEHOACH_SEARCH_INDEX";
 
 /// What a searchable page is; shown beside each result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,8 +44,8 @@ pub struct Doc {
     pub text: String,
 }
 
-/// An entry of the index, for the test that [`push_entry_json`] writes what `serde_json`
-/// would (the order of the fields is the order of the JSON keys).
+/// A display entry, for the test that [`push_entry_json`] writes what `serde_json` would
+/// (the order of the fields is the order of the JSON keys).
 #[cfg(test)]
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -63,7 +55,7 @@ struct Entry<'a> {
     t: String,
     /// kind label
     k: &'static str,
-    /// text
+    /// excerpt
     x: String,
 }
 
@@ -159,10 +151,11 @@ pub(super) fn whitespace_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// One document's entry, as JSON, appended to `out`: the bytes `serde_json` writes for
-/// an [`Entry`] (a test compares them), its strings escaped by [`push_json_str`], the
-/// title and text cleaned and escaped by [`push_text`].
-fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
+/// One document's display entry, `{"u","t","k","x"}` (address, title, kind, `excerpt`),
+/// as JSON, appended to `out`: the bytes `serde_json` writes for an [`Entry`] (a test
+/// compares them), its strings escaped by [`push_json_str`], the title and excerpt cleaned
+/// and escaped by [`push_text`].
+pub(super) fn push_entry_json(out: &mut Vec<u8>, d: &Doc, excerpt: &str) {
     out.extend_from_slice(b"{\"u\":");
     push_json_str(out, &d.url);
     out.extend_from_slice(b",\"t\":");
@@ -170,7 +163,7 @@ fn push_entry_json(out: &mut Vec<u8>, d: &Doc) {
     out.extend_from_slice(b",\"k\":");
     push_json_str(out, d.kind.label());
     out.extend_from_slice(b",\"x\":");
-    push_text(out, &d.text);
+    push_text(out, excerpt);
     out.push(b'}');
 }
 
@@ -218,66 +211,6 @@ pub(super) fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// The index as JSON: `{"v":2,"docs":[{"u","t","k","x"}…]}`, docs in the given order
-/// (version 1 also had each title and text folded, as `ft` and `fx`).
-pub fn index_json(docs: &[Doc]) -> String {
-    let doc = |i: usize| Cow::Borrowed(&docs[i]);
-    let json = join_parts(part_count(docs.len()), &|k| part(k, docs.len(), ("", ""), &doc));
-    String::from_utf8(json).expect("JSON is UTF-8")
-}
-
-/// The content of [`INDEX_PATH`]: `var KEHOACH_SEARCH_INDEX = {…};` and a newline.
-pub fn index_js(docs: &[Doc]) -> String {
-    let doc = |i: usize| Cow::Borrowed(&docs[i]);
-    let js = join_parts(part_count(docs.len()), &|k| js_part(k, docs.len(), &doc));
-    String::from_utf8(js).expect("JSON is UTF-8")
-}
-
-/// How many entries each part of the index holds.
-const RUN: usize = 256;
-
-/// How many parts [`js_part`] makes of an index of `n` documents: the file is written a
-/// part at a time, each made on its own (in parallel, each into a buffer of its own: no
-/// string per entry), so that the index (tens of megabytes on a large site) is never
-/// joined into one buffer (see [`crate::output::Sink::parts`]).
-pub fn part_count(n: usize) -> usize {
-    n.div_ceil(RUN).max(1)
-}
-
-/// Part `k` of the content of [`INDEX_PATH`] for `n` documents, document `i` made by
-/// `doc(i)` when its entry is written (so that they are not all held at once). The parts
-/// in order (`0..part_count(n)`) make the file.
-pub fn js_part<'a>(k: usize, n: usize, doc: &impl Fn(usize) -> Cow<'a, Doc>) -> Vec<u8> {
-    // The prefix is written by the first part only.
-    let prefix = if k == 0 { format!("var {INDEX_GLOBAL} = ") } else { String::new() };
-    part(k, n, (&prefix, ";\n"), doc)
-}
-
-/// Part `k` of `prefix`, the index as JSON, `suffix` (see [`js_part`]).
-fn part<'a>(
-    k: usize,
-    n: usize,
-    (prefix, suffix): (&str, &str),
-    doc: &impl Fn(usize) -> Cow<'a, Doc>,
-) -> Vec<u8> {
-    let mut buf = Vec::new();
-    if k == 0 {
-        buf.extend_from_slice(prefix.as_bytes());
-        buf.extend_from_slice(b"{\"v\":2,\"docs\":[");
-    }
-    for i in k * RUN..n.min((k + 1) * RUN) {
-        if i > 0 {
-            buf.push(b',');
-        }
-        push_entry_json(&mut buf, &doc(i));
-    }
-    if k + 1 == part_count(n) {
-        buf.extend_from_slice(b"]}");
-        buf.extend_from_slice(suffix.as_bytes());
-    }
-    buf
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,12 +219,15 @@ mod tests {
         Doc { url: url.into(), title: title.into(), kind: DocKind::Unit, text: text.into() }
     }
 
+    fn entry(d: &Doc) -> serde_json::Value {
+        let mut out = Vec::new();
+        push_entry_json(&mut out, d, &d.text);
+        serde_json::from_slice(&out).unwrap()
+    }
+
     #[test]
     fn entries_hold_the_text_as_shown() {
-        let js = index_js(&[doc("don-vi/a/", "Đảng bộ  Đà Nẵng", "Hội trường\n\ttầng 2")]);
-        let json = js.strip_prefix("var KEHOACH_SEARCH_INDEX = ").unwrap().strip_suffix(";\n").unwrap();
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        let d = &v["docs"][0];
+        let d = entry(&doc("don-vi/a/", "Đảng bộ  Đà Nẵng", "Hội trường\n\ttầng 2"));
         assert_eq!(d["u"], "don-vi/a/");
         assert_eq!(d["t"], "Đảng bộ Đà Nẵng");
         assert_eq!(d["k"], "Đơn vị");
@@ -323,27 +259,7 @@ mod tests {
 
     #[test]
     fn decomposed_text_is_stored_composed() {
-        let json = index_json(&[doc("x/", "Ho\u{0302}\u{0323}i", "")]);
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["docs"][0]["t"], "Hội");
-    }
-
-    #[test]
-    fn the_index_is_what_serde_makes_of_it() {
-        let docs = [doc("b/", "B \"q\"", "two\nlines"), doc("a/", "Á", "")];
-        let v: serde_json::Value = serde_json::from_str(&index_json(&docs)).unwrap();
-        assert_eq!(v["v"], 2);
-        assert_eq!(v["docs"].as_array().unwrap().len(), 2);
-        assert_eq!(v["docs"][0]["t"], "B \"q\"");
-        assert_eq!(v["docs"][0]["x"], "two lines");
-        assert_eq!(v["docs"][1]["t"], "Á");
-        assert_eq!(index_json(&[]), r#"{"v":2,"docs":[]}"#);
-        // Across the slices the entries are made in: every document once, in order.
-        let many: Vec<Doc> = (0..1100).map(|i| doc(&format!("{i}/"), "T", "x")).collect();
-        let v: serde_json::Value = serde_json::from_str(&index_json(&many)).unwrap();
-        let urls: Vec<&str> =
-            v["docs"].as_array().unwrap().iter().map(|d| d["u"].as_str().unwrap()).collect();
-        assert_eq!(urls, (0..1100).map(|i| format!("{i}/")).collect::<Vec<_>>());
+        assert_eq!(entry(&doc("x/", "Ho\u{0302}\u{0323}i", ""))["t"], "Hội");
     }
 
     fn entry_by_serde(d: &Doc) -> Vec<u8> {
@@ -365,7 +281,7 @@ mod tests {
         }
         let d = doc("a\"/", "Đà \\ \u{1}", "dòng 1\n\"trích\"\t\u{7f} – “x”");
         let mut ours = Vec::new();
-        push_entry_json(&mut ours, &d);
+        push_entry_json(&mut ours, &d, &d.text);
         assert_eq!(ours, entry_by_serde(&d));
     }
 
@@ -378,16 +294,8 @@ mod tests {
         ) {
             let d = doc(&url, &title, &text);
             let mut ours = Vec::new();
-            push_entry_json(&mut ours, &d);
+            push_entry_json(&mut ours, &d, &d.text);
             proptest::prop_assert_eq!(ours, entry_by_serde(&d));
         }
-    }
-
-    #[test]
-    fn order_is_kept_and_output_is_stable() {
-        let docs = [doc("b/", "B", "two"), doc("a/", "A", "one")];
-        let a = index_json(&docs);
-        assert_eq!(a, index_json(&docs));
-        assert!(a.find("\"b/\"").unwrap() < a.find("\"a/\"").unwrap());
     }
 }

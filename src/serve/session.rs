@@ -334,14 +334,46 @@ fn render_paths(
     let now: BTreeSet<String> = paths.difference(later).cloned().collect();
     let files = build::render_where(loaded, judgement, opts, &|p| now.contains(p))
         .map_err(|f| (failed(&f.errors, &f.sources), false))?;
-    write::update(&opts.output, &files, &now).map_err(|e| (write_failed(&e), true))?;
+    // The search index is one output of many files, which an edit may change in number:
+    // the files of the index it no longer has are removed (as a full build would not
+    // write them).
+    let mut changed = now.clone();
+    if now.contains(crate::paths::SEARCH_INDEX_PATH) {
+        changed.extend(files_under(&opts.output, crate::paths::SEARCH_DIR));
+    }
+    write::update(&opts.output, &files, &changed).map_err(|e| (write_failed(&e), true))?;
+    let index_files =
+        files.iter().filter(|f| f.path.starts_with(&format!("{}/", crate::paths::SEARCH_DIR))).count();
     Ok(Done {
-        files: files.len(),
+        // Outputs rendered: the search index counts once.
+        files: files.len() - index_files.saturating_sub(1),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         findings: derive::publish::published_findings(judgement, opts.include_restricted).count(),
         affected: Affected::Paths(now),
         later: later.clone(),
     })
+}
+
+/// The files under `dir` of the output folder `output`, as paths relative to it.
+fn files_under(output: &std::path::Path, dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![output.join(dir)];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let path = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(t) if t.is_file() => {
+                    if let Ok(rel) = path.strip_prefix(output) {
+                        out.push(rel.to_string_lossy().replace('\\', "/"));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 fn write_failed(e: &write::WriteError) -> Outcome {
@@ -437,10 +469,10 @@ mod tests {
     #[test]
     fn outputs_open_in_a_browser_are_rendered_first() {
         let set = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<BTreeSet<String>>();
-        let paths = set(&["a/index.html", "b/index.html", "search-index.js"]);
+        let paths = set(&["a/index.html", "b/index.html", "search/index.js"]);
         let (now, later) = split_now_later(&paths, &set(&["b/index.html", "c/index.html"]));
         assert_eq!(now, set(&["b/index.html"]));
-        assert_eq!(later, set(&["a/index.html", "search-index.js"]));
+        assert_eq!(later, set(&["a/index.html", "search/index.js"]));
         // No browser known: everything at once.
         let (now, later) = split_now_later(&paths, &BTreeSet::new());
         assert_eq!((now, later), (paths.clone(), BTreeSet::new()));

@@ -2,7 +2,8 @@
 //! page and nothing restricted; typing into the box in a real browser shows the results.
 
 use crate::support::feeds::{judgement, site};
-use kehoach::search::{self, DocKind};
+use kehoach::output::OutputFile;
+use kehoach::search::{self, DocKind, SearchPlan};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -101,6 +102,49 @@ fn the_script_folds_every_character_as_the_rule_does() {
     }
 }
 
+/// The files of the site's search index, as a build writes them (one plan).
+fn index_files(site: &kehoach::model::Site, include_restricted: bool) -> Vec<OutputFile> {
+    let text = |r: usize| kehoach::markdown::report_body::text_of(&site.reports[r].body);
+    let judgement = judgement();
+    search::index_files(&[SearchPlan {
+        id: None,
+        title: &site.plan.title,
+        prefix: "",
+        site,
+        judgement: &judgement,
+        include_restricted,
+        text: &text,
+    }])
+}
+
+/// Every file of an index, one string.
+fn all_text(files: &[OutputFile]) -> String {
+    files.iter().map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).collect()
+}
+
+/// What the files register on `self.KEHOACH_SEARCH`: `{name: JSON}`.
+fn store(files: &[OutputFile]) -> Value {
+    let mut out = serde_json::Map::new();
+    for f in files {
+        let name = f.path.strip_prefix("search/").unwrap().strip_suffix(".js").unwrap();
+        let js = std::str::from_utf8(&f.bytes).unwrap();
+        let open = format!("(self.KEHOACH_SEARCH=self.KEHOACH_SEARCH||{{}})[\"{name}\"]=");
+        let json =
+            js.strip_prefix(&open).and_then(|j| j.strip_suffix(";\n")).unwrap_or_else(|| panic!("{js}"));
+        out.insert(name.to_string(), serde_json::from_str(json).unwrap());
+    }
+    Value::Object(out)
+}
+
+/// The addresses `lib.search` finds for each query, in the index made of `files`.
+fn search_urls(files: &[OutputFile], queries: &[&str]) -> Vec<Vec<String>> {
+    let found = node(
+        "console.log(JSON.stringify(input.queries.map(q => lib.search(input.store, q).map(d => d.u))));",
+        &json!({ "store": store(files), "queries": queries }),
+    );
+    serde_json::from_value(found).unwrap()
+}
+
 #[test]
 fn default_index_has_every_published_page_and_nothing_restricted() {
     let site = site();
@@ -125,31 +169,39 @@ fn default_index_has_every_published_page_and_nothing_restricted() {
         report.title,
         "Báo cáo dự sinh hoạt chi bộ: Chi bộ Phòng Kỹ thuật – Đảng bộ Công ty Điện lực Lào Cai, 25/03/2024"
     );
-    let js = search::index_js(&docs);
+    let files = index_files(&site, false);
+    let js = all_text(&files);
     assert!(!js.contains("XYZZY") && !js.contains("xyzzy"), "restricted text leaked");
-    assert!(!js.contains("to-2-2024-03-chi-bo") && !js.contains("Trang mật"));
+    assert!(!js.contains("to-2-2024-03-chi-bo") && !js.contains("Trang mật") && !js.contains("mật"));
     // Submitted after as_of: not yet published.
     assert!(!js.contains("to-1-2024-04-chi-bo") && !js.contains("chưa tới hạn"));
 
-    let full = search::index_js(&search::docs(&site, &judgement(), true));
-    assert!(full.contains("XYZZY") && full.contains("bao-cao/to-2-2024-03-chi-bo/"));
+    let full = all_text(&index_files(&site, true));
+    assert!(full.contains("xyzzy") && full.contains("bao-cao/to-2-2024-03-chi-bo/"));
 
     // What a build writes (each report's document made as the index is written) is the
     // index of these documents, byte for byte.
-    let text = |r: usize| kehoach::markdown::report_body::text_of(&site.reports[r].body);
-    assert_eq!(search::docs::index_js(&site, &judgement(), false, &text), js.as_bytes());
-    assert_eq!(search::docs::index_js(&site, &judgement(), true, &text), full.as_bytes());
+    assert_eq!(search::docs_index_files(&[(None, &site.plan.title, &docs)]), files);
+    // The people's words are found in the index, not only shown.
+    assert_eq!(search_urls(&files, &["xyzzy"]), [Vec::<String>::new()]);
+    let full = search_urls(&index_files(&site, true), &["xyzzy"]);
+    assert!(full[0].contains(&"bao-cao/to-2-2024-03-chi-bo/".to_string()), "{full:?}");
 }
 
 #[test]
 fn script_finds_what_the_owner_asked_for_in_the_rust_index() {
-    let json: Value =
-        serde_json::from_str(&search::index_json(&search::docs(&site(), &judgement(), false))).unwrap();
-    let found = node(
-        "console.log(JSON.stringify(input.queries.map(q => lib.search(input.index, q).map(d => d.u))));",
-        &json!({ "index": json, "queries": ["sinh hoat", "da nang", "DANG BO dien luc", "xyzzy", "chuyển đổi số", " ", "an", "chi bo phong ky thuat"] }),
-    );
-    let found: Vec<Vec<String>> = serde_json::from_value(found).unwrap();
+    let files = index_files(&site(), false);
+    let queries = [
+        "sinh hoat",
+        "da nang",
+        "DANG BO dien luc",
+        "xyzzy",
+        "chuyển đổi số",
+        " ",
+        "an",
+        "chi bo phong ky thuat",
+    ];
+    let found = search_urls(&files, &queries);
     // "sinh hoat" finds "sinh hoạt"; a title match ranks first.
     assert_eq!(found[0][0], "bao-cao/to-1-2024-03-chi-bo/");
     assert!(found[0].contains(&"ke-hoach/".to_string()));
@@ -165,26 +217,51 @@ fn script_finds_what_the_owner_asked_for_in_the_rust_index() {
     assert_eq!(found[7][0], "don-vi/cb-dl-ky-thuat/");
 }
 
+fn page_doc(u: &str, t: &str, x: &str) -> search::Doc {
+    search::Doc { url: u.into(), title: t.into(), kind: DocKind::Page, text: x.into() }
+}
+
 #[test]
 fn a_page_searched_by_its_whole_title_comes_first() {
-    // As the index holds them: the texts as shown, folded by the script.
-    let doc = |u: &str, t: &str, x: &str| json!({"u": u, "t": t, "k": "", "x": x});
-    let index = json!({"v": 2, "docs": [
-        doc("bao-cao/a/", "Báo cáo: Chi bộ Kho bạc", "Chi bộ Kho bạc họp. Chi bộ Kho bạc tốt."),
-        doc("don-vi/kho-bac/", "Chi bộ Kho bạc", ""),
-    ]});
-    let found =
-        node("console.log(JSON.stringify(lib.search(input, 'chi bo kho bac').map(d => d.u)));", &index);
+    let docs = [
+        page_doc("bao-cao/a/", "Báo cáo: Chi bộ Kho bạc", "Chi bộ Kho bạc họp. Chi bộ Kho bạc tốt."),
+        page_doc("don-vi/kho-bac/", "Chi bộ Kho bạc", ""),
+    ];
+    let files = search::docs_index_files(&[(None, "Kế hoạch", &docs)]);
     // The report has the phrase in its title and its text, the unit page is named by it.
-    assert_eq!(found, json!(["don-vi/kho-bac/", "bao-cao/a/"]));
+    assert_eq!(search_urls(&files, &["chi bo kho bac"])[0], ["don-vi/kho-bac/", "bao-cao/a/"]);
+}
+
+#[test]
+fn words_with_the_marks_typed_come_first() {
+    // dương (sun), đương (current), đường (road): one folded word, three words as written.
+    let docs = [
+        page_doc("a/", "Con đường", "đường đường đường"),
+        page_doc("b/", "Đương nhiệm", "đương"),
+        page_doc("c/", "Dương", "dương"),
+        page_doc("d/", "Duong", "Lê Văn Duong"),
+    ];
+    let files = search::docs_index_files(&[(None, "Kế hoạch", &docs)]);
+    let found = search_urls(&files, &["dương", "đường", "đương", "duong", "DƯƠNG", "đườ", "con đường"]);
+    // Without marks: every one, by occurrences.
+    // (The one-word titles that are the query first, then by occurrences.)
+    assert_eq!(found[3], ["c/", "d/", "a/", "b/"]);
+    // With marks: the word as typed first, then the others (marks are a preference).
+    assert_eq!(found[0][0], "c/");
+    assert_eq!(found[1][0], "a/");
+    assert_eq!(found[2][0], "b/");
+    assert_eq!(found[4][0], "c/", "case is not a mark");
+    assert_eq!(found[5][0], "a/", "a word being typed");
+    assert_eq!(found[0].len(), 4);
+    assert_eq!(found[6], ["a/"]);
 }
 
 const PAGE: &str = r#"<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title></head><body>
 <form role="search" action="index.html"><input type="search" name="q" id="q"></form>
 <noscript><p>Cần bật JavaScript để tìm kiếm.</p></noscript>
-<div id="search-results" data-root="../"></div>
-<script src="../search-index.js"></script>
+<div id="search-results" data-root="../" data-index="../search/"></div>
+<script src="../search/index.js"></script>
 <script src="../static/search.js"></script>
 </body></html>
 "#;
@@ -194,11 +271,11 @@ fn search_site(dir: &Path) -> String {
     std::fs::create_dir_all(dir.join("tim-kiem")).unwrap();
     std::fs::create_dir_all(dir.join("static")).unwrap();
     std::fs::write(dir.join("tim-kiem/index.html"), PAGE).unwrap();
-    std::fs::write(
-        dir.join(kehoach::paths::INDEX_PATH),
-        search::index_js(&search::docs(&site(), &judgement(), false)),
-    )
-    .unwrap();
+    for f in index_files(&site(), false) {
+        let path = dir.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.bytes).unwrap();
+    }
     std::fs::copy(script(), dir.join("static/search.js")).unwrap();
     format!("file://{}/tim-kiem/index.html", dir.display())
 }
@@ -225,6 +302,9 @@ fn typing_into_the_box_in_chromium_shows_results() {
     assert_eq!(results.len(), 1, "{got}");
     assert_eq!(results[0]["title"], "Đảng bộ Cảng Đà Nẵng");
     assert_eq!(results[0]["kind"], "Đơn vị");
+    // One plan: no choice of plan, no plan beside the results.
+    assert_eq!(got["plans"], json!([]));
+    assert_eq!(results[0]["planTitle"], Value::Null);
     // Terms match word starts: "da" marks "Đà" and the "Đả" of "Đảng", not "Cảng".
     assert_eq!(results[0]["marks"], json!(["Đả", "Đà", "Nẵng", "Đả", "Đà", "Nẵng", "Đả"]));
     // Opened from disk: links go to the folder's index.html, relative to the page.
@@ -305,4 +385,52 @@ fn the_built_sample_site_finds_without_tone_marks_from_disk() {
     // The restricted report (a disciplinary case) is not in the default build's index.
     let got = type_in_browser(&url, "khien trach");
     assert_eq!(got["results"], json!([]), "{got}");
+}
+
+#[test]
+fn the_script_keeps_the_results_of_the_plan_asked_for() {
+    let a = [page_doc("2024/ke-hoach/", "Kế hoạch 2024", "sinh hoạt chi bộ")];
+    let b =
+        [page_doc("2025/ke-hoach/", "Kế hoạch 2025", "sinh hoạt chi bộ"), page_doc("2025/x/", "X", "chi bộ")];
+    let files =
+        search::docs_index_files(&[(Some("2024"), "Kế hoạch 2024", &a), (Some("2025"), "Kế hoạch 2025", &b)]);
+    let found = node(
+        "console.log(JSON.stringify([null, '2024', '2025', 'khac'].map(p => \
+         lib.search(input, 'sinh hoat', p).map(d => [d.u, d.plan, d.planTitle]))));",
+        &store(&files),
+    );
+    assert_eq!(
+        found,
+        json!([
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"], ["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"]],
+            [["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+            [["2024/ke-hoach/", "2024", "Kế hoạch 2024"], ["2025/ke-hoach/", "2025", "Kế hoạch 2025"]],
+        ])
+    );
+}
+
+#[test]
+fn with_several_plans_the_page_offers_a_choice_of_plan_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = search_site(dir.path());
+    // The same page over an index of two plans.
+    std::fs::remove_dir_all(dir.path().join("search")).unwrap();
+    let a = [page_doc("2024/ke-hoach/", "Kế hoạch 2024", "sinh hoạt chi bộ")];
+    let b = [page_doc("2025/ke-hoach/", "Kế hoạch 2025", "sinh hoạt chi bộ")];
+    for f in search::docs_index_files(&[(Some("2024"), "Năm 2024", &a), (Some("2025"), "Năm 2025", &b)]) {
+        let path = dir.path().join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.bytes).unwrap();
+    }
+    let got = type_in_browser(&format!("{url}?q=sinh%20hoat&plan=2025"), "");
+    assert_eq!(got["plans"], json!(["Tất cả kế hoạch", "Năm 2024", "Năm 2025"]), "{got}");
+    assert_eq!(got["plan"], "2025");
+    let results = got["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{got}");
+    assert_eq!(results[0]["href"], "../2025/ke-hoach/index.html");
+    assert_eq!(results[0]["planTitle"], "Năm 2025");
+    let got = type_in_browser(&format!("{url}?q=sinh%20hoat"), "");
+    assert_eq!(got["results"].as_array().unwrap().len(), 2, "{got}");
+    assert_eq!(got["plan"], "");
 }

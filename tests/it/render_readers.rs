@@ -140,7 +140,7 @@ fn the_small_words() {
     assert!(href.contains(&"../../static/mau-bao-cao.txt"), "{href:?}");
     assert!(f.contains_key("static/mau-bao-cao.txt"));
     // Search texts keep their fields apart.
-    let index = text(f, "search-index.js");
+    let index = crate::support::search_text(f);
     assert!(index.contains("Tổ công tác số 1 · "), "fields separated");
 }
 

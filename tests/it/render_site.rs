@@ -61,7 +61,7 @@ fn every_link_resolves_and_nothing_loads_from_outside() {
         let scripts: Vec<&str> =
             html.select(&sel("script")).map(|s| s.value().attr("src").unwrap_or("")).collect();
         if path == "tim-kiem/index.html" {
-            assert_eq!(scripts, ["../search-index.js", "../static/search.js"], "{path}");
+            assert_eq!(scripts, ["../search/index.js", "../static/search.js"], "{path}");
             assert!(html.select(&sel("script")).all(|s| s.inner_html().trim().is_empty()), "{path}");
         } else {
             assert_eq!(scripts.len(), 0, "{path} needs no JavaScript");

@@ -170,3 +170,42 @@ pub fn git(dir: &Path, args: &[&str], date: Option<&str>) -> String {
     assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The JSON a file of the search index registers (`search/<name>.js`, see `kehoach::search`).
+pub fn search_file(files: &Files, name: &str) -> serde_json::Value {
+    let js = text(files, &format!("search/{name}.js"));
+    let open = format!("(self.KEHOACH_SEARCH=self.KEHOACH_SEARCH||{{}})[\"{name}\"]=");
+    let json = js.strip_prefix(&open).and_then(|j| j.strip_suffix(";\n")).unwrap_or_else(|| panic!("{js}"));
+    serde_json::from_str(json).unwrap()
+}
+
+/// The display entries of the search index (`{u, t, k, x}`), in document order.
+pub fn search_entries(files: &Files) -> Vec<serde_json::Value> {
+    let n = files.keys().filter(|p| p.starts_with("search/d/")).count();
+    (0..n).flat_map(|k| search_file(files, &format!("d/{k}")).as_array().unwrap().clone()).collect()
+}
+
+/// Every file of the search index, one string.
+pub fn search_text(files: &Files) -> String {
+    files.iter().filter(|(p, _)| p.starts_with("search/")).map(|(_, b)| String::from_utf8_lossy(b)).collect()
+}
+
+/// The addresses the theme's `search.js` finds for each query in the search index of
+/// `files` (every file of the index loaded at once, in node).
+pub fn search_in(files: &Files, queries: &[&str]) -> Vec<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = serde_json::Map::new();
+    for p in files.keys().filter(|p| p.starts_with("search/")) {
+        let name = p.strip_prefix("search/").unwrap().strip_suffix(".js").unwrap();
+        store.insert(name.to_string(), search_file(files, name));
+    }
+    let input = dir.path().join("input.json");
+    fs::write(&input, serde_json::json!({ "store": store, "queries": queries }).to_string()).unwrap();
+    let code = "const lib = require(process.argv[1]);\
+                const input = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));\
+                console.log(JSON.stringify(input.queries.map(q => lib.search(input.store, q).map(d => d.u))));";
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
+    let out = Command::new("node").arg("-e").arg(code).arg(script).arg(&input).output().expect("node runs");
+    assert!(out.status.success(), "node: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}

@@ -16,8 +16,14 @@ import { norm, squash } from '../lib/pages.mjs';
 /** The fold of search.js and src/search/fold.rs: no tone marks, đ -> d, lowercase. */
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
-/** What the results list shows: [{ title, href (absolute), kind, snippet, marks }]. */
+/** What the results list shows: [{ title, href (absolute), kind, snippet, marks }], once
+ * it shows the results of what the box holds (the page names that query: data-shown). */
 async function results(page) {
+  await page.waitForFunction(
+    () => document.getElementById('search-results')?.getAttribute('data-shown') === document.getElementById('q').value,
+    null,
+    { timeout: 5000 },
+  );
   await page.waitForSelector('#search-results .search-status', { timeout: 5000 });
   return page.$$eval('#search-results li', (lis) =>
     lis.map((li) => ({
@@ -28,6 +34,35 @@ async function results(page) {
       marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
     })),
   );
+}
+
+/** What the file `search/<name>.js` of a built site registers (see src/search/mod.rs). */
+function indexFile(dir, name) {
+  const js = fs.readFileSync(path.join(dir, 'search', `${name}.js`), 'utf8');
+  const open = `(self.KEHOACH_SEARCH=self.KEHOACH_SEARCH||{})["${name}"]=`;
+  assert.ok(js.startsWith(open) && js.endsWith(';\n'), `search/${name}.js registers itself`);
+  return JSON.parse(js.slice(open.length, -2));
+}
+
+/** The display entries of a built site's search index, in document order. */
+function indexEntries(dir) {
+  const n = fs.readdirSync(path.join(dir, 'search', 'd')).length;
+  return Array.from({ length: n }, (_, k) => indexFile(dir, `d/${k}`)).flat();
+}
+
+/** Every file of a built site's search index, one string. */
+function indexText(dir) {
+  return listFiles(path.join(dir, 'search')).map((f) => fs.readFileSync(path.join(dir, 'search', f), 'utf8')).join('\n');
+}
+
+/** Console errors (a CSP violation is one) and uncaught exceptions of `page`, from now on. */
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
 }
 
 /** The visit ids of the sample's restricted reports. */
@@ -44,12 +79,14 @@ export function searchTests(env) {
   describe('search', () => {
     let guard;
     let page;
+    let consoleErrors;
     before(async () => {
       guard = await guardedContext(
         (u) => u.startsWith('file:') || [env.root.origin, env.sub.origin].includes(new URL(u).origin),
         { viewport: { width: 1280, height: 800 } },
       );
       page = await guard.context.newPage();
+      consoleErrors = watchConsole(page);
     });
     after(async () => guard?.context.close());
 
@@ -86,11 +123,42 @@ export function searchTests(env) {
       assert.ok(marks.some((m) => m.startsWith('Đả')), `no "Đả" marked: ${marks.slice(0, 20)}`);
       assert.ok(marks.some((m) => m.startsWith('Đà')), `no "Đà" marked: ${marks.slice(0, 20)}`);
 
-      const unit = await page.evaluate(() => window.KEHOACH_SEARCH_INDEX.docs.find((d) => d.u.startsWith('don-vi/')));
+      const unit = indexEntries(env.dirs.root).find((d) => d.u.startsWith('don-vi/'));
       await page.locator('#q').fill(fold(unit.t).toUpperCase());
       const found = await results(page);
       assert.equal(found[0].title, unit.t);
       assert.equal(norm(found[0].href), norm(new URL(unit.u, env.root.base).href));
+    });
+
+    test('a query with marks ranks the words written with those marks first', async () => {
+      // A word of the sample written two ways that fold alike (e.g. "Dương" and "đường").
+      const manifest = indexFile(env.dirs.root, 'index');
+      const shardName = (k) => k.replace(/[^a-z0-9]/gu, (c) => `_${c.codePointAt(0).toString(16)}_`);
+      let pick = null;
+      for (const key of manifest.keys) {
+        const shard = indexFile(env.dirs.root, `t/${shardName(key)}`);
+        for (const [folded, forms] of Object.entries(shard)) {
+          const written = forms.filter((f) => f[0] && f[0] !== folded);
+          if (forms.length < 2 || !written.length || [...folded].length < 3) continue;
+          // The written form in fewer documents than the others together: ranking matters.
+          const docs = (f) => f[1].length / 2;
+          const form = written.reduce((a, b) => (docs(b) < docs(a) ? b : a));
+          const others = forms.filter((f) => f !== form).reduce((n, f) => n + docs(f), 0);
+          if (others > docs(form) && (!pick || docs(form) > pick.n)) pick = { word: form[0], n: docs(form) };
+        }
+      }
+      assert.ok(pick, 'the sample has a word written with and without some marks');
+      await page.goto(new URL(`tim-kiem/index.html?q=${encodeURIComponent(pick.word)}`, env.root.base).href);
+      const found = await results(page);
+      assert.ok(found.length > pick.n, `"${pick.word}" also finds the words written otherwise`);
+      // The first results are pages where the word is written as typed.
+      for (const r of found.slice(0, Math.min(pick.n, 3))) {
+        const html = await (await page.request.get(r.href)).text();
+        const text = squash(html.replace(/<[^>]*>/g, ' ')).normalize('NFC').toLowerCase();
+        assert.ok(new RegExp(`(^|[^\\p{L}\\p{N}])${pick.word}`, 'u').test(text), `${r.href} does not have "${pick.word}"`);
+      }
+      assert.equal(await page.locator('select[name=plan]').count(), 0, 'one plan: no choice of plan');
+      assert.deepEqual(consoleErrors, []);
     });
 
     test('results link inside the site under /sinhhoat/ and from disk', async () => {
@@ -109,7 +177,12 @@ export function searchTests(env) {
         const file = new URL(r.href).pathname;
         assert.ok(fs.existsSync(decodeURIComponent(file)), `${r.href} does not exist`);
       }
+      // From disk too the index's files are scripts of the site: no CSP or console error.
+      const loaded = await page.evaluate(() => [...document.scripts].map((s) => s.src));
+      assert.ok(loaded.some((u) => /\/search\/t\/[^/]+\.js$/.test(u)), `no shard loaded: ${loaded}`);
+      assert.ok(loaded.some((u) => /\/search\/d\/\d+\.js$/.test(u)), `no display entries loaded: ${loaded}`);
       assert.deepEqual(guard.problems, []);
+      assert.deepEqual(consoleErrors, []);
     });
 
     test('without JavaScript the search page says so and links to the indexes', async () => {
@@ -133,7 +206,7 @@ export function searchTests(env) {
     test('the default index holds no restricted report; the full build\'s does', { skip: !hasSite('restricted') && 'no restricted build' }, () => {
       const visits = restrictedVisits();
       assert.ok(visits.length > 0, 'the sample has a restricted report');
-      const index = (dir) => fs.readFileSync(path.join(dir, 'search-index.js'), 'utf8');
+      const index = indexText;
       for (const v of visits) {
         assert.ok(!index(env.dirs.root).includes(`bao-cao/${v}/`), `${v} is in the default index`);
         assert.ok(index(env.dirs.restricted).includes(`bao-cao/${v}/`), `${v} is missing from the full index`);

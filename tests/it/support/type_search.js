@@ -67,13 +67,20 @@ async function main() {
     await send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch }, sessionId);
     await send('Input.dispatchKeyEvent', { type: 'keyUp' }, sessionId);
   }
+  // Results come once the index's files for the query are loaded: the page names the
+  // query they are for (data-shown).
+  const shown = "document.getElementById('search-results').getAttribute('data-shown') === document.getElementById('q').value";
+  for (let i = 0; i < 200 && !(await evaluate(shown)); i++) await sleep(25);
   const results = await evaluate(`JSON.stringify({
     value: document.getElementById('q').value,
     status: (document.querySelector('#search-results .search-status') || {}).textContent || null,
+    plan: (document.querySelector('form select[name=plan]') || {}).value ?? null,
+    plans: Array.from(document.querySelectorAll('form select[name=plan] option')).map(o => o.textContent),
     results: Array.from(document.querySelectorAll('#search-results li')).map(li => ({
       title: li.querySelector('a').textContent,
       href: li.querySelector('a').getAttribute('href'),
       kind: li.querySelector('.search-kind').textContent,
+      planTitle: (li.querySelector('.search-plan') || {}).textContent ?? null,
       snippet: li.querySelector('.search-snippet').textContent,
       marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
     })),
