@@ -94,6 +94,26 @@ if (!hasSite('plans-root') || !hasSite('plans-sub')) {
     }
   });
 
+  test('plans: search finds every plan, names each result\'s plan, and a plan\'s page keeps to its plan', async () => {
+    const guard = await guardedContext((u) => new URL(u).origin === env.sub.origin);
+    try {
+      const page = await guard.context.newPage();
+      await page.goto(new URL('tim-kiem/?q=%C4%90i%E1%BB%87n%20l%E1%BB%B1c', env.sub.base).href);
+      const plans = page.locator('#search-results .search-plan');
+      await plans.first().waitFor({ timeout: 15_000 });
+      const shown = new Set(await plans.allInnerTexts());
+      for (const id of ['2023', '2024', '2025']) assert.ok(shown.has(`Kế hoạch ${id}`), [...shown].join(', '));
+      assert.equal(await page.locator('select[name="plan"]').count(), 1);
+      await page.goto(new URL('2024/tim-kiem/?q=%C4%90i%E1%BB%87n%20l%E1%BB%B1c', env.sub.base).href);
+      await plans.first().waitFor({ timeout: 15_000 });
+      assert.deepEqual([...new Set(await plans.allInnerTexts())], ['Kế hoạch 2024']);
+      assert.equal(await page.locator('select[name="plan"]').inputValue(), '2024');
+      assert.deepEqual(guard.problems, []);
+    } finally {
+      await guard.context.close();
+    }
+  });
+
   for (const rel of ['', 'don-vi/', 'don-vi/cb-kho-bac/', '2024/to-cong-tac/to-1/', '2023/don-vi/cb-kho-bac/', 'tim-kiem/']) {
     test(`plans: axe finds no violation on /${rel}`, async () => {
       const guard = await guardedContext((u) => new URL(u).origin === env.root.origin, { bypassCSP: true });
