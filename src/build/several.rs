@@ -35,6 +35,8 @@ pub struct SeveralLoaded {
     pub as_of: NaiveDate,
     /// The text of every content file (to show findings against), by path.
     pub sources: Sources,
+    /// The site's own pages (`content/pages/`), shown at `/trang/<page>/`.
+    pub pages: Vec<crate::model::Page>,
 }
 
 /// Load, check and judge every plan of the site at `root` (laid out as `layout`), on
@@ -59,6 +61,9 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>, layout: Layout) -> Result<Sev
             None
         }
     };
+    let (pages, page_files, page_errors) = several::top_pages(root);
+    errors.extend(page_errors);
+    sources.extend(page_files.into_iter().map(|f| (f.path.to_string(), f.text)));
     let git = crate::git::git_info(root).map(Arc::new);
     let mut sites = Vec::new();
     for id in &ids {
@@ -93,7 +98,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>, layout: Layout) -> Result<Sev
             PlanLoaded { id, loaded, judgement }
         })
         .collect();
-    Ok(SeveralLoaded { top, plans, current, as_of, sources })
+    Ok(SeveralLoaded { top, plans, current, as_of, sources, pages })
 }
 
 /// What a plan's files recorded for the old addresses: each path, with the bytes of those
@@ -197,7 +202,7 @@ pub fn render_into(site: &SeveralLoaded, opts: &Options, emit: &dyn Sink) -> Res
     }
     // The site's own files.
     let noting = Noting { inner: emit, paths: Mutex::new(HashSet::new()) };
-    site_pages_into(site, &themes, &plan_opts, &month_ends, &base, &noting)?;
+    site_pages_into(site, &themes, &plan_opts, &month_ends, &base, opts.include_restricted, &noting)?;
     let cur = &site.plans[site.current];
     let all = |p: &str| p == crate::paths::ALL_PATH;
     for f in crate::feeds::ics::feeds_where(&cur.loaded.site, &plan_opts[site.current].base_url, &all) {
@@ -272,6 +277,7 @@ fn site_pages_into(
     plan_opts: &[RenderOptions],
     month_ends: &[Vec<derive::history::MonthEnd>],
     base: &str,
+    include_restricted: bool,
     emit: &dyn Sink,
 ) -> Result<(), Failure> {
     let mut prepared = Vec::new();
@@ -284,8 +290,11 @@ fn site_pages_into(
         site.plans.iter().zip(&prepared).map(|(p, pages)| PlanPages { id: &p.id, pages }).collect();
     let cur = &prepared[site.current];
     let cur_id = &site.plans[site.current].id;
+    let own: Vec<&crate::model::Page> =
+        site.pages.iter().filter(|p| !p.draft && (include_restricted || !p.restricted)).collect();
     let mut pages = Vec::new();
-    pages.extend(render::plans::home(&plans, site.current));
+    pages.extend(render::plans::home(&plans, site.current, &own));
+    pages.extend(own.iter().map(|p| render::plans::at_site(cur.page_of(p), cur_id)));
     pages.extend(render::plans::units_index(&plans, site.current));
     pages.extend(render::plans::units_across(&plans, site.current));
     pages.push(render::plans::at_site(cur.search_page(), cur_id));

@@ -85,6 +85,11 @@ pub struct Parts {
 }
 
 impl Parts {
+    /// The pages of `pages/` the files gave.
+    pub fn into_pages(self) -> Vec<crate::model::Page> {
+        self.pages
+    }
+
     /// Add what the next file (in path order) gave.
     fn merge(&mut self, one: Parts) {
         if one.config.is_some() {

@@ -172,3 +172,40 @@ pub fn plan_base(root: &Path, plan: Option<&str>) -> Result<String, String> {
         }
     }
 }
+
+/// The site's own pages of a site holding several plans (`content/pages/**/*.md`, shown at
+/// `/trang/<page>/`): read and parsed as a plan's pages are; every error, or the pages.
+pub fn top_pages(root: &Path) -> (Vec<crate::model::Page>, Vec<SourceFile>, Vec<Diagnostic>) {
+    let dir = root.join("content").join("pages");
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || name.starts_with('.') || super::junk::is_os_junk(&name) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+            let path = rel.to_string_lossy().replace('\\', "/");
+            if !path.ends_with(".md") {
+                errors.push(Diagnostic::error(
+                    file_loc(&path),
+                    crate::msg::files::unexpected_file(&path),
+                    crate::msg::files::holds_markdown("pages"),
+                ));
+                continue;
+            }
+            match discover::read_text(entry.path(), &path) {
+                Ok(text) => files.push(SourceFile { path: Arc::from(path.as_str()), text }),
+                Err(d) => errors.push(*d),
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    for f in &files {
+        let parsed = super::parse_one(f);
+        errors.extend(parsed.errors);
+        pages.extend(parsed.parts.into_pages());
+    }
+    (pages, files, errors)
+}

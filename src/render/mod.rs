@@ -534,7 +534,12 @@ impl<'a> Pages<'a> {
         pages_main::home(&self.view)
     }
 
-    /// The search page, the 404 page and one unit's page, for the site's own pages.
+    /// The page of `p` (one of `pages/`), made as this site's pages are.
+    pub fn page_of(&self, p: &crate::model::Page) -> Page {
+        pages_main::page(&self.view, p)
+    }
+
+    /// The search page and the 404 page, for the site's own pages.
     pub fn search_page(&self) -> Page {
         pages_search::search(&self.view)
     }

@@ -90,7 +90,7 @@ pub fn at_site(mut page: Page, current: &str) -> Page {
 
 /// The site's home: the current plan's home (its figures, this month's visits), and
 /// every plan with its period, figures and link, newest first.
-pub fn home(plans: &[PlanPages], current: usize) -> Option<Page> {
+pub fn home(plans: &[PlanPages], current: usize, own: &[&crate::model::Page]) -> Option<Page> {
     let cur = plans.get(current)?;
     let mut page = at_site(cur.pages.home_page(), cur.id);
     page.title = cur.pages.view().site.config.title.clone();
@@ -112,6 +112,9 @@ pub fn home(plans: &[PlanPages], current: usize) -> Option<Page> {
         .collect();
     page.ctx.insert("site_plans", &list);
     page.ctx.insert("current_plan", &label(cur.id));
+    let own: Vec<serde_json::Value> =
+        own.iter().map(|p| json!({"title": p.title, "url": url::page(&p.slug)})).collect();
+    page.ctx.insert("site_pages", &own);
     Some(page)
 }
 

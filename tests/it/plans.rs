@@ -285,3 +285,13 @@ fn new_report_works_in_the_current_plan_or_the_one_named() {
         .unwrap();
     assert!(support::stderr(&o).contains("trang này chỉ có một kế hoạch"), "{}", support::stderr(&o));
 }
+
+#[test]
+fn the_sites_own_pages_are_shown_and_listed_on_its_home() {
+    let files = plans_site(&[]);
+    let page = text(&files, "trang/gioi-thieu/index.html");
+    assert!(page.contains("<h1>Giới thiệu trang các kế hoạch</h1>"), "{page}");
+    assert!(page.contains("href=\"../../don-vi/index.html\""), "links from the site's root: {page}");
+    assert!(page.contains("href=\"../../static/style.css\""));
+    assert!(text(&files, "index.html").contains("href=\"trang/gioi-thieu/index.html\""));
+}
