@@ -6,7 +6,7 @@ use crate::support::*;
 use kehoach::derive::testkit::fixture;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -77,18 +77,25 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert_eq!(names_starting(root, ".public.kehoach-"), Vec::<String>::new());
 }
 
-/// A site big enough that its build takes a while: scripts/gen-corpus.py.
+/// A site big enough that its build takes a while: the sample's content and 1,500 pages
+/// of text (made here: no script, no Python).
 fn big_site(parent: &Path) -> std::path::PathBuf {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gen-corpus.py");
-    let st = Command::new("python3")
-        .arg(&script)
-        .arg(parent.join("corpus"))
-        .args(["--reports", "1000"])
-        .stdout(Stdio::null())
-        .status()
-        .expect("python3");
-    assert!(st.success());
-    parent.join("corpus/kehoach")
+    let text: String = (0..40)
+        .map(|k| {
+            format!(
+                "Đoạn {k}: chi bộ đánh giá kết quả thực hiện nhiệm vụ, **đề ra** phương hướng tháng tới.\n\n"
+            )
+        })
+        .collect();
+    let site = (0..1500).fold(kehoach::derive::testkit::sample_content(), |site, k| {
+        site.with_file(
+            &format!("content/pages/tai-lieu/trang-{k}.md"),
+            format!("---\ntitle: Tài liệu {k}\n---\n{text}"),
+        )
+    });
+    let root = parent.join("site");
+    site.write_to(&root);
+    root
 }
 
 #[cfg(unix)]
