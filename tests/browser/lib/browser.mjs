@@ -47,11 +47,11 @@ export async function guardedContext(allowed, options = {}) {
     }
   });
   ctx.on('requestfailed', (r) => {
-    // Cut short because the page went away: a navigation, serve's reload stream, the
-    // page's icon (whether the icon loads is tested by the crawl's responses and by
-    // serve.test.mjs).
+    // Cut short because the page went away: a navigation, serve's reload stream, a font
+    // still loading when a test moves on, the page's icon (whether fonts and the icon load
+    // is tested by the crawl, which waits for them, and by serve.test.mjs).
     const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
-    if (aborted && ['document', 'eventsource'].includes(r.resourceType())) return;
+    if (aborted && ['document', 'eventsource', 'font'].includes(r.resourceType())) return;
     if (aborted && r.url().endsWith('/static/favicon.svg')) return;
     guard.problems.push(`request failed: ${r.url()}: ${r.failure()?.errorText} (from ${r.frame()?.url() ?? '?'})`);
   });
