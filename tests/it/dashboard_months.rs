@@ -58,9 +58,30 @@ fn each_month_is_judged_as_as_of_its_last_day_would_judge_it() {
         };
         assert_eq!(figures(&page), figures(&dashboard), "figures at the end of {m}");
         let rest = |html: &str| {
-            html[html.find("<h2 id=\"bang\">").unwrap()..html.find("</main>").unwrap()].to_string()
+            html[html.find("<h2 id=\"qua-han\">").unwrap()..html.find("</main>").unwrap()].to_string()
         };
         assert_eq!(rest(&page), rest(&dashboard).replace("../", "../../"), "lists at the end of {m}");
+        // The grid of teams × months: that month's column, as the dashboard of that day has it.
+        let grid = &page[page.find("<h2 id=\"bang\">").unwrap()..page.find("<h2 id=\"qua-han\">").unwrap()];
+        assert_eq!(grid.matches("<th scope=\"col\"><a href=").count(), 1, "one month: {grid}");
+        let column = |html: &str, k: usize| -> Vec<String> {
+            let table = &html[html.find("<table class=\"matrix\">").unwrap()..];
+            let table = &table[..table.find("</table>").unwrap()];
+            table
+                .split("<tr><th scope=\"row\">")
+                .skip(1)
+                .map(|row| row.split("<td>").nth(k + 1).unwrap_or("").to_string())
+                .collect()
+        };
+        let k = ["2024-03", "2024-04", "2024-05"].iter().position(|x| *x == m).unwrap();
+        let theirs: Vec<String> = column(&dashboard, k).iter().map(|c| c.replace("../", "../../")).collect();
+        let ours: Vec<String> = column(grid, 0);
+        let cell = |c: &String| c.split("</td>").next().unwrap_or("").to_string();
+        assert_eq!(
+            ours.iter().map(cell).collect::<Vec<_>>(),
+            theirs.iter().map(cell).collect::<Vec<_>>(),
+            "grid at the end of {m}"
+        );
     }
 }
 
