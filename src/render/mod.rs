@@ -219,7 +219,7 @@ impl Job<'_> {
             Job::Reports => pages_reports::index(view),
             Job::Dashboard => pages_dashboard::dashboard(view, history),
             Job::DashboardAt(e) => {
-                let at = View::new(view.site, &e.judgement, view.include_restricted);
+                let at = view.with_judgement(&e.judgement);
                 pages_dashboard::dashboard_at(&at, e.month, history)
             }
             Job::Synthesis => pages_reports::synthesis(view, bodies),

@@ -111,17 +111,51 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(site: &'a Site, judgement: &'a Judgement, include_restricted: bool) -> Self {
-        let collator = Collator::new();
-        let reports = site
-            .visits
+    /// The published report of each visit (same index as `site.visits`) on `judgement`.
+    fn published(site: &'a Site, judgement: &Judgement, include_restricted: bool) -> Vec<Option<&'a Report>> {
+        site.visits
             .iter()
             .enumerate()
             .map(|(i, _)| {
                 let r = judgement.visits.get(i)?.report.and_then(|r| site.reports.get(r).map(|r| &**r))?;
                 Publish::new(include_restricted).report(r).then_some(r)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The same site viewed on another judgement (a month's end): what does not depend on
+    /// the date (the orders, the indexes, the names' places) is taken from this view
+    /// instead of being sorted again (85 views of 10,000 visits in a build).
+    pub fn with_judgement<'b>(&self, judgement: &'b Judgement) -> View<'b>
+    where
+        'a: 'b,
+    {
+        View {
+            name_rank: self.name_rank.clone(),
+            shared_refs: OnceLock::new(),
+            months: self.months.clone(),
+            rows: (0..self.site.visits.len()).map(|_| OnceLock::new()).collect(),
+            by_team: self.by_team.clone(),
+            by_unit: self.by_unit.clone(),
+            by_month: self.by_month.clone(),
+            by_id: self.by_id.clone(),
+            rank: self.rank.clone(),
+            cells: self.cells.clone(),
+            order: self.order.clone(),
+            site: self.site,
+            judgement,
+            include_restricted: self.include_restricted,
+            collator: Collator::new(),
+            reports: View::published(self.site, judgement, self.include_restricted),
+            pages: self.pages.clone(),
+            teams: self.teams.clone(),
+            units: self.units.clone(),
+        }
+    }
+
+    pub fn new(site: &'a Site, judgement: &'a Judgement, include_restricted: bool) -> Self {
+        let collator = Collator::new();
+        let reports = Self::published(site, judgement, include_restricted);
         let mut pages: Vec<&Page> = Publish::new(include_restricted).pages(site).collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| collator.compare(&a.title, &b.title)));
         let mut order: Vec<usize> = (0..site.visits.len()).collect();
