@@ -6,7 +6,7 @@
 
 use super::{Judgement, Status, Summary, VisitState};
 use crate::model::Site;
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -56,7 +56,9 @@ impl Tally {
 
 pub(crate) fn summary(j: &Judgement, site: &Site, include_restricted: bool) -> Summary {
     let t = Tally::of(&j.visits);
-    let visited: BTreeSet<&str> = site
+    // Only counted: a hash set (a BTreeSet sorted 10,000 names for each of the 250 month
+    // summaries of the benchmark's corpus, 3 % of a build's CPU).
+    let visited: FxHashSet<&str> = site
         .visits
         .iter()
         .zip(&j.visits)

@@ -74,7 +74,12 @@ fn matrix<'a>(view: &View<'a>, only: Option<YearMonth>) -> Matrix<'a> {
         .iter()
         .map(|t| {
             let mut cell: BTreeMap<(YearMonth, VisitKind), Vec<(usize, &Visit)>> = BTreeMap::new();
-            for (i, v) in view.visits_of_team(&t.id) {
+            // A month's page reads only its month's visits.
+            for (i, v) in view
+                .visits_of_team(&t.id)
+                .into_iter()
+                .filter(|(_, v)| only.is_none_or(|m| v.month.value == m))
+            {
                 cell.entry((v.month.value, v.kind.value)).or_default().push((i, v));
             }
             let cells: Vec<Cell> = months
