@@ -7,7 +7,7 @@ use crate::derive::{self, Finding, Judgement};
 use crate::diag::{Diagnostic, Severity, Sources};
 use crate::markdown::report_body::Bodies;
 use crate::model::Site;
-use crate::output::{OutputFile, Sink};
+use crate::output::{Input, Output, OutputFile, Sink};
 use crate::render;
 use crate::{check, load, write};
 use chrono::NaiveDate;
@@ -226,65 +226,15 @@ pub enum BuildError {
     Write(write::WriteError),
 }
 
-/// The files for other programs: `data/visits.*`, `data/summary.json`, the iCalendar
-/// feeds (visits only: no report content), `data/reports.csv` and `data/findings.json`, all
-/// from the published view (restricted content only with `include_restricted`, never
-/// drafts or reports not yet counted on `as_of`). Only those whose path passes `keep` are
-/// made. Each is made on one thread.
-fn data_files_into(
-    site: &Site,
-    judgement: &Judgement,
-    month_ends: &[derive::history::MonthEnd],
-    opts: &render::RenderOptions,
-    keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &dyn Sink,
-) {
-    use crate::feeds::{exports, ics};
-    let restricted = opts.include_restricted;
-    for f in ics::feeds_where(site, &opts.base_url, keep) {
-        emit.file(f);
-    }
-    if keep(crate::paths::REPORTS_CSV_PATH) {
-        let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-        emit.file(OutputFile { path: crate::paths::REPORTS_CSV_PATH.into(), bytes });
-    }
-    if keep(crate::paths::FINDINGS_JSON_PATH) {
-        let bytes = exports::findings_json(judgement, restricted).into_bytes();
-        emit.file(OutputFile { path: crate::paths::FINDINGS_JSON_PATH.into(), bytes });
-    }
-    for f in render::data::data_files_where(site, judgement, &opts.base_url, restricted, keep) {
-        emit.file(f);
-    }
-    for f in render::data::month_summaries_where(site, month_ends, restricted, keep) {
-        emit.file(f);
-    }
-    crate::office::files_into(site, judgement, restricted, keep, emit);
-}
+/// The outputs made beside the report pages: the data files, the feeds and exports, the
+/// office files (each on one thread).
+const BESIDE_PAGES: [&dyn Output; 3] = [&render::data::Data, &crate::feeds::Feeds, &crate::office::Office];
+/// The output made after the report pages: the search index reads the texts they leave.
+const AFTER_REPORT_PAGES: &dyn Output = &crate::search::Search;
 
-/// The search index (the same published view as the data files), when `keep` keeps it;
-/// the reports' texts come from `bodies` where the report pages left them.
-fn search_index_into(
-    site: &Site,
-    judgement: &Judgement,
-    opts: &render::RenderOptions,
-    keep: &(dyn Fn(&str) -> bool + Sync),
-    emit: &dyn Sink,
-    bodies: &Bodies,
-) {
-    if keep(crate::paths::SEARCH_INDEX_PATH) {
-        let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
-        // One plan, at the site root (a site of several plans passes each, see `search`).
-        let plan = crate::search::SearchPlan {
-            id: None,
-            title: &site.plan.title,
-            prefix: "",
-            site,
-            judgement,
-            include_restricted: opts.include_restricted,
-            text: &text,
-        };
-        crate::search::write_index(&[plan], emit);
-    }
+/// Every output of a build but the pages (which [`render_plan_into`] runs in steps).
+pub fn outputs() -> impl Iterator<Item = &'static dyn Output> {
+    BESIDE_PAGES.into_iter().chain([AFTER_REPORT_PAGES])
 }
 
 /// Everything a build writes, from a loaded site, sorted by path.
@@ -349,8 +299,17 @@ pub fn render_plan_into(
     let bodies =
         Bodies::new(site.reports.len(), render::synthesis_root(keep), keep(crate::paths::SEARCH_INDEX_PATH));
     let month_ends = derive::history::month_ends(site, judgement.as_of);
+    let text = |r: usize| bodies.take_text(r, &site.reports[r].body);
+    let input = Input {
+        site,
+        judgement,
+        month_ends: &month_ends,
+        base_url: &render_opts.base_url,
+        include_restricted: render_opts.include_restricted,
+        text: &text,
+    };
     let ((), reports) = rayon::join(
-        || data_files_into(site, judgement, &month_ends, render_opts, keep, emit),
+        || BESIDE_PAGES.iter().for_each(|o| o.render(&input, keep, emit)),
         || {
             render::Pages::prepare(site, judgement, &month_ends, theme, render_opts).map(|pages| {
                 let failed = pages.render_part(render::Part::Reports, keep, emit, &bodies);
@@ -359,7 +318,8 @@ pub fn render_plan_into(
         },
     );
     let (pages, mut failed) = reports.map_err(|(errors, sources)| Failure { errors, sources })?;
-    search_index_into(site, judgement, render_opts, keep, emit, &bodies);
+    // The search index reads the texts the report pages left in `bodies`.
+    AFTER_REPORT_PAGES.render(&input, keep, emit);
     failed.extend(pages.render_part(render::Part::Rest, keep, emit, &bodies));
     let finished = pages.finish(failed, keep, emit).map_err(|(errors, sources)| Failure { errors, sources });
     dispose(Leftovers::of(vec![Box::new(pages), Box::new(bodies)]));
@@ -371,10 +331,9 @@ pub fn render_plan_into(
 /// derives what an edit touches from these (`serve::affected`).
 pub fn declared(site: &Site, as_of: NaiveDate) -> Vec<crate::output::Declared> {
     let mut out = render::declared(site, as_of);
-    out.extend(render::data::declared(site, as_of));
-    out.extend(crate::feeds::declared(site));
-    out.extend(crate::search::declared());
-    out.extend(crate::office::declared());
+    for o in outputs() {
+        out.extend(o.declared(site, as_of));
+    }
     out
 }
 

@@ -1,11 +1,46 @@
-//! Where a build's files go: a [`Sink`] is handed each file as soon as it is made, from
-//! any thread. A closure `Fn(OutputFile)` is a sink (tests and the dev server collect the
-//! files); a build's sink writes them into its staging folder (see `build`).
+//! What the outputs share: what they read ([`Input`]), what each declares it writes
+//! ([`Declared`], [`Dep`]), the [`Output`] trait the build runs them through, and where
+//! their files go: a [`Sink`] is handed each file as soon as it is made, from any thread.
+//! A closure `Fn(OutputFile)` is a sink (tests and the dev server collect the files); a
+//! build's sink writes them into its staging folder (see `build`).
 
 pub mod csv;
 
-use crate::model::YearMonth;
+use crate::derive::Judgement;
+use crate::derive::history::MonthEnd;
+use crate::model::{Site, YearMonth};
+use chrono::NaiveDate;
 use rayon::prelude::*;
+
+/// What every output reads: one plan as a build publishes it on the judgement's `as_of`
+/// (what is published is decided by `derive::publish` from `include_restricted`).
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub judgement: &'a Judgement,
+    /// The dashboard as it stood at the end of each month ended by `as_of`.
+    pub month_ends: &'a [MonthEnd],
+    /// The address the site is published under (site.yaml's, or `--base-url`).
+    pub base_url: &'a str,
+    pub include_restricted: bool,
+    /// The plain text of report `r` (by its index in `site.reports`), as its page left it.
+    pub text: &'a (dyn Fn(usize) -> String + Sync),
+}
+
+/// The files to make, by path: a build keeps every one, the dev server those an edit
+/// touched.
+pub type Keep<'k> = &'k (dyn Fn(&str) -> bool + Sync);
+
+/// One output of a build (in the manner of mdBook's `Renderer`): the files it may write,
+/// each with what it is made from, and the files themselves. Outputs know nothing of each
+/// other; `build` runs them side by side and the dev server derives what an edit touches
+/// from their declarations. (The pages are the one output the build runs in steps, so that
+/// the report pages and the search index are not held at the same time: see `build`.)
+pub trait Output: Sync {
+    /// Every file a build of `site` on `as_of` may write, with what each is made from.
+    fn declared(&self, site: &Site, as_of: NaiveDate) -> Vec<Declared>;
+    /// Its files whose path passes `keep`, each handed to `emit` when made.
+    fn render(&self, input: &Input<'_>, keep: Keep<'_>, emit: &dyn Sink);
+}
 
 /// What an output file is made from: the part of the content whose change may change it.
 /// Each output declares its files with these ([`Declared`]); the dev server derives what an

@@ -16,7 +16,7 @@ use crate::derive::history::MonthEnd;
 use crate::derive::publish::Publish;
 use crate::derive::{Judgement, Summary, Tally};
 use crate::model::{Site, YearMonth};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::paths::{SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH};
 use serde::Serialize;
 
@@ -206,20 +206,35 @@ pub fn month_summaries_where(
         .collect()
 }
 
-/// The data files a build of `site` on `as_of` writes: every one is made from every visit
-/// and report.
-pub fn declared(site: &Site, as_of: chrono::NaiveDate) -> Vec<crate::output::Declared> {
-    use crate::output::{Declared, Dep};
-    let mut out: Vec<Declared> = [SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH]
-        .iter()
-        .map(|p| Declared::new(*p, vec![Dep::Reports]))
-        .collect();
-    out.extend(
-        crate::derive::history::ended_months(site, as_of)
-            .into_iter()
-            .map(|m| Declared::new(month_summary_path(m), vec![Dep::Reports])),
-    );
-    out
+/// The output of the data files: `data/summary.json`, `data/visits.csv`,
+/// `data/visits.json` and `data/summary-<YYYY-MM>.json` for each month ended.
+pub struct Data;
+
+impl crate::output::Output for Data {
+    /// Every one is made from every visit and report.
+    fn declared(&self, site: &Site, as_of: chrono::NaiveDate) -> Vec<crate::output::Declared> {
+        use crate::output::{Declared, Dep};
+        let mut out: Vec<Declared> = [SUMMARY_PATH, VISITS_CSV_PATH, VISITS_JSON_PATH]
+            .iter()
+            .map(|p| Declared::new(*p, vec![Dep::Reports]))
+            .collect();
+        out.extend(
+            crate::derive::history::ended_months(site, as_of)
+                .into_iter()
+                .map(|m| Declared::new(month_summary_path(m), vec![Dep::Reports])),
+        );
+        out
+    }
+
+    fn render(&self, input: &crate::output::Input<'_>, keep: crate::output::Keep<'_>, emit: &dyn Sink) {
+        let (site, restricted) = (input.site, input.include_restricted);
+        for f in data_files_where(site, input.judgement, input.base_url, restricted, keep) {
+            emit.file(f);
+        }
+        for f in month_summaries_where(site, input.month_ends, restricted, keep) {
+            emit.file(f);
+        }
+    }
 }
 
 /// `data/plans.json` of a site holding several plans: `[{id, title, period: {from, to},

@@ -43,7 +43,6 @@
 //! result's plan, and a choice of plan, only when there are several.
 
 pub mod docs;
-mod fields;
 pub mod fold;
 pub mod index;
 pub mod shards;
@@ -150,8 +149,29 @@ fn starts(heads: &[shards::PlanHead]) -> Vec<usize> {
 #[cfg(test)]
 mod tests;
 
-/// The search index a build writes (its manifest stands for every file of it: see
-/// [`write_index`]): made from every report (and the other pages).
-pub fn declared() -> Vec<crate::output::Declared> {
-    vec![crate::output::Declared::new(crate::paths::SEARCH_INDEX_PATH, vec![crate::output::Dep::Reports])]
+/// The output of the search index of a one-plan site (a site of several plans writes one
+/// index of every plan: [`write_index`]).
+pub struct Search;
+
+impl crate::output::Output for Search {
+    /// Its manifest stands for every file of it (see [`write_index`]): made from every
+    /// report (and the other pages).
+    fn declared(&self, _site: &Site, _as_of: chrono::NaiveDate) -> Vec<crate::output::Declared> {
+        vec![crate::output::Declared::new(crate::paths::SEARCH_INDEX_PATH, vec![crate::output::Dep::Reports])]
+    }
+
+    fn render(&self, input: &crate::output::Input<'_>, keep: crate::output::Keep<'_>, emit: &dyn Sink) {
+        if keep(crate::paths::SEARCH_INDEX_PATH) {
+            let plan = SearchPlan {
+                id: None,
+                title: &input.site.plan.title,
+                prefix: "",
+                site: input.site,
+                judgement: input.judgement,
+                include_restricted: input.include_restricted,
+                text: input.text,
+            };
+            write_index(&[plan], emit);
+        }
+    }
 }
