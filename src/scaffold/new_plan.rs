@@ -173,16 +173,6 @@ fn io(path: &Path, e: std::io::Error) -> String {
     crate::msg::cli::cannot_write(&path.display().to_string(), &e.to_string())
 }
 
-/// Whether `root` is inside a git work tree (and git is there).
-fn in_git(root: &Path) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .output()
-        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
-}
-
 /// Move `content/<name>` to `content/<old>/<name>`: `git mv` when git tracks it, else a
 /// rename.
 fn move_entry(root: &Path, name: &str, old: &str, git: bool, done: &mut Done) -> Result<(), String> {
@@ -235,7 +225,7 @@ fn convert_site(root: &Path, old: &str, done: &mut Done) -> Result<(), String> {
     let (top, plan) = split_site_yaml(&text, old);
     let dir = content.join(old);
     std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
-    let git = in_git(root);
+    let git = crate::git::is_work_tree(root);
     let mut names: Vec<String> = std::fs::read_dir(&content)
         .map_err(|e| io(&content, e))?
         .filter_map(Result::ok)

@@ -4,16 +4,6 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Is `root` inside a git work tree (and git installed)?
-pub fn is_work_tree(root: &Path) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .output()
-        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
-}
-
 /// The message of a commit of `what` (one line per file: "báo cáo …", "lịch …").
 pub fn message(what: &[String]) -> String {
     let mut m = match what {
@@ -66,7 +56,7 @@ mod tests {
     fn commits_only_the_files_named() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        assert!(!is_work_tree(root));
+        assert!(!crate::git::is_work_tree(root));
         git(root, &["init", "-q"]);
         git(root, &["config", "user.name", "Cán bộ Ban Tổ chức"]);
         git(root, &["config", "user.email", "btc@example.invalid"]);
@@ -74,7 +64,7 @@ mod tests {
         std::fs::write(root.join("content/reports/a.md"), "a").unwrap();
         std::fs::write(root.join("content/other.yaml"), "o").unwrap();
         git(root, &["add", "content/other.yaml"]);
-        assert!(is_work_tree(root));
+        assert!(crate::git::is_work_tree(root));
         let what = vec!["báo cáo to-1-2024-03-chi-bo".to_string()];
         commit(root, &["content/reports/a.md".into()], &message(&what)).unwrap();
         let log = git(root, &["log", "--format=%an|%s", "--name-only"]);

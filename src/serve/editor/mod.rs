@@ -75,7 +75,7 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(root: PathBuf, port: u16, live: Option<LiveRx>) -> Editor {
-        let git = gitcommit::is_work_tree(&root);
+        let git = crate::git::is_work_tree(&root);
         let plan_base = crate::load::several::plan_base(&root, None).unwrap_or_else(|_| "content".into());
         Editor {
             site_prefix: plan_prefix(&plan_base),
