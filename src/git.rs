@@ -98,12 +98,8 @@ fn git(program: &OsStr, root: &Path, args: &[&str]) -> Option<String> {
 /// Is `root` inside a git work tree (and git installed)? (The editor commits, and `new
 /// plan --convert` moves files with git, only there.)
 pub fn is_work_tree(root: &Path) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .output()
-        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
+    git(OsStr::new("git"), root, &["rev-parse", "--is-inside-work-tree"])
+        .is_some_and(|out| out.starts_with("true"))
 }
 
 /// Git facts about the site folder `root`, or `None` outside a git work tree (silently).

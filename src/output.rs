@@ -105,6 +105,14 @@ impl<F: Fn(OutputFile) + Sync> Sink for F {
     }
 }
 
+/// The file at `path`, made by `make`, handed to `emit` when `keep` keeps it (else not
+/// made): how an output writes each of its files.
+pub fn file_if(emit: &dyn Sink, keep: Keep<'_>, path: &str, make: impl FnOnce() -> Vec<u8>) {
+    if keep(path) {
+        emit.file(OutputFile { path: path.to_string(), bytes: make() });
+    }
+}
+
 /// The `n` parts `part(k)`, made in parallel, in order, in one buffer (sized once; each
 /// part freed as it is copied).
 pub fn join_parts(n: usize, part: &(dyn Fn(usize) -> Vec<u8> + Sync)) -> Vec<u8> {

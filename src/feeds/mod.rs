@@ -5,7 +5,7 @@
 pub mod exports;
 pub mod ics;
 
-use crate::output::{Declared, Dep, Input, Keep, Output, OutputFile, Sink};
+use crate::output::{Declared, Dep, Input, Keep, Output, Sink, file_if};
 use crate::paths;
 
 /// The output of the feeds and exports: `lich.ics`, a feed per team and per unit,
@@ -39,13 +39,11 @@ impl Output for Feeds {
         for f in ics::feeds_where(site, input.base_url, keep) {
             emit.file(f);
         }
-        if keep(paths::REPORTS_CSV_PATH) {
-            let bytes = exports::reports_csv(site, judgement, restricted).into_bytes();
-            emit.file(OutputFile { path: paths::REPORTS_CSV_PATH.into(), bytes });
-        }
-        if keep(paths::FINDINGS_JSON_PATH) {
-            let bytes = exports::findings_json(judgement, restricted).into_bytes();
-            emit.file(OutputFile { path: paths::FINDINGS_JSON_PATH.into(), bytes });
-        }
+        file_if(emit, keep, paths::REPORTS_CSV_PATH, || {
+            exports::reports_csv(site, judgement, restricted).into_bytes()
+        });
+        file_if(emit, keep, paths::FINDINGS_JSON_PATH, || {
+            exports::findings_json(judgement, restricted).into_bytes()
+        });
     }
 }

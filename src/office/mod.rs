@@ -16,7 +16,7 @@ pub mod table;
 pub mod xlsx_export;
 
 use crate::model::Site;
-use crate::output::{Declared, Dep, Input, Keep, Output, OutputFile, Sink};
+use crate::output::{Declared, Dep, Input, Keep, Output, Sink, file_if};
 
 /// The output of the office files: the schedule and the reports as workbooks, the plan
 /// and the synthesis as Word documents. Restricted content only with `include_restricted`
@@ -37,21 +37,13 @@ impl Output for Office {
 
     fn render(&self, input: &Input<'_>, keep: Keep<'_>, emit: &dyn Sink) {
         let (site, judgement, include_restricted) = (input.site, input.judgement, input.include_restricted);
-        if keep(xlsx_export::SCHEDULE_PATH) {
-            let bytes = xlsx_export::schedule_xlsx(site, judgement);
-            emit.file(OutputFile { path: xlsx_export::SCHEDULE_PATH.into(), bytes });
-        }
-        if keep(xlsx_export::REPORTS_PATH) {
-            let bytes = xlsx_export::reports_xlsx(site, judgement, include_restricted);
-            emit.file(OutputFile { path: xlsx_export::REPORTS_PATH.into(), bytes });
-        }
-        if keep(docx_documents::PLAN_PATH) {
-            let bytes = docx_documents::plan_docx(site);
-            emit.file(OutputFile { path: docx_documents::PLAN_PATH.into(), bytes });
-        }
-        if keep(docx_documents::SYNTHESIS_PATH) {
-            let bytes = docx_documents::synthesis_docx(site, judgement, include_restricted);
-            emit.file(OutputFile { path: docx_documents::SYNTHESIS_PATH.into(), bytes });
-        }
+        file_if(emit, keep, xlsx_export::SCHEDULE_PATH, || xlsx_export::schedule_xlsx(site, judgement));
+        file_if(emit, keep, xlsx_export::REPORTS_PATH, || {
+            xlsx_export::reports_xlsx(site, judgement, include_restricted)
+        });
+        file_if(emit, keep, docx_documents::PLAN_PATH, || docx_documents::plan_docx(site));
+        file_if(emit, keep, docx_documents::SYNTHESIS_PATH, || {
+            docx_documents::synthesis_docx(site, judgement, include_restricted)
+        });
     }
 }

@@ -22,7 +22,7 @@ pub(super) const MAX_KEY: usize = 8;
 /// `s` in NFC, lowercase (the form of the terms as written: "Đường" → "đường"). By the
 /// plain steps: a one-pass version for Latin and Vietnamese text was not faster on the whole
 /// build by the 5 % a hand-written part must gain (`scripts/ab --pairs 20` at 10,000
-/// reports: 3.6 % in wall time, 13 of 20 pairs; docs/decisions.md).
+/// reports: the build 3.6 % slower in wall time with these steps; docs/decisions.md).
 pub(super) fn lower_nfc(s: &str) -> String {
     let nfc: Cow<str> =
         if unicode_normalization::is_nfc(s) { s.into() } else { s.nfc().collect::<String>().into() };
