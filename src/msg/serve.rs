@@ -73,6 +73,33 @@ pub fn rebuilt(pages: usize, files: usize, affected: &str, ms: u128, findings: u
         "built {pages} pages ({files} files, {affected} affected) in {ms} ms; {f}"
     )
 }
+// A changed file for the terminal, with what it is.
+pub fn changed_report(p: &str) -> String {
+    pick!("{p} (báo cáo)", "{p} (report)")
+}
+pub fn changed_page(p: &str) -> String {
+    pick!("{p} (trang)", "{p} (page)")
+}
+pub fn changed_data(p: &str) -> String {
+    pick!("{p} (dữ liệu)", "{p} (data)")
+}
+pub fn changed_template(p: &str) -> String {
+    pick!("{p} (mẫu trang)", "{p} (template)")
+}
+pub fn changed_static(p: &str) -> String {
+    pick!("{p} (tệp tĩnh)", "{p} (static)")
+}
+pub fn change_ignored() -> String {
+    pick!("(bỏ qua)", "(ignored)")
+}
+/// What a rebuild touched, in [`rebuilt`]: every file.
+pub fn affected_all() -> String {
+    pick!("mọi tệp", "all files")
+}
+/// What a rebuild touched, in [`rebuilt`]: `n` files.
+pub fn affected_files(n: usize) -> String {
+    super::count(n, "tệp", "file", "files")
+}
 pub fn then_files(files: usize, ms: u128) -> String {
     pick!(
         "  rồi {files} tệp không mở trong trình duyệt, trong {ms} ms",

@@ -45,12 +45,11 @@ impl Affected {
         }
     }
 
-    /// For the terminal: "all files" or "N files".
+    /// For the terminal, in the catalogue's words: "mọi tệp" or "N tệp".
     pub fn describe(&self) -> String {
         match self {
-            Affected::All => "all files".into(),
-            Affected::Paths(p) if p.len() == 1 => "1 file".into(),
-            Affected::Paths(p) => format!("{} files", p.len()),
+            Affected::All => crate::msg::serve::affected_all(),
+            Affected::Paths(p) => crate::msg::serve::affected_files(p.len()),
         }
     }
 }

@@ -41,16 +41,17 @@ impl Change {
         *self != Change::Ignored
     }
 
-    /// A short label for the terminal.
+    /// A short label for the terminal, in the catalogue's words.
     pub fn describe(&self) -> String {
+        use crate::msg::serve as m;
         match self {
-            Change::Report(p) => format!("{p} (report)"),
-            Change::Page(p) => format!("{p} (page)"),
-            Change::Data(d) => format!("{} (data)", d.path()),
-            Change::Template(p) => format!("{p} (template)"),
-            Change::Static(p) => format!("{p} (static)"),
+            Change::Report(p) => m::changed_report(p),
+            Change::Page(p) => m::changed_page(p),
+            Change::Data(d) => m::changed_data(d.path()),
+            Change::Template(p) => m::changed_template(p),
+            Change::Static(p) => m::changed_static(p),
             Change::Other(p) => p.clone(),
-            Change::Ignored => "(ignored)".into(),
+            Change::Ignored => m::change_ignored(),
         }
     }
 

@@ -118,7 +118,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stops_on_ctrl_c() {
     let ev = read_until(&mut stream, "event: reload");
     assert!(ev.contains("data: 2"), "{ev}");
     assert_eq!(summary(s.addr)["late"], 0);
-    let line = s.wait_line("(report)");
+    let line = s.wait_line("(báo cáo)");
     assert!(line.contains(REPORT) && line.contains("ms sau khi lưu"), "{line}");
 
     // Break the content: the last good site stays, every page carries the errors.
@@ -214,16 +214,16 @@ fn pages_are_never_missing_while_serve_rebuilds() {
     let title = "title: Kế hoạch dự sinh hoạt chi bộ, sinh hoạt cấp ủy năm 2024";
     for k in 0..4 {
         edit(&root, REPORT, "submitted_on: 2024-04-10", "submitted_on: 2024-03-28");
-        s.wait_line("(report)");
+        s.wait_line("(báo cáo)");
         edit(&root, REPORT, "submitted_on: 2024-03-28", "submitted_on: 2024-04-10");
-        s.wait_line("(report)");
+        s.wait_line("(báo cáo)");
         let (from, to) = if k % 2 == 0 {
             (title.to_string(), format!("{title} "))
         } else {
             (format!("{title} "), title.to_string())
         };
         edit(&root, "content/site.yaml", &from, &to);
-        s.wait_line("(data)");
+        s.wait_line("(dữ liệu)");
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let (n, bad) = reader.join().unwrap();
