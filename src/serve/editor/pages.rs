@@ -8,6 +8,9 @@ use crate::serve::overlay::escape;
 /// Where the editor lives.
 pub const BASE: &str = "/__kehoach/soan/";
 pub const CSS: &str = "/__kehoach/soan/tai-nguyen/soan-thao.css";
+/// The site's icon (the theme's, at the site root under serve): without it the browser asks
+/// for `/favicon.ico`, which the site does not have.
+pub const ICON: &str = "/static/favicon.svg";
 pub const JS: &str = "/__kehoach/soan/tai-nguyen/soan-thao.js";
 
 /// A whole page: `title` in the tab and as the heading, `main` inside `<main>`.
@@ -15,7 +18,7 @@ pub fn layout(title: &str, main: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{t} — Soạn thảo</title><link rel=\"stylesheet\" href=\"{CSS}\"><script src=\"{JS}\" defer></script></head>\
+<title>{t} — Soạn thảo</title><link rel=\"icon\" href=\"{ICON}\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"{CSS}\"><script src=\"{JS}\" defer></script></head>\
 <body><header class=\"st-dau\"><a href=\"{BASE}\">Soạn thảo</a> · <a href=\"/\">Về trang kế hoạch</a>\
 <span class=\"st-ghichu\">Chỉ có khi chạy kehoach serve trên máy này</span></header>\
 <main id=\"noi-dung\"><h1>{t}</h1>\n{main}</main></body></html>\n",
