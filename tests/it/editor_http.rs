@@ -280,6 +280,22 @@ fn a_valid_report_is_written_and_redirected_to_its_page() {
 }
 
 #[test]
+fn a_report_not_yet_counted_on_as_of_leads_back_to_the_list() {
+    // The sample is judged on 20/08/2024: a report that reached the Ban Tổ chức on 25/08
+    // is written, but the site does not publish it yet, so there is no page to go to.
+    let s = start();
+    let fields = with(&report_fields(""), "submitted_on", "2024-08-25");
+    let (status, head, body) = post(&s, &format!("/__kehoach/soan/bao-cao/{NEW}/"), &as_refs(&fields));
+    assert_eq!(status, 303, "{body}");
+    let to = header(&head, "location").unwrap_or_default().to_string();
+    assert!(to.starts_with("/__kehoach/soan/?da-luu="), "{to}");
+    assert!(s.read(NEW_FILE).unwrap().contains("submitted_on: 2024-08-25"));
+    let (status, _, list) = get(&s, &to);
+    assert_eq!(status, 200);
+    assert!(list.contains("Đã lưu báo cáo"), "{list}");
+}
+
+#[test]
 fn invalid_values_get_422_beside_their_field_and_nothing_written() {
     let s = start();
     let fields =

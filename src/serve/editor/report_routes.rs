@@ -174,15 +174,18 @@ pub(super) async fn post(State(ed): State<Shared>, Path(id): Path<String>, req: 
         Ok(x) => x,
         Err(res) => return res,
     };
-    let restricted = p
-        .checked
-        .site
-        .as_ref()
-        .is_some_and(|(s, _)| s.reports.iter().any(|r| *r.visit.value == *id && r.restricted));
-    let target = if restricted && !ed.include_restricted {
-        format!("{BASE}?da-luu=b%C3%A1o+c%C3%A1o+{id}")
-    } else {
+    // To the report's page when the site publishes it (the build's own rule: not when it is
+    // restricted and serve leaves restricted content out, nor when it reached the Ban Tổ
+    // chức after `as_of`, so it does not count yet); else back to the list, which says so.
+    let published = p.checked.site.as_ref().is_some_and(|(s, j)| {
+        crate::derive::publish::published_reports(s, j, ed.include_restricted)
+            .iter()
+            .any(|&(_, r)| *s.reports[r].visit.value == *id)
+    });
+    let target = if published {
         format!("{}/bao-cao/{id}/", ed.site_prefix)
+    } else {
+        format!("{BASE}?da-luu=b%C3%A1o+c%C3%A1o+{id}")
     };
     let back = format!("{BASE}bao-cao/{id}/");
     let said = format!("báo cáo ({})", ctx.info.about);
